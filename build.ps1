@@ -1,0 +1,54 @@
+#!/usr/bin/env pwsh
+# TrayBridge's one entry point, for people and CI:
+#   run            infrastructure + build + every host on loopback, until Ctrl+C
+#   test           infrastructure + build + every test project; closes with "Tests: N passed, N failed, N skipped"
+#   up | down      infrastructure only (PostgreSQL + RabbitMQ)
+#   token --tenant <id>   a signed development JWT (last line of output)
+#   pack           the public contracts package into artifacts/packages
+param([Parameter(Position = 0)][string]$Command = 'run', [Parameter(ValueFromRemainingArguments)][string[]]$Rest = @())
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$RunDir = Join-Path $Root '.run'
+. (Join-Path $Root 'build/Infrastructure.ps1')
+. (Join-Path $Root 'build/DevTokens.ps1')
+. (Join-Path $Root 'build/Hosts.ps1')
+. (Join-Path $Root 'build/Tests.ps1')
+
+function Get-Option([string]$Name, [string]$Default) {
+    for ($i = 0; $i -lt $Rest.Count - 1; $i++) {
+        if ($Rest[$i] -in @("--$Name", "-$Name")) { return $Rest[$i + 1] }
+    }
+    return $Default
+}
+
+function Invoke-Build {
+    Write-Host '==> dotnet build' -ForegroundColor Cyan
+    dotnet build (Join-Path $Root 'TrayBridge.slnx') -c Debug --nologo -v quiet -clp:ErrorsOnly
+    if ($LASTEXITCODE -ne 0) { throw 'Build failed.' }
+}
+
+switch ($Command) {
+    'up' { $null = Initialize-Infrastructure }
+    'down' { Stop-Infrastructure }
+    'token' { New-DevToken -Tenant (Get-Option 'tenant' 'demo') }
+    'pack' {
+        dotnet pack (Join-Path $Root 'contracts/TrayBridge.Contracts/TrayBridge.Contracts.csproj') -c Release -o (Join-Path $Root 'artifacts/packages') --nologo
+        exit $LASTEXITCODE
+    }
+    'run' {
+        $infra = Initialize-Infrastructure
+        Invoke-Build
+        Start-AllHosts -Infra $infra
+    }
+    'test' {
+        $infra = Initialize-Infrastructure
+        Invoke-Build
+        exit (Invoke-AllTests -Infra $infra)
+    }
+    default {
+        Write-Host "Unknown command '$Command'. Use: run | test | up | down | token --tenant <id> | pack" -ForegroundColor Red
+        exit 2
+    }
+}

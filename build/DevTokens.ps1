@@ -1,0 +1,33 @@
+# Development signing keys (random, created once per checkout in .run/, never committed) and HS256 tokens signed with them.
+
+function Get-DevSecrets {
+    $path = Join-Path $RunDir 'dev-secrets.json'
+    if (-not (Test-Path $path)) {
+        New-Item -ItemType Directory -Force -Path $RunDir | Out-Null
+        $random = { [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(48)) }
+        @{ Issuer = 'traybridge'; Audience = 'traybridge'; SigningKey = (& $random); UrlSigningKey = (& $random) } |
+            ConvertTo-Json | Set-Content -Path $path
+        if (Get-Command chmod -ErrorAction SilentlyContinue) { chmod 600 $path }
+    }
+    return Get-Content $path -Raw | ConvertFrom-Json
+}
+
+function ConvertTo-Base64Url([byte[]]$Bytes) { return [Convert]::ToBase64String($Bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_') }
+
+function New-DevToken([string]$Tenant, [int]$Hours = 12) {
+    $secrets = Get-DevSecrets
+    $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+    $header = @{ alg = 'HS256'; typ = 'JWT' } | ConvertTo-Json -Compress
+    $payload = [ordered]@{ iss = $secrets.Issuer; aud = $secrets.Audience; sub = "dev@$Tenant"; tenant_id = $Tenant; iat = $now; nbf = $now; exp = $now + $Hours * 3600 } | ConvertTo-Json -Compress
+    $unsigned = (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($header))) + '.' + (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($payload)))
+    $signature = [System.Security.Cryptography.HMACSHA256]::HashData([Text.Encoding]::UTF8.GetBytes($secrets.SigningKey), [Text.Encoding]::UTF8.GetBytes($unsigned))
+    return $unsigned + '.' + (ConvertTo-Base64Url $signature)
+}
+
+function Get-AuthSettings {
+    $secrets = Get-DevSecrets
+    return @{
+        'Auth__Issuer' = $secrets.Issuer; 'Auth__Audience' = $secrets.Audience
+        'Auth__SigningKey' = $secrets.SigningKey; 'Auth__UrlSigningKey' = $secrets.UrlSigningKey
+    }
+}

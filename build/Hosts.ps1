@@ -1,0 +1,80 @@
+# `run`: every host as a process on loopback, logs in .run/logs, until Ctrl+C.
+
+$Hosts = @(
+    @{ Name = 'Catalog'; Project = 'services/Catalog'; Assembly = 'TrayBridge.Catalog'; Port = 5101; Cluster = 'catalog' }
+    @{ Name = 'Orders'; Project = 'services/Orders'; Assembly = 'TrayBridge.Orders'; Port = 5102; Cluster = 'orders' }
+    @{ Name = 'Invoicing'; Project = 'services/Invoicing'; Assembly = 'TrayBridge.Invoicing'; Port = 5103; Cluster = 'invoicing' }
+    @{ Name = 'TrayConnector'; Project = 'services/TrayConnector'; Assembly = 'TrayBridge.TrayConnector'; Port = 5104; Cluster = 'tray-connector' }
+    @{ Name = 'Gateway'; Project = 'gateway'; Assembly = 'TrayBridge.Gateway'; Port = 5080 }
+)
+
+function Initialize-Database($Infra, [string]$Database) {
+    if (-not (Get-Command psql -ErrorAction SilentlyContinue)) { return }
+    $pg = Get-PostgresEndpoint $Infra.Postgres
+    $env:PGPASSWORD = $pg.Password
+    $exists = psql -h $pg.Host -p $pg.Port -U $pg.Username -d postgres -tAc "select 1 from pg_database where datname = '$Database'"
+    if ($exists -ne '1') { psql -h $pg.Host -p $pg.Port -U $pg.Username -d postgres -qc "create database $Database" | Out-Null }
+    Remove-Item Env:PGPASSWORD
+}
+
+function Get-HostSettings($Infra) {
+    $settings = Get-AuthSettings
+    $settings['ConnectionStrings__postgres'] = "$($Infra.Postgres);Database=traybridge"
+    $settings['ConnectionStrings__rabbitmq'] = $Infra.Rabbit
+    $settings['ASPNETCORE_ENVIRONMENT'] = 'Development'
+    foreach ($h in $Hosts | Where-Object { $_.Cluster }) {
+        $settings["ReverseProxy__Clusters__$($h.Cluster)__Destinations__primary__Address"] = "http://127.0.0.1:$($h.Port)/"
+    }
+    return $settings
+}
+
+function Wait-Ready($HostInfo, $Process, [int]$Seconds = 90) {
+    for ($i = 0; $i -lt $Seconds * 2; $i++) {
+        if ($Process.HasExited) { throw "$($HostInfo.Name) exited while starting; see .run/logs/$($HostInfo.Name).log" }
+        try {
+            if ((Invoke-WebRequest "http://127.0.0.1:$($HostInfo.Port)/health/ready" -TimeoutSec 5 -SkipHttpErrorCheck).StatusCode -eq 200) { return }
+        } catch { }
+        Start-Sleep -Milliseconds 500
+    }
+    throw "$($HostInfo.Name) was not ready within $Seconds s; see .run/logs/$($HostInfo.Name).log"
+}
+
+function Start-AllHosts($Infra) {
+    foreach ($h in $Hosts) {
+        if (Test-Port '127.0.0.1' $h.Port) {
+            throw "Port $($h.Port) ($($h.Name)) is already in use. Is an earlier 'build.ps1 run' still running? Stop it and try again."
+        }
+    }
+    Initialize-Database $Infra 'traybridge'
+    $logs = Join-Path $RunDir 'logs'
+    New-Item -ItemType Directory -Force -Path $logs | Out-Null
+    $settings = Get-HostSettings $Infra
+    $started = @()
+    try {
+        foreach ($h in $Hosts) {
+            $binary = Join-Path $Root "$($h.Project)/bin/Debug/net10.0"
+            $process = Start-Process dotnet -ArgumentList @("$($h.Assembly).dll", '--urls', "http://127.0.0.1:$($h.Port)") `
+                -WorkingDirectory $binary -Environment $settings -NoNewWindow -PassThru `
+                -RedirectStandardOutput (Join-Path $logs "$($h.Name).log") -RedirectStandardError (Join-Path $logs "$($h.Name).err.log")
+            $started += @{ Info = $h; Process = $process }
+        }
+        foreach ($s in $started) { Wait-Ready $s.Info $s.Process }
+        Write-Host ''
+        foreach ($s in $started) { Write-Host ("{0,-14} http://127.0.0.1:{1}" -f $s.Info.Name, $s.Info.Port) -ForegroundColor Green }
+        Write-Host "Logs           $logs"
+        Write-Host "Token (tenant 'demo'; 'build.ps1 token --tenant <id>' for another):"
+        Write-Host (New-DevToken -Tenant 'demo')
+        Write-Host 'Press Ctrl+C to stop.'
+        while ($true) {
+            foreach ($s in $started) {
+                if ($s.Process.HasExited) { throw "$($s.Info.Name) stopped (exit $($s.Process.ExitCode)); see .run/logs/$($s.Info.Name).log" }
+            }
+            Start-Sleep -Seconds 1
+        }
+    } finally {
+        Write-Host 'Stopping hosts...'
+        # SIGTERM lets each host drain the bus and leave RabbitMQ and PostgreSQL tidy; SIGKILL only for stragglers.
+        foreach ($s in $started) { if (-not $s.Process.HasExited) { kill -s TERM $s.Process.Id 2>$null } }
+        foreach ($s in $started) { if (-not $s.Process.WaitForExit(10000)) { $s.Process.Kill($true) } }
+    }
+}

@@ -1,0 +1,41 @@
+# `test`: every test project against the real servers; the closing line is counted from the runners' TRX results,
+# and a test host that crashed (no results, or a failing exit with no failed test recorded) counts as a failure.
+
+function Get-TrxCounts([string]$Directory) {
+    $counts = @{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem $Directory -Filter *.trx -Recurse -ErrorAction SilentlyContinue) {
+        [xml]$trx = Get-Content $file.FullName -Raw
+        foreach ($result in $trx.TestRun.Results.UnitTestResult) {
+            switch ($result.outcome) {
+                'Passed' { $counts.Passed++ }
+                'NotExecuted' { $counts.Skipped++ }
+                default { $counts.Failed++ }
+            }
+        }
+    }
+    return $counts
+}
+
+function Invoke-AllTests($Infra) {
+    $env:TEST_POSTGRES = "$($Infra.Postgres);Database=postgres"
+    $env:TEST_RABBITMQ = $Infra.Rabbit
+    $env:TEST_RABBITMQ_MANAGEMENT = $Infra.RabbitManagement
+    $resultsRoot = Join-Path $Root 'artifacts/test-results'
+    Remove-Item $resultsRoot -Recurse -Force -ErrorAction SilentlyContinue
+    $total = @{ Passed = 0; Failed = 0; Skipped = 0 }
+    $projects = Get-ChildItem (Join-Path $Root 'tests') -Recurse -Filter *.csproj | Where-Object { $_.BaseName -match '\.(Tests|IntegrationTests|EndToEndTests|UiTests)$' }
+    foreach ($project in $projects) {
+        Write-Host "==> $($project.BaseName)" -ForegroundColor Cyan
+        $results = Join-Path $resultsRoot $project.BaseName
+        dotnet test --project $project.FullName --no-build --results-directory $results --report-xunit-trx | Out-Host
+        $exit = $LASTEXITCODE
+        $counts = Get-TrxCounts $results
+        if ($exit -ne 0 -and $counts.Failed -eq 0) {
+            Write-Host "$($project.BaseName): the test host failed (exit $exit) without a failed test: counted as one failure." -ForegroundColor Red
+            $counts.Failed++
+        }
+        foreach ($k in @('Passed', 'Failed', 'Skipped')) { $total[$k] += $counts[$k] }
+    }
+    Write-Host "Tests: $($total.Passed) passed, $($total.Failed) failed, $($total.Skipped) skipped"
+    return [int]($total.Failed -gt 0)
+}

@@ -1,0 +1,9 @@
+using MassTransit;
+
+namespace TrayBridge.Contracts.Orders;
+
+/// <summary>A Tray order could not become a sales order; <see cref="Reason"/> says why, and it can be retried.</summary>
+[MessageUrn("traybridge:orders:order-import-failed:v1", false)]
+[EntityName("traybridge.orders.order-import-failed")]
+public sealed record OrderImportFailed(
+    string TenantId, string StoreId, string TrayOrderId, string Reason, DateTimeOffset OccurredAt) : ITenantMessage;

@@ -1,0 +1,9 @@
+using MassTransit;
+
+namespace TrayBridge.Contracts.TrayConnector;
+
+/// <summary>An authorized NF-e was posted to the Tray order and its status moved.</summary>
+[MessageUrn("traybridge:tray:invoice-sent:v1", false)]
+[EntityName("traybridge.tray.invoice-sent")]
+public sealed record TrayInvoiceSent(
+    string TenantId, string StoreId, string TrayOrderId, string ChaveDeAcesso, DateTimeOffset OccurredAt) : ITenantMessage;

@@ -1,0 +1,13 @@
+using TrayBridge.Gateway.Extensions;
+using TrayBridge.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("gateway", "Yarp.ReverseProxy");
+builder.AddGateway();
+
+var app = builder.Build();
+app.UseServiceDefaults("/gateway");
+app.MapReverseProxy();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,17 @@
+using TrayBridge.Catalog.Domain;
+using TrayBridge.Contracts.Catalog;
+
+namespace TrayBridge.Catalog.Features.Products;
+
+public sealed record ProductResponse(Guid Id, string Sku, string Name, decimal Price, decimal? PromotionalPrice, decimal Stock,
+    bool Available, long Version, DateTimeOffset UpdatedAt)
+{
+    public static ProductResponse From(Product p) =>
+        new(p.Id, p.Sku, p.Name, p.Price, p.PromotionalPrice, p.Stock, p.Available, p.Version, p.UpdatedAt);
+}
+
+internal static class ProductEvents
+{
+    public static ProductChanged Changed(Product p, string tenantId, DateTimeOffset now) =>
+        new(tenantId, p.Id, p.Version, p.Sku, p.Price, p.PromotionalPrice, p.Stock, p.Available, now);
+}

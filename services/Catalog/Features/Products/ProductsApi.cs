@@ -1,0 +1,39 @@
+using Marten;
+using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Tenancy;
+
+namespace TrayBridge.Catalog.Features.Products;
+
+public static class ProductsApi
+{
+    public static void MapProductsApi(this WebApplication app)
+    {
+        var products = app.MapGroup("/api/catalog/products").WithTags("Products");
+        products.MapPost("/", SaveProduct.CreateAsync);
+        products.MapPut("/{id:guid}", SaveProduct.UpdateAsync);
+        products.MapGet("/{id:guid}", GetAsync);
+        products.MapGet("/", ListAsync);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession(tenant.Require());
+        return await session.LoadAsync<Product>(id, cancellationToken) is { } product
+            ? Results.Ok(ProductResponse.From(product))
+            : Results.Problem(statusCode: 404, title: "Product not found.");
+    }
+
+    private static async Task<IResult> ListAsync(IDocumentStore store, TenantContext tenant, string? description, int page = 1,
+        int pageSize = 30, CancellationToken cancellationToken = default)
+    {
+        if (page < 1 || pageSize is < 1 or > 100)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page ≥ 1 and 1 ≤ pageSize ≤ 100."] });
+        await using var session = store.QuerySession(tenant.Require());
+        IQueryable<Product> query = session.Query<Product>();
+        if (!string.IsNullOrWhiteSpace(description))
+            query = query.Where(p => p.Name.Contains(description, StringComparison.OrdinalIgnoreCase));
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return Results.Ok(new { total, page, pageSize, items = items.Select(ProductResponse.From) });
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace TrayBridge.ServiceDefaults.DueWork;
+
+/// <summary>One leased piece of "do this later": its handler is chosen by <see cref="Kind"/>.</summary>
+public sealed record DueWorkItem(Guid Id, string TenantId, string Kind, JsonElement Payload, int Attempt)
+{
+    public T PayloadAs<T>() => Payload.Deserialize<T>(JsonSerializerOptions.Web)
+        ?? throw new InvalidOperationException($"Due work {Id} ({Kind}) has an empty payload.");
+}
+
+/// <summary>What a handler decided: finished, or try again at a given time (e.g. when Tray's budget refills).</summary>
+public sealed record DueWorkOutcome(DateTimeOffset? RetryAt, string? Reason)
+{
+    public static readonly DueWorkOutcome Done = new(null, null);
+
+    public static DueWorkOutcome Retry(DateTimeOffset at, string reason) => new(at, reason);
+}
+
+public interface IDueWorkHandler
+{
+    string Kind { get; }
+
+    Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken);
+}

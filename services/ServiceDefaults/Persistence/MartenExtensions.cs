@@ -1,0 +1,41 @@
+using JasperFx.CodeGeneration;
+using JasperFx.Events.Daemon;
+using JasperFx.MultiTenancy;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TrayBridge.ServiceDefaults.Relay;
+
+namespace TrayBridge.ServiceDefaults.Persistence;
+
+public static class MartenExtensions
+{
+    /// <summary>Marten from <c>ConnectionStrings:postgres</c>: conjoined multi-tenancy for documents and events (no default
+    /// tenant), event headers on (they carry <c>traceparent</c> to the relay), and the relay as a HotCold subscription.</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddServiceMarten(this IServiceCollection services,
+        IConfiguration configuration, ServiceStore store, Action<StoreOptions>? configure = null)
+    {
+        var connectionString = configuration.GetConnectionString("postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:postgres is missing.");
+        services.AddSingleton(store);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<RelayCrashHook>();
+        return services.AddMarten((StoreOptions options) =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = store.Schema;
+                options.Events.DatabaseSchemaName = store.Schema;
+                options.Events.TenancyStyle = TenancyStyle.Conjoined;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Policies.AllDocumentsAreMultiTenanted();
+                options.Projections.DaemonLockId = store.DaemonLockId;
+                options.Schema.For<Messaging.ProcessedMessage>();
+                configure?.Invoke(options);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton)
+            .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TrayBridge.TestSupport;
+
+/// <summary>Signing keys of one test system, and the bearer tokens it accepts.</summary>
+public sealed class DevTokens
+{
+    public const string Issuer = "traybridge";
+    public const string Audience = "traybridge";
+
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    public string UrlSigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+    public string For(string tenantId) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = Issuer,
+        Audience = Audience,
+        Subject = new ClaimsIdentity([new Claim("sub", $"user@{tenantId}"), new Claim("tenant_id", tenantId)]),
+        Expires = DateTime.UtcNow.AddHours(1),
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
+    });
+
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Auth__Issuer"] = Issuer,
+        ["Auth__Audience"] = Audience,
+        ["Auth__SigningKey"] = SigningKey,
+        ["Auth__UrlSigningKey"] = UrlSigningKey,
+    };
+}

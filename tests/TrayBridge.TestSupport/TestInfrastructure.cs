@@ -11,14 +11,22 @@ public static class TestInfrastructure
 {
     private static readonly Lazy<Task<(TestServers? Servers, string? Reason)>> Resolved = new(ResolveAsync);
 
+    /// <summary>The servers; skips the calling test when there are none (fails under CI). Call it from a test body:
+    /// xunit turns a skip thrown from a fixture into a failure.</summary>
     public static async Task<TestServers> RequireAsync()
     {
+        if (await UnavailableReasonAsync() is { } reason) Assert.Skip(reason);
+        return (await Resolved.Value).Servers!;
+    }
+
+    /// <summary>Null when the servers are there; else why not. Under <c>CI=true</c> their absence is an error, not a reason.</summary>
+    public static async Task<string?> UnavailableReasonAsync()
+    {
         var (servers, reason) = await Resolved.Value;
-        if (servers is not null) return servers;
+        if (servers is not null) return null;
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"CI=true and no test servers: {reason}");
-        Assert.Skip(reason!);
-        throw new InvalidOperationException("unreachable");
+        return reason;
     }
 
     private static async Task<(TestServers?, string?)> ResolveAsync()

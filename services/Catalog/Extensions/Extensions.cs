@@ -1,6 +1,7 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Images;
 using TrayBridge.Catalog.Features.Products;
 using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -18,6 +19,7 @@ public static class Extensions
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
         app.MapProductsApi();
+        app.MapProductImagesApi();
         return app;
     }
 }

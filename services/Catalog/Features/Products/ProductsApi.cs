@@ -1,5 +1,7 @@
 using Marten;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Images;
+using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Catalog.Features.Products;
@@ -15,12 +17,17 @@ public static class ProductsApi
         products.MapGet("/", ListAsync);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, TenantContext tenant, SignedUrls urls,
+        CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession(tenant.Require());
-        return await session.LoadAsync<Product>(id, cancellationToken) is { } product
-            ? Results.Ok(ProductResponse.From(product))
-            : Results.Problem(statusCode: 404, title: "Product not found.");
+        if (await session.LoadAsync<Product>(id, cancellationToken) is not { } product)
+            return Results.Problem(statusCode: 404, title: "Product not found.");
+        // Only the headers: the picture bytes stay in the database.
+        var images = await session.Query<ProductImage>().Where(i => i.ProductId == id).OrderBy(i => i.Position)
+            .Select(i => new { i.Id, i.Position, i.Sha256, i.Extension }).ToListAsync(cancellationToken);
+        return Results.Ok(ProductResponse.From(product, images
+            .Select(i => new ImageLink(i.Position, ProductImagesApi.PublicPath(urls, session.TenantId, i.Id, i.Sha256, i.Extension))).ToList()));
     }
 
     private static async Task<IResult> ListAsync(IDocumentStore store, TenantContext tenant, string? description, int page = 1,

@@ -1,0 +1,16 @@
+namespace TrayBridge.Catalog.Domain;
+
+/// <summary>One of a product's up to six pictures (position 1–6, as Tray's <c>picture_source_1..6</c>).</summary>
+public sealed class ProductImage
+{
+    public required string Id { get; set; }
+    public Guid ProductId { get; set; }
+    public int Position { get; set; }
+    public required string ContentType { get; set; }
+    public required string Extension { get; set; }
+    public required byte[] Content { get; set; }
+    /// <summary>Hex SHA-256 of <see cref="Content"/>: part of the public file name, so a changed image gets a new URL.</summary>
+    public required string Sha256 { get; set; }
+
+    public static string IdFor(Guid productId, int position) => $"{productId:N}-{position}";
+}

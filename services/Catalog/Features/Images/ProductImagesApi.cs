@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using Marten;
+using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Security;
+using TrayBridge.ServiceDefaults.Tenancy;
+
+namespace TrayBridge.Catalog.Features.Images;
+
+/// <summary>Upload a product picture (authenticated), and serve it to Tray through the anonymous, signed, tenant-scoped
+/// route <c>/public/catalog/images/{token}/{sha256}.{ext}</c>. Any other token answers 404, never a hint.</summary>
+public static class ProductImagesApi
+{
+    public const string Purpose = "product-image";
+    private const int MaxUploadBytes = 10 * 1024 * 1024;
+
+    public static void MapProductImagesApi(this WebApplication app)
+    {
+        app.MapPut("/api/catalog/products/{productId:guid}/images/{position:int}", UploadAsync).WithTags("Products");
+        app.MapGet("/public/catalog/images/{token}/{fileName}", ServeAsync).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static string PublicPath(SignedUrls urls, string tenantId, string imageId, string sha256, string extension) =>
+        $"/public/catalog/images/{urls.Sign(tenantId, Purpose, imageId)}/{sha256}.{extension}";
+
+    private static async Task<IResult> UploadAsync(Guid productId, int position, HttpRequest request, IDocumentStore store,
+        TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (position is < 1 or > 6)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["position"] = ["Tray takes pictures 1 to 6."] });
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length is 0 or > MaxUploadBytes || ImageFormat.Detect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } format)
+            return Results.Problem(statusCode: 415, title: "Only JPG and PNG pictures up to 10 MB are accepted.");
+        await using var session = store.LightweightSession(tenant.Require());
+        if (await session.LoadAsync<Product>(productId, cancellationToken) is not { } product)
+            return Results.Problem(statusCode: 404, title: "Product not found.");
+        var content = buffer.ToArray();
+        session.Store(new ProductImage
+        {
+            Id = ProductImage.IdFor(productId, position), ProductId = productId, Position = position,
+            ContentType = format.ContentType, Extension = format.Extension, Content = content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+        });
+        product.Version++;
+        product.UpdatedAt = time.GetUtcNow();
+        session.Store(product);
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> ServeAsync(string token, string fileName, SignedUrls urls, IDocumentStore store,
+        CancellationToken cancellationToken)
+    {
+        if (urls.Verify(token, Purpose) is not var (tenantId, imageId)) return Results.NotFound();
+        await using var session = store.QuerySession(tenantId);
+        var image = await session.LoadAsync<ProductImage>(imageId, cancellationToken);
+        if (image is null || !fileName.StartsWith(image.Sha256 + ".", StringComparison.Ordinal)) return Results.NotFound();
+        return Results.File(image.Content, image.ContentType, lastModified: null, entityTag: new($"\"{image.Sha256}\""));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.IntegrationTests;
+
+/// <summary>The few API calls these tests make, in one place.</summary>
+internal static class Api
+{
+    public static async Task<Guid> CreateProductAsync(HttpClient client, string sku, decimal price = 99.90m, decimal stock = 5)
+    {
+        var response = await client.PostAsJsonAsync("api/catalog/products", new { sku, name = $"Camiseta {sku}", price, stock });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>How many distinct <c>ProductChanged</c> the connector recorded for a product, as the tenant's user sees it (0: none).</summary>
+    public static async Task<int> ChangesReceivedAsync(HttpClient connector, Guid productId)
+    {
+        var response = await connector.GetAsync($"api/tray/product-sync/{productId}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return 0;
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changesReceived").GetInt32();
+    }
+
+    public static Task<int> WaitForChangesAsync(HttpClient connector, Guid productId, int expected) =>
+        Eventually.ReturnsAsync(() => ChangesReceivedAsync(connector, productId), n => n >= expected, TimeSpan.FromSeconds(30),
+            $"connector records {expected} change(s) of {productId}");
+
+    public static async Task<long> RelayLagAsync(HostProcess host)
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var health = await http.GetFromJsonAsync<JsonElement>("health/ready");
+        return health.GetProperty("checks").GetProperty("relay").GetProperty("data").GetProperty("lag").GetInt64();
+    }
+}

@@ -1,0 +1,31 @@
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.IntegrationTests;
+
+/// <summary>One running TrayBridge (four services + gateway) for a test class.</summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    private TrayBridgeSystem? _system;
+    private string? _skipReason;
+
+    /// <summary>The running system; skips the calling test when there are no servers to run it on.</summary>
+    public TrayBridgeSystem System
+    {
+        get
+        {
+            if (_skipReason is not null) Assert.Skip(_skipReason);
+            return _system ?? throw new InvalidOperationException("Not started.");
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _skipReason = await TestInfrastructure.UnavailableReasonAsync();
+        if (_skipReason is null) _system = await TrayBridgeSystem.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_system is not null) await _system.DisposeAsync();
+    }
+}

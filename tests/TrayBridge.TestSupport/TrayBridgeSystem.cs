@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+
+namespace TrayBridge.TestSupport;
+
+/// <summary>A running TrayBridge: the chosen hosts as processes on loopback over a database and vhost of their own,
+/// sharing signing keys, each writing its spans to a file of its own.</summary>
+public sealed class TrayBridgeSystem : IAsyncDisposable
+{
+    private readonly Dictionary<string, HostProcess> _hosts = new();
+
+    private TrayBridgeSystem(IsolatedInfrastructure infrastructure, string spanDirectory) =>
+        (Infrastructure, SpanDirectory) = (infrastructure, spanDirectory);
+
+    public IsolatedInfrastructure Infrastructure { get; }
+    public DevTokens Tokens { get; } = new();
+    public string SpanDirectory { get; }
+
+    public HostProcess Catalog => _hosts["catalog"];
+    public HostProcess Orders => _hosts["orders"];
+    public HostProcess Invoicing => _hosts["invoicing"];
+    public HostProcess TrayConnector => _hosts["tray-connector"];
+    public HostProcess Gateway => _hosts["gateway"];
+
+    /// <summary>Starts the four services and the gateway, ready on <c>/health/ready</c>.</summary>
+    public static async Task<TrayBridgeSystem> StartAsync()
+    {
+        var spans = Directory.CreateTempSubdirectory("traybridge-spans-").FullName;
+        var system = new TrayBridgeSystem(await IsolatedInfrastructure.CreateAsync(), spans);
+        try
+        {
+            system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
+            system.Add("orders", "services/Orders", "TrayBridge.Orders");
+            system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing");
+            system.Add("tray-connector", "services/TrayConnector", "TrayBridge.TrayConnector");
+            var routes = system._hosts.ToDictionary(
+                h => $"ReverseProxy__Clusters__{h.Key}__Destinations__primary__Address", h => h.Value.BaseAddress.ToString());
+            system.Add("gateway", "gateway", "TrayBridge.Gateway", routes);
+            // Services first (in parallel), then the gateway that routes to them.
+            await Task.WhenAll(system._hosts.Values.Where(h => h.Name != "gateway").Select(h => h.StartAsync()));
+            await system.Gateway.StartAsync();
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void Add(string name, string project, string assembly, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>(Tokens.Settings)
+        {
+            ["ConnectionStrings__postgres"] = Infrastructure.PostgresConnectionString,
+            ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitConnectionString,
+            ["Telemetry__SpanFile"] = SpanFile(name),
+            ["DueWork__PollInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
+        _hosts[name] = new HostProcess(name, project, assembly, settings);
+    }
+
+    public string SpanFile(string hostName) => Path.Combine(SpanDirectory, hostName + ".jsonl");
+
+    /// <summary>An HTTP client for a host, authenticated as a user of <paramref name="tenantId"/> (or anonymous).</summary>
+    public HttpClient Client(HostProcess host, string? tenantId = null)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (tenantId is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(tenantId));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts.Values) await host.DisposeAsync();
+        await Infrastructure.DisposeAsync();
+        Directory.Delete(SpanDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace TrayBridge.Deploy.Tests;
+
+public sealed class KubernetesTests
+{
+    private readonly KubernetesBase _base = KubernetesBase.Load();
+
+    [Fact]
+    public void The_base_kustomization_lists_every_manifest_in_its_folder()
+    {
+        var listed = _base.Resources.ToHashSet();
+
+        Expect.None(Directory.EnumerateFiles(Repository.PathOf(KubernetesBase.Folder), "*.yaml")
+            .Select(Path.GetFileName).OfType<string>()
+            .Where(file => file != "kustomization.yaml" && !listed.Contains(file))
+            .Select(file => $"{KubernetesBase.Folder}/{file} is not in the kustomization's resources, so it is never deployed."));
+    }
+
+    [Fact]
+    public void Every_host_has_a_base_Deployment_running_its_image_behind_a_Service()
+    {
+        Expect.None(Repository.Hosts.SelectMany(host =>
+        {
+            var deployments = _base.HostDeployments.Where(d => d.Host == host).Select(d => d.Deployment).ToList();
+            if (deployments.Count == 0)
+                return [$"{host}: no base Deployment runs {host.Image}."];
+            return deployments.Where(d => !_base.OfKind("Service").Any(service => Selects(service, d)))
+                .Select(d => $"{host}: no base Service selects the pods of Deployment {KubernetesBase.Name(d)}.");
+        }));
+    }
+
+    [Fact]
+    public void Every_base_Deployment_environment_key_is_read_by_its_host()
+    {
+        Expect.None(_base.HostDeployments.SelectMany(d =>
+        {
+            var container = KubernetesBase.Container(d.Deployment);
+            return _base.UncheckableEnvFrom(container)
+                .Select(source => $"{KubernetesBase.Name(d.Deployment)} takes all of {source} (envFrom): list those keys under env, or take a base ConfigMap.")
+                .Concat(_base.Environment(container).Keys.Where(variable => !d.Host.Reads(variable))
+                    .Select(variable => $"{KubernetesBase.Name(d.Deployment)} sets {variable}, which {d.Host} does not read."));
+        }));
+    }
+
+    [Fact]
+    public void Every_key_a_host_needs_is_set_by_its_base_Deployment()
+    {
+        Expect.None(
+            from d in _base.HostDeployments
+            let environment = _base.Environment(KubernetesBase.Container(d.Deployment))
+                .ToDictionary(e => HostProject.ToKey(e.Key), e => e.Value, StringComparer.OrdinalIgnoreCase)
+            from key in d.Host.KeysToSetInContainers
+            let value = environment.GetValueOrDefault(key)
+            where string.IsNullOrEmpty(value) || HostProject.PointsAtLoopback(value)
+            select $"{KubernetesBase.Name(d.Deployment)} must set {key.Replace(":", "__")} to a non-empty value that is not a loopback address (now: '{value}').");
+    }
+
+    [Fact]
+    public void Every_base_Deployment_has_readiness_and_liveness_probes_on_the_health_endpoints()
+    {
+        (string Probe, string Path)[] probes = [("readinessProbe", "/health/ready"), ("livenessProbe", "/health/live")];
+
+        Expect.None(
+            from deployment in _base.OfKind("Deployment")
+            let container = KubernetesBase.Container(deployment)
+            from probe in probes
+            where container.Text(probe.Probe, "httpGet", "path") != probe.Path
+                  || !IsPort8080(container, container.Text(probe.Probe, "httpGet", "port"))
+            select $"{KubernetesBase.Name(deployment)} needs a {probe.Probe} GET {probe.Path} on port 8080.");
+    }
+
+    [Fact]
+    public void The_gateway_cluster_destinations_in_k8s_point_at_base_Services()
+    {
+        var services = _base.OfKind("Service").Select(KubernetesBase.Name).ToHashSet();
+        var destinations = (
+            from d in _base.HostDeployments
+            from variable in _base.Environment(KubernetesBase.Container(d.Deployment))
+            where variable.Key.StartsWith("ReverseProxy__Clusters__", StringComparison.OrdinalIgnoreCase)
+                  && variable.Key.EndsWith("__Address", StringComparison.OrdinalIgnoreCase)
+            select (Deployment: KubernetesBase.Name(d.Deployment), variable.Key, Uri: new Uri(variable.Value))).ToList();
+
+        Assert.NotEmpty(destinations);
+        Expect.None(
+            from d in destinations
+            where !services.Contains(d.Uri.Host)
+            select $"{d.Deployment}: {d.Key} = {d.Uri} names no base Service.");
+    }
+
+    [Fact]
+    public void The_tray_connector_scales_with_KEDA_on_the_length_of_its_shared_queues_only()
+    {
+        var connector = _base.HostDeployments.Single(d => d.Host.Name == "tray-connector").Deployment;
+        var scaledObject = _base.OfKind("ScaledObject").Single(s => s.Text("spec", "scaleTargetRef", "name") == KubernetesBase.Name(connector));
+        var trigger = scaledObject.Items("spec", "triggers").Single();
+
+        Assert.Equal("rabbitmq", trigger.Text("type"));
+        Assert.Contains(_base.OfKind("TriggerAuthentication"), a => KubernetesBase.Name(a) == trigger.Text("authenticationRef", "name"));
+        Assert.Equal("true", trigger.Text("metadata", "useRegex"));
+        Assert.Equal("sum", trigger.Text("metadata", "operation"));
+        var queues = new Regex(trigger.Text("metadata", "queueName") ?? "$^");
+        Assert.Matches(queues, "tray-connector-product-changed");
+        Assert.Matches(queues, "tray-connector-product-export-requested");
+        Assert.DoesNotMatch(queues, "tray-connector-product-changed_error");
+        Assert.DoesNotMatch(queues, "tray-connector.store-12345");
+        Assert.DoesNotMatch(queues, "catalog-product-exported");
+    }
+
+    [Fact]
+    public void Every_overlay_tags_every_host_image_and_sets_replicas_only_of_base_Deployments()
+    {
+        var deployments = _base.OfKind("Deployment").Select(KubernetesBase.Name).ToHashSet();
+
+        Expect.None(Directory.EnumerateDirectories(Repository.PathOf("deploy/k8s/overlays")).SelectMany(folder =>
+        {
+            var overlay = Yaml.Load(Path.Combine(folder, "kustomization.yaml")).Single();
+            var name = Repository.Relative(folder);
+            var tagged = overlay.Items("images").Select(i => i.Text("name")).ToHashSet();
+            return Repository.Hosts.Where(h => !tagged.Contains(h.Image)).Select(h => $"{name} does not set the tag of {h.Image}.")
+                .Concat(overlay.Items("replicas").Select(r => r.Text("name") ?? "").Where(d => !deployments.Contains(d))
+                    .Select(d => $"{name} sets replicas of {d}, which is no base Deployment."));
+        }));
+    }
+
+    private static bool Selects(YamlMappingNode service, YamlMappingNode deployment)
+    {
+        var selector = service.Entries("spec", "selector").ToList();
+        var labels = deployment.Entries("spec", "template", "metadata", "labels").Select(l => (l.Key, l.Value.ToString())).ToHashSet();
+        return selector.Count > 0 && selector.All(s => labels.Contains((s.Key, s.Value.ToString())));
+    }
+
+    private static bool IsPort8080(YamlMappingNode container, string? port) =>
+        port == "8080" || container.Items("ports").Any(p => p.Text("name") == port && p.Text("containerPort") == "8080");
+}

@@ -5,7 +5,7 @@ $Hosts = @(
     @{ Name = 'Orders'; Project = 'services/Orders'; Assembly = 'TrayBridge.Orders'; Port = 5102; Cluster = 'orders' }
     @{ Name = 'Invoicing'; Project = 'services/Invoicing'; Assembly = 'TrayBridge.Invoicing'; Port = 5103; Cluster = 'invoicing' }
     @{ Name = 'TrayConnector'; Project = 'services/TrayConnector'; Assembly = 'TrayBridge.TrayConnector'; Port = 5104; Cluster = 'tray-connector' }
-    @{ Name = 'Gateway'; Project = 'gateway'; Assembly = 'TrayBridge.Gateway'; Port = 5080 }
+    @{ Name = 'Gateway'; Project = 'gateway'; Assembly = 'TrayBridge.Gateway'; Port = 5080; Cluster = $null }
 )
 
 function Initialize-Database($Infra, [string]$Database) {

@@ -103,7 +103,8 @@ public sealed class DueWorkTests : IAsyncDisposable
             options.DatabaseSchemaName = Store.Schema;
             options.Events.TenancyStyle = TenancyStyle.Conjoined;
             options.Policies.AllDocumentsAreMultiTenanted();
-        });
+            options.AddDueWorkTable(Store.Schema);
+        }).ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddDueWork(builder.Configuration);
         builder.Services.AddDueWorkHandler<RecordingHandler>();
         builder.Services.AddDueWorkHandler<FailingOnceHandler>();

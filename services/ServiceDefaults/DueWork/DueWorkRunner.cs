@@ -16,12 +16,6 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
 {
     private readonly DueWorkSettings _settings = options.Value;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await DueWorkTable.EnsureAsync(dataSource, store.Schema, cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

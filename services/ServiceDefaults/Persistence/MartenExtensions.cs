@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Relay;
 
 namespace TrayBridge.ServiceDefaults.Persistence;
@@ -31,6 +32,7 @@ public static class MartenExtensions
                 options.Policies.AllDocumentsAreMultiTenanted();
                 options.Projections.DaemonLockId = store.DaemonLockId;
                 options.Schema.For<Messaging.ProcessedMessage>();
+                options.AddDueWorkTable(store.Schema);
                 configure?.Invoke(options);
             })
             .UseLightweightSessions()

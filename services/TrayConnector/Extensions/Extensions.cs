@@ -1,6 +1,8 @@
 using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.ProductSync;
+using TrayBridge.TrayConnector.Features.Stores;
+using TrayBridge.TrayConnector.Features.Webhooks;
 
 namespace TrayBridge.TrayConnector.Extensions;
 
@@ -8,12 +10,19 @@ public static class Extensions
 {
     public static readonly ServiceStore Store = new("tray_connector", DaemonLockId: 41_004);
 
-    public static WebApplicationBuilder AddTrayConnector(this WebApplicationBuilder builder) =>
-        builder.AddServicePlatform("tray-connector", Store, configureBus: bus => bus.AddConsumer<ProductChangedConsumer>());
+    public static WebApplicationBuilder AddTrayConnector(this WebApplicationBuilder builder)
+    {
+        builder.AddServicePlatform("tray-connector", Store,
+            marten => marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema),
+            bus => bus.AddConsumer<ProductChangedConsumer>());
+        builder.Services.AddSingleton<StoreRegistry>();
+        return builder;
+    }
 
     public static WebApplication MapTrayConnectorApi(this WebApplication app)
     {
         app.MapProductSyncApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

@@ -1,0 +1,32 @@
+using Marten;
+using Weasel.Postgresql.Tables;
+
+namespace TrayBridge.TrayConnector.Features.Webhooks;
+
+/// <summary>Every notification Tray (or anyone) posts, kept for inspection. Identical notifications that are still
+/// waiting (or ignored) collapse into one row with a counter, as Tray advises; once processed, a new one starts a row.</summary>
+public static class WebhookInboxTable
+{
+    public const string Name = "webhook_inbox";
+
+    public static StoreOptions AddWebhookInboxTable(this StoreOptions options, string schema)
+    {
+        var table = new Table($"{schema}.{Name}");
+        table.AddColumn<Guid>("id").AsPrimaryKey();
+        foreach (var column in new[] { "seller_id", "scope_name", "scope_id", "act" })
+            table.AddColumn<string>(column).NotNull();
+        table.AddColumn<string>("app_code");
+        table.AddColumn<string>("tenant_id");
+        table.AddColumn<string>("status").NotNull();
+        table.AddColumn<string>("reason");
+        table.AddColumn<int>("received_count").NotNull().DefaultValue(1);
+        table.AddColumn("first_received_at", "timestamptz").NotNull();
+        table.AddColumn("last_received_at", "timestamptz").NotNull();
+        table.Indexes.Add(new IndexDefinition("webhook_inbox_open")
+        {
+            Columns = ["seller_id", "scope_name", "scope_id", "act", "status"], IsUnique = true, Predicate = "status <> 'processed'",
+        });
+        options.Storage.ExtendedSchemaObjects.Add(table);
+        return options;
+    }
+}

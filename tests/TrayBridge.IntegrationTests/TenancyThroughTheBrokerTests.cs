@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using TrayBridge.Contracts.Catalog;
 using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
@@ -75,6 +77,39 @@ public sealed class TenancyThroughTheBrokerTests(SystemFixture fixture) : IClass
         Assert.Contains(spans, s => s.Service == "catalog" && s.Source == "TrayBridge.Relay");
         Assert.Contains(spans, s => s.Service == "catalog" && s.Source == "MassTransit" && s.Kind == "Producer");
         Assert.Contains(spans, s => s.Service == "tray-connector" && s.Source == "MassTransit" && s.Kind == "Consumer");
+    }
+
+    [Fact]
+    public async Task A_message_whose_tenant_header_and_body_disagree_is_refused_into_the_error_queue_with_the_reason()
+    {
+        var system = fixture.System;
+        var productId = Guid.NewGuid();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(system.Infrastructure.RabbitConnectionString)));
+        await bus.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await bus.Publish(new ProductChanged("tenant-victim", productId, 1, "FORGED", 1m, null, 0, true, DateTimeOffset.UtcNow),
+                context => context.Headers.Set("TenantId", "tenant-attacker"), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
+
+        using var management = system.Infrastructure.Management();
+        var errorQueue = $"api/queues/{system.Infrastructure.VirtualHost}/tray-connector-product-changed_error";
+        var faulted = await Eventually.ReturnsAsync(
+            async () => await (await management.PostAsJsonAsync($"{errorQueue}/get", new { count = 1, ackmode = "ack_requeue_true", encoding = "auto" })).Content
+                .ReadFromJsonAsync<JsonElement>(),
+            // MassTransit creates the _error queue with the first fault: until then the API answers "not found".
+            messages => messages.ValueKind == JsonValueKind.Array && messages.GetArrayLength() > 0, TimeSpan.FromSeconds(30),
+            "the message in the _error queue");
+        Assert.Contains("tenant header and body disagree",
+            faulted[0].GetProperty("properties").GetProperty("headers").GetProperty("MT-Fault-Message").GetString());
+        using var victim = system.Client(system.TrayConnector, "tenant-victim");
+        using var attacker = system.Client(system.TrayConnector, "tenant-attacker");
+        Assert.Equal(0, await Api.ChangesReceivedAsync(victim, productId));
+        Assert.Equal(0, await Api.ChangesReceivedAsync(attacker, productId));
     }
 
     private sealed record Span(string Service, string TraceId, string Source, string Kind, string Name);

@@ -31,7 +31,10 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
         return infrastructure;
     }
 
-    private HttpClient Management()
+    public string VirtualHost => _name;
+
+    /// <summary>RabbitMQ's management API (queues, messages in them), authenticated.</summary>
+    public HttpClient Management()
     {
         var client = new HttpClient { BaseAddress = new UriBuilder(_servers.RabbitManagement) { UserName = "", Password = "" }.Uri };
         var credentials = Uri.UnescapeDataString(_servers.RabbitManagement.UserInfo);

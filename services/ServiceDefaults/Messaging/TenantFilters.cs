@@ -26,7 +26,7 @@ public sealed class TenantSendFilter<T>(TenantContext tenant) : IFilter<SendCont
         var resolved = fromHeader ?? tenant.TenantId ?? fromMessage;
         if (resolved is null) return;
         if ((fromMessage is not null && fromMessage != resolved) || (tenant.TenantId is not null && tenant.TenantId != resolved))
-            throw new InvalidOperationException($"A {typeof(T).Name} for another tenant cannot be sent from this tenant's context.");
+            throw new TenantMismatchException($"A {typeof(T).Name} for another tenant cannot be sent from this tenant's context.");
         context.Headers.Set(TenantClaims.Header, resolved);
     }
 
@@ -42,7 +42,7 @@ public sealed class TenantConsumeFilter<T>(TenantContext tenant) : IFilter<Consu
         var fromHeader = context.Headers.Get<string>(TenantClaims.Header);
         var fromMessage = (context.Message as ITenantMessage)?.TenantId;
         if (fromHeader is not null && fromMessage is not null && fromHeader != fromMessage)
-            throw new InvalidOperationException($"{typeof(T).Name} {context.MessageId}: tenant header and body disagree.");
+            throw new TenantMismatchException($"{typeof(T).Name} {context.MessageId}: tenant header and body disagree.");
         if ((fromHeader ?? fromMessage) is { } id) tenant.Set(id);
         return next.Send(context);
     }

@@ -1,6 +1,7 @@
 # `run`: every host as a process on loopback, logs in .run/logs, until Ctrl+C.
 
 $Hosts = @(
+    @{ Name = 'TraySimulator'; Project = 'simulators/Tray'; Assembly = 'TrayBridge.TraySimulator'; Port = 5201; Cluster = $null }
     @{ Name = 'Catalog'; Project = 'services/Catalog'; Assembly = 'TrayBridge.Catalog'; Port = 5101; Cluster = 'catalog' }
     @{ Name = 'Orders'; Project = 'services/Orders'; Assembly = 'TrayBridge.Orders'; Port = 5102; Cluster = 'orders' }
     @{ Name = 'Invoicing'; Project = 'services/Invoicing'; Assembly = 'TrayBridge.Invoicing'; Port = 5103; Cluster = 'invoicing' }

@@ -27,7 +27,7 @@ public sealed class KubernetesBase
     /// <summary>The base Deployments whose first container runs a host's image, with that host.</summary>
     public IEnumerable<(YamlMappingNode Deployment, HostProject Host)> HostDeployments =>
         from deployment in OfKind("Deployment")
-        from host in Repository.Hosts
+        from host in Repository.ProductionHosts
         where Yaml.WithoutTag(Container(deployment).Text("image") ?? "") == host.Image
         select (deployment, host);
 

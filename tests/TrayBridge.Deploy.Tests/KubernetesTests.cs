@@ -21,7 +21,7 @@ public sealed class KubernetesTests
     [Fact]
     public void Every_host_has_a_base_Deployment_running_its_image_behind_a_Service()
     {
-        Expect.None(Repository.Hosts.SelectMany(host =>
+        Expect.None(Repository.ProductionHosts.SelectMany(host =>
         {
             var deployments = _base.HostDeployments.Where(d => d.Host == host).Select(d => d.Deployment).ToList();
             if (deployments.Count == 0)
@@ -118,7 +118,7 @@ public sealed class KubernetesTests
             var overlay = Yaml.Load(Path.Combine(folder, "kustomization.yaml")).Single();
             var name = Repository.Relative(folder);
             var tagged = overlay.Items("images").Select(i => i.Text("name")).ToHashSet();
-            return Repository.Hosts.Where(h => !tagged.Contains(h.Image)).Select(h => $"{name} does not set the tag of {h.Image}.")
+            return Repository.ProductionHosts.Where(h => !tagged.Contains(h.Image)).Select(h => $"{name} does not set the tag of {h.Image}.")
                 .Concat(overlay.Items("replicas").Select(r => r.Text("name") ?? "").Where(d => !deployments.Contains(d))
                     .Select(d => $"{name} sets replicas of {d}, which is no base Deployment."));
         }));

@@ -11,6 +11,9 @@ public static class Repository
     /// <summary>Every Microsoft.NET.Sdk.Web project under services/, gateway/ and simulators/: what must be deployed.</summary>
     public static IReadOnlyList<HostProject> Hosts { get; } = FindHosts();
 
+    /// <summary>The hosts a cluster runs: the simulators are for development, demos, tests and benchmarks (compose), not production.</summary>
+    public static IReadOnlyList<HostProject> ProductionHosts { get; } = Hosts.Where(h => !h.Folder.StartsWith("simulators/", StringComparison.Ordinal)).ToList();
+
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
     public static string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
@@ -95,8 +98,9 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
         "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME",
     };
 
-    // Empty in appsettings.json and still optional: each leaves a diagnostic or test feature off until it is set.
-    private static readonly string[] OptionalWhenEmpty = ["Telemetry:SpanFile", "TestHooks:"];
+    // Empty in appsettings.json and still optional: each leaves a diagnostic, test or simulator feature off until it is set
+    // (a PKCS#12 file may have no password).
+    private static readonly string[] OptionalWhenEmpty = ["Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword"];
 
     /// <summary>The folder's name in kebab-case (TrayConnector → tray-connector).</summary>
     public string Name => string.Concat(Path.GetFileName(Folder).Select((c, i) =>

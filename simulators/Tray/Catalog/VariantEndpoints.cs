@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using TrayBridge.TraySimulator.Hosting;
+using TrayBridge.TraySimulator.Settings;
+using TrayBridge.TraySimulator.Stores;
+using TrayBridge.TraySimulator.Tray;
+using TrayBridge.TraySimulator.Webhooks;
+
+namespace TrayBridge.TraySimulator.Catalog;
+
+/// <summary><c>/products/variants</c> (tray-api.md §3.6–3.7).</summary>
+public static class VariantEndpoints
+{
+    private static readonly ListSpec<Variant> Spec = new()
+    {
+        Collection = "Variants",
+        Id = v => v.Id,
+        Filters = new()
+        {
+            ["id"] = ListSpec<Variant>.Exact(v => TrayValues.Id(v.Id)),
+            ["product_id"] = ListSpec<Variant>.Exact(v => TrayValues.Id(v.ProductId)),
+            ["ean"] = ListSpec<Variant>.Exact(v => v.Ean),
+            ["reference"] = ListSpec<Variant>.Exact(v => v.Reference),
+            ["modified"] = ListSpec<Variant>.Day(v => v.Modified),
+        },
+        Sorts = new() { ["price"] = v => v.Price, ["stock"] = v => v.Stock, ["modified"] = v => v.Modified },
+        AvailableFilters = ["id", "product_id", "ean", "price", "promotional_price", "stock", "minimum_stock", "modified",
+            "value_1", "value_2", "type_1", "type_2", "reference"],
+    };
+
+    public static void MapVariants(this RouteGroupBuilder api)
+    {
+        api.MapGet("/products/variants", (HttpContext http, TrayRequest tray, SettingsHolder settings, PictureDownloader pictures) =>
+        {
+            var store = tray.Store;
+            lock (store.Sync)
+                return Listing.Page(http, settings.Current, store.Variants.Values, Spec,
+                    v => new JsonObject { ["Variant"] = VariantJson.Of(v, store.Id, url => pictures.IsStored(store.Id, url)) });
+        });
+        api.MapGet("/products/variants/{id:long}", (long id, HttpContext http, TrayRequest tray, PictureDownloader pictures) =>
+        {
+            var store = tray.Store;
+            lock (store.Sync)
+                return store.Variants.TryGetValue(id, out var v)
+                    ? Results.Json(new JsonObject { ["Variant"] = VariantJson.Of(v, store.Id, url => pictures.IsStored(store.Id, url)) })
+                    : TrayError.NotFound(http, "Variação");
+        });
+        api.MapPost("/products/variants", (HttpContext http, TrayRequest tray, SimulatorClock clock, PictureDownloader pictures, WebhookDispatcher webhooks) =>
+            WriteAsync(http, tray.Store, null, clock, pictures, webhooks));
+        api.MapPut("/products/variants/{id:long}", (long id, HttpContext http, TrayRequest tray, SimulatorClock clock, PictureDownloader pictures, WebhookDispatcher webhooks) =>
+            WriteAsync(http, tray.Store, id, clock, pictures, webhooks));
+        api.MapDelete("/products/variants/{id:long}", (long id, HttpContext http, TrayRequest tray, WebhookDispatcher webhooks) =>
+        {
+            var store = tray.Store;
+            lock (store.Sync)
+            {
+                if (!store.Variants.Remove(id, out var variant)) return TrayError.NotFound(http, "Variação");
+                Stock.Recount(store, variant.ProductId);
+            }
+            webhooks.Notify(store, "variant", id, "delete");
+            return TrayWrite.Deleted(id);
+        });
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext http, Store store, long? id, SimulatorClock clock, PictureDownloader pictures,
+        WebhookDispatcher webhooks)
+    {
+        var body = TrayBody.Unwrap(await TrayBody.ReadAsync(http.Request), "Variant");
+        if (body is null) return TrayError.BadRequest(http, "Informe os dados da variação em Variant");
+        Variant variant;
+        List<(int Slot, string Url)> downloads;
+        lock (store.Sync)
+        {
+            if (id is { } existing && !store.Variants.ContainsKey(existing)) return TrayError.NotFound(http, "Variação");
+            variant = id is { } known ? store.Variants[known] : new Variant { Id = store.NextId("variant", 200) };
+            var productBefore = variant.ProductId;
+            downloads = variant.Apply(body);
+            if (!store.Products.ContainsKey(variant.ProductId))
+                return TrayError.BadRequest(http, "Produto informado em product_id não existe");
+            variant.Modified = clock.GetUtcNow();
+            store.Variants[variant.Id] = variant;
+            Stock.Recount(store, variant.ProductId);
+            if (productBefore != 0 && productBefore != variant.ProductId) Stock.Recount(store, productBefore);
+        }
+        foreach (var (slot, url) in downloads) pictures.Enqueue(store.Id, "variant", variant.Id, slot, url);
+        webhooks.Notify(store, "variant", variant.Id, id is null ? "insert" : "update");
+        return id is null ? TrayWrite.Created(variant.Id) : TrayWrite.Saved(variant.Id);
+    }
+}

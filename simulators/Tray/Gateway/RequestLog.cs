@@ -1,0 +1,41 @@
+namespace TrayBridge.TraySimulator.Gateway;
+
+/// <summary>A store's recent calls and counters, for <c>/admin/stores/{id}/stats</c> and <c>/requests</c>.</summary>
+public sealed class RequestLog
+{
+    private const int Kept = 1000;
+    private readonly Lock _sync = new();
+    private readonly LinkedList<LoggedRequest> _recent = new();
+    private readonly Dictionary<string, int> _byMethod = [];
+    private readonly Dictionary<int, int> _byStatus = [];
+    private int _requests, _status429, _status5xx;
+
+    public void Add(LoggedRequest request)
+    {
+        lock (_sync)
+        {
+            _recent.AddLast(request);
+            if (_recent.Count > Kept) _recent.RemoveFirst();
+            _requests++;
+            if (request.Status == 429) _status429++;
+            if (request.Status >= 500) _status5xx++;
+            _byMethod[request.Method] = _byMethod.GetValueOrDefault(request.Method) + 1;
+            _byStatus[request.Status] = _byStatus.GetValueOrDefault(request.Status) + 1;
+        }
+    }
+
+    public IReadOnlyList<LoggedRequest> Last(int count)
+    {
+        lock (_sync) return _recent.Skip(Math.Max(0, _recent.Count - count)).ToList();
+    }
+
+    public RequestCounters Counters()
+    {
+        lock (_sync) return new(_requests, _status429, _status5xx, new(_byMethod), _byStatus.ToDictionary(s => s.Key.ToString(), s => s.Value));
+    }
+}
+
+/// <summary>One call; <see cref="Path"/> never carries the access token, and status 0 means the connection was dropped.</summary>
+public sealed record LoggedRequest(DateTimeOffset At, string Method, string Path, int Status);
+
+public sealed record RequestCounters(int Requests, int Status429, int Status5xx, Dictionary<string, int> ByMethod, Dictionary<string, int> ByStatus);

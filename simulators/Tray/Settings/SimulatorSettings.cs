@@ -1,0 +1,68 @@
+namespace TrayBridge.TraySimulator.Settings;
+
+/// <summary>
+/// How the simulator behaves, from the <c>TraySimulator</c> configuration section and changeable at run time through
+/// <c>PUT /admin/settings</c> (in C#: <c>SimulatorAdmin.UpdateSettings</c>; the instance in force is never mutated). Where tray-api.md marks a point UNCONFIRMED, a setting chooses between the strict reading
+/// and the lenient one; the default is what tray-api.md recommends a client to cope with.
+/// </summary>
+public sealed record SimulatorSettings
+{
+    public const string Section = "TraySimulator";
+
+    /// <summary>Requests allowed per window (tray-api.md §8.1: 180 per minute).</summary>
+    public int PerMinuteLimit { get; set; } = 180;
+
+    /// <summary>Length of the short-term window; shorter in tests (§8.1).</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Whom the short-term budget belongs to: the scope is UNCONFIRMED (§8.1, §13 item 5).</summary>
+    public RateLimitScope RateLimitScope { get; set; } = RateLimitScope.PerStore;
+
+    /// <summary>Requests per São Paulo calendar day for an ordinary store (§8.1).</summary>
+    public int DailyLimit { get; set; } = 10_000;
+
+    /// <summary>Requests per day for a store created <c>corporate</c> ("loja corporativa", §8.1).</summary>
+    public int CorporateDailyLimit { get; set; } = 50_000;
+
+    /// <summary>Access-token lifetime (§2.5: 3 hours).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>Refresh-token lifetime (§2.5: 30 days).</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Accept a JSON body on <c>POST /auth</c> besides the documented form (§2.3, UNCONFIRMED).</summary>
+    public bool AuthAcceptsJson { get; set; } = true;
+
+    /// <summary>A <c>limit</c> above 50 is capped (lenient) or answered 400 (strict) (§1.5, UNCONFIRMED).</summary>
+    public bool RejectLimitAboveMax { get; set; }
+
+    /// <summary>Which invoice bodies <c>POST/PUT /orders/{id}/invoices</c> takes (§5.4, UNCONFIRMED).</summary>
+    public InvoiceBodyForm InvoiceBody { get; set; } = InvoiceBodyForm.FlatOrWrapped;
+
+    /// <summary>Where <c>GET /orders/{id}/invoices</c> puts <c>ProductCfop</c>: beside <c>OrderInvoice</c>, as DEV21's
+    /// per-order example shows, or inside it, as the store-wide list does (§5.3).</summary>
+    public ProductCfopPlacement OrderInvoicesProductCfop { get; set; } = ProductCfopPlacement.Sibling;
+
+    /// <summary>Each refresh issues a new refresh token (and the old one stops working) (§2.4, UNCONFIRMED).</summary>
+    public bool RotateRefreshToken { get; set; } = true;
+
+    /// <summary>An authorization code already exchanged can be exchanged again, as TCLIB relies on (§2.5, UNCONFIRMED).</summary>
+    public bool AllowCodeReuse { get; set; } = true;
+
+    /// <summary>When an order counts against stock (§4, architecture "no overselling"); a cancellation restores it.</summary>
+    public StockMoment StockDecrement { get; set; } = StockMoment.OnOrderCreated;
+
+    /// <summary>First webhook retry delay, doubled on each further attempt (Tray waits ~30 min; compressed here, §7).</summary>
+    public TimeSpan WebhookRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Delivery attempts per notification before it is given up (Tray's count is not disclosed, §7).</summary>
+    public int WebhookMaxAttempts { get; set; } = 6;
+}
+
+public enum RateLimitScope { PerStore, PerApp }
+
+public enum InvoiceBodyForm { FlatOrWrapped, FlatOnly, WrappedOnly }
+
+public enum ProductCfopPlacement { Sibling, Nested }
+
+public enum StockMoment { OnOrderCreated, OnPayment }

@@ -13,6 +13,7 @@ $Root = $PSScriptRoot
 $RunDir = Join-Path $Root '.run'
 . (Join-Path $Root 'build/Infrastructure.ps1')
 . (Join-Path $Root 'build/DevTokens.ps1')
+. (Join-Path $Root 'build/DemoStore.ps1')
 . (Join-Path $Root 'build/Hosts.ps1')
 . (Join-Path $Root 'build/Tests.ps1')
 

@@ -2,14 +2,16 @@
 
 function Get-DevSecrets {
     $path = Join-Path $RunDir 'dev-secrets.json'
-    if (-not (Test-Path $path)) {
+    $secrets = if (Test-Path $path) { Get-Content $path -Raw | ConvertFrom-Json -AsHashtable } else { @{ Issuer = 'traybridge'; Audience = 'traybridge' } }
+    $missing = @('SigningKey', 'UrlSigningKey', 'TrayConsumerSecret') | Where-Object { -not $secrets.ContainsKey($_) }
+    if ($missing) {
+        # Keys added by a newer build.ps1 are created once and kept, like the first ones.
+        foreach ($name in $missing) { $secrets[$name] = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(48)) }
         New-Item -ItemType Directory -Force -Path $RunDir | Out-Null
-        $random = { [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(48)) }
-        @{ Issuer = 'traybridge'; Audience = 'traybridge'; SigningKey = (& $random); UrlSigningKey = (& $random) } |
-            ConvertTo-Json | Set-Content -Path $path
+        $secrets | ConvertTo-Json | Set-Content -Path $path
         if (Get-Command chmod -ErrorAction SilentlyContinue) { chmod 600 $path }
     }
-    return Get-Content $path -Raw | ConvertFrom-Json
+    return [pscustomobject]$secrets
 }
 
 function ConvertTo-Base64Url([byte[]]$Bytes) { return [Convert]::ToBase64String($Bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_') }

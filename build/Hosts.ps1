@@ -20,6 +20,7 @@ function Initialize-Database($Infra, [string]$Database) {
 
 function Get-HostSettings($Infra) {
     $settings = Get-AuthSettings
+    foreach ($entry in (Get-TraySettings).GetEnumerator()) { $settings[$entry.Key] = $entry.Value }
     $settings['ConnectionStrings__postgres'] = "$($Infra.Postgres);Database=traybridge"
     $settings['ConnectionStrings__rabbitmq'] = $Infra.Rabbit
     $settings['ASPNETCORE_ENVIRONMENT'] = 'Development'
@@ -60,8 +61,11 @@ function Start-AllHosts($Infra) {
             $started += @{ Info = $h; Process = $process }
         }
         foreach ($s in $started) { Wait-Ready $s.Info $s.Process }
+        $demo = Connect-DemoStore -Simulator 'http://127.0.0.1:5201' -Gateway 'http://127.0.0.1:5080'
         Write-Host ''
         foreach ($s in $started) { Write-Host ("{0,-14} http://127.0.0.1:{1}" -f $s.Info.Name, $s.Info.Port) -ForegroundColor Green }
+        Write-Host "Demo store     $($demo.storeId) (tenant 'demo'), api_address $($demo.apiAddress)"
+        Write-Host "               simulator code $($demo.code) (throwaway simulator data)"
         Write-Host "Logs           $logs"
         Write-Host "Token (tenant 'demo'; 'build.ps1 token --tenant <id>' for another):"
         Write-Host (New-DevToken -Tenant 'demo')

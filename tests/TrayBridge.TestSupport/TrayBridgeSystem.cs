@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 
 namespace TrayBridge.TestSupport;
 
@@ -11,6 +12,13 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     private TrayBridgeSystem(IsolatedInfrastructure infrastructure, string spanDirectory) =>
         (Infrastructure, SpanDirectory) = (infrastructure, spanDirectory);
 
+    /// <summary>The Tray app credentials the connector is configured with (register the same ones on a simulator).</summary>
+    public static class TrayApp
+    {
+        public const string ConsumerKey = "test-consumer-key";
+        public const string ConsumerSecret = "test-consumer-secret-0123456789";
+    }
+
     public IsolatedInfrastructure Infrastructure { get; }
     public DevTokens Tokens { get; } = new();
     public string SpanDirectory { get; }
@@ -20,23 +28,34 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     public HostProcess Invoicing => _hosts["invoicing"];
     public HostProcess TrayConnector => _hosts["tray-connector"];
     public HostProcess Gateway => _hosts["gateway"];
+    public HostProcess TraySimulator => _hosts["tray-simulator"];
 
-    /// <summary>Starts the four services and the gateway, ready on <c>/health/ready</c>.</summary>
+    /// <summary>Starts the Tray simulator, the four services and the gateway, ready on <c>/health/ready</c>.</summary>
     public static async Task<TrayBridgeSystem> StartAsync()
     {
-        var spans = Directory.CreateTempSubdirectory("traybridge-spans-").FullName;
+        // Spans, and the connector's Data Protection certificate, live in this run's own folder.
+        var spans = Directory.CreateTempSubdirectory("traybridge-run-").FullName;
         var system = new TrayBridgeSystem(await IsolatedInfrastructure.CreateAsync(), spans);
         try
         {
+            system.Add("tray-simulator", "simulators/Tray", "TrayBridge.TraySimulator");
             system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
             system.Add("orders", "services/Orders", "TrayBridge.Orders");
             system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing");
-            system.Add("tray-connector", "services/TrayConnector", "TrayBridge.TrayConnector");
-            var routes = system._hosts.ToDictionary(
+            system.Add("tray-connector", "services/TrayConnector", "TrayBridge.TrayConnector", new Dictionary<string, string>
+            {
+                ["DataProtection__CertificatePath"] = Path.Combine(spans, "data-protection.pfx"),
+                ["DataProtection__CreateCertificateIfMissing"] = "true",
+                ["Tray__ConsumerKey"] = TrayApp.ConsumerKey,
+                ["Tray__ConsumerSecret"] = TrayApp.ConsumerSecret,
+                ["Tray__SimulatorHost"] = "127.0.0.1",
+            });
+            var routes = system._hosts.Where(h => h.Key != "tray-simulator").ToDictionary(
                 h => $"ReverseProxy__Clusters__{h.Key}__Destinations__primary__Address", h => h.Value.BaseAddress.ToString());
             system.Add("gateway", "gateway", "TrayBridge.Gateway", routes);
             // Services first (in parallel), then the gateway that routes to them.
             await Task.WhenAll(system._hosts.Values.Where(h => h.Name != "gateway").Select(h => h.StartAsync()));
+            await system.CreateTrayAppAsync();
             await system.Gateway.StartAsync();
             return system;
         }
@@ -58,6 +77,13 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
         _hosts[name] = new HostProcess(name, project, assembly, settings);
+    }
+
+    private async Task CreateTrayAppAsync()
+    {
+        using var simulator = Client(TraySimulator);
+        var response = await simulator.PostAsJsonAsync("admin/apps", new { consumerKey = TrayApp.ConsumerKey, consumerSecret = TrayApp.ConsumerSecret });
+        response.EnsureSuccessStatusCode();
     }
 
     public string SpanFile(string hostName) => Path.Combine(SpanDirectory, hostName + ".jsonl");

@@ -1,5 +1,7 @@
 using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.ServiceDefaults.Security;
+using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Features.ProductSync;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Features.Webhooks;
@@ -13,9 +15,12 @@ public static class Extensions
     public static WebApplicationBuilder AddTrayConnector(this WebApplicationBuilder builder)
     {
         builder.AddServicePlatform("tray-connector", Store,
-            marten => marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema),
+            marten => PostgresXmlRepository.AddDataProtectionTable(marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema), Store.Schema),
             bus => bus.AddConsumer<ProductChangedConsumer>());
+        builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();
+        builder.Services.AddSingleton<StoreSecrets>();
+        builder.AddTrayClient();
         return builder;
     }
 
@@ -23,6 +28,7 @@ public static class Extensions
     {
         app.MapProductSyncApi();
         app.MapWebhooksApi();
+        app.MapStoresApi();
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using Marten;
-using Npgsql;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
@@ -40,13 +39,10 @@ public static class SaveProduct
             await session.SaveChangesAsync(cancellationToken);
             return null;
         }
-        catch (Exception e) when (IsUniqueViolation(e))
+        catch (Exception e) when (PostgresErrors.IsUniqueViolation(e))
         {
             return Results.Problem(statusCode: 409, title: "SKU already in use.",
                 detail: $"Another product of this account already has SKU '{product.Sku}'.");
         }
     }
-
-    private static bool IsUniqueViolation(Exception? e) =>
-        e is not null && (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || IsUniqueViolation(e.InnerException));
 }

@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 using TrayBridge.ServiceDefaults.Persistence;
 
@@ -12,4 +13,14 @@ public sealed class StoreRegistry(NpgsqlDataSource dataSource, ServiceStore stor
         command.Parameters.Add(new() { Value = trayStoreId });
         return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
+
+    /// <summary>Claims a Tray store for the session's tenant, in the session's transaction: the primary key makes a second
+    /// tenant's claim fail at commit with a unique violation.</summary>
+    public void Claim(IDocumentSession session, string trayStoreId, DateTimeOffset now) =>
+        session.QueueSqlCommand($"insert into {store.Schema}.{StoreRegistryTable.Name} (tray_store_id, tenant_id, registered_at) values (?, ?, ?)",
+            trayStoreId, session.TenantId, now.ToUniversalTime());
+
+    public void Release(IDocumentSession session, string trayStoreId) =>
+        session.QueueSqlCommand($"delete from {store.Schema}.{StoreRegistryTable.Name} where tray_store_id = ? and tenant_id = ?",
+            trayStoreId, session.TenantId);
 }

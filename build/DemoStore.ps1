@@ -1,0 +1,28 @@
+# `run`: the Tray simulator gets our development app and a demo store full of products and orders, and the store is
+# registered for tenant 'demo' through the gateway, as a merchant would in "Lojas Virtuais".
+
+$DemoStoreId = '391250'
+
+function Get-TraySettings {
+    $secrets = Get-DevSecrets
+    return @{
+        'Tray__ConsumerKey' = 'traybridge-dev'; 'Tray__ConsumerSecret' = $secrets.TrayConsumerSecret; 'Tray__SimulatorHost' = '127.0.0.1'
+        'DataProtection__CertificatePath' = (Join-Path $RunDir 'data-protection.pfx'); 'DataProtection__CreateCertificateIfMissing' = 'true'
+    }
+}
+
+function Connect-DemoStore([string]$Simulator, [string]$Gateway) {
+    $tray = Get-TraySettings
+    $json = @{ ContentType = 'application/json' }
+    Invoke-RestMethod -Method Post "$Simulator/admin/apps" @json -Body (@{ consumerKey = $tray['Tray__ConsumerKey']; consumerSecret = $tray['Tray__ConsumerSecret'] } | ConvertTo-Json) | Out-Null
+    $store = Invoke-RestMethod -Method Post "$Simulator/admin/stores" @json -Body (@{ storeId = $DemoStoreId; products = 40; orders = 200 } | ConvertTo-Json)
+    $headers = @{ Authorization = "Bearer $(New-DevToken -Tenant 'demo')" }
+    $form = @{ platform = 'TrayCommerce'; storeId = $store.storeId; apiAddress = $store.apiAddress; code = $store.code }
+    $created = Invoke-WebRequest -Method Post "$Gateway/api/stores" -Headers $headers @json -Body ($form | ConvertTo-Json) -SkipHttpErrorCheck
+    if ($created.StatusCode -eq 409) {
+        # Registered by an earlier run: the simulator is new, so authorise again with its fresh code.
+        $created = Invoke-WebRequest -Method Put "$Gateway/api/stores/$DemoStoreId" -Headers $headers @json -Body (@{ code = $store.code; apiAddress = $store.apiAddress } | ConvertTo-Json) -SkipHttpErrorCheck
+    }
+    if ($created.StatusCode -notin 200, 201) { throw "Registering the demo store failed ($($created.StatusCode)): $($created.Content)" }
+    return $store
+}

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Tray.Auth;
+
+/// <summary>Code exchange and refresh (tray-api.md §2.3–2.4). Its HttpClient follows no redirects and connects only
+/// where <see cref="ApiAddressPolicy"/> allows: the consumer secret goes to an address a tenant typed.</summary>
+public sealed class TrayAuthClient(HttpClient http, TimeProvider time)
+{
+    public async Task<TrayTokens> ExchangeCodeAsync(string apiAddress, string consumerKey, string consumerSecret, string code,
+        CancellationToken cancellationToken)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["consumer_key"] = consumerKey, ["consumer_secret"] = consumerSecret, ["code"] = code,
+        });
+        using var response = await http.PostAsync($"{apiAddress}/auth", form, cancellationToken);
+        return await ReadAsync(response, apiAddress, cancellationToken);
+    }
+
+    public async Task<TrayTokens> RefreshAsync(string apiAddress, string refreshToken, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"{apiAddress}/auth?refresh_token={Uri.EscapeDataString(refreshToken)}", cancellationToken);
+        return await ReadAsync(response, apiAddress, cancellationToken);
+    }
+
+    private async Task<TrayTokens> ReadAsync(HttpResponseMessage response, string apiAddress, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode) throw await TrayApiException.FromResponseAsync(response, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<TrayTokenResponse>(TrayJson.Options, cancellationToken)
+            ?? throw new InvalidDataException("Tray's token answer is empty.");
+        return TrayTokens.From(body, time.GetUtcNow(), apiAddress);
+    }
+}

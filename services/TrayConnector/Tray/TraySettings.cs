@@ -1,0 +1,15 @@
+namespace TrayBridge.TrayConnector.Tray;
+
+/// <summary>The <c>Tray</c> configuration section: our app's credentials and the guards on tenant-typed addresses.</summary>
+public sealed class TraySettings
+{
+    public string ConsumerKey { get; set; } = "";
+    public string ConsumerSecret { get; set; } = "";
+    /// <summary>The Tray simulator's host (e.g. <c>127.0.0.1</c> for <c>build.ps1 run</c>, <c>tray-simulator</c> in compose):
+    /// the one host exempt from the https and public-address rules. Empty in production.</summary>
+    public string SimulatorHost { get; set; } = "";
+    /// <summary>Refresh this long before the access token expires.</summary>
+    public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Warn that the merchant must re-authorise when the refresh token ends within this.</summary>
+    public TimeSpan ReauthorizationWarning { get; set; } = TimeSpan.FromDays(5);
+}

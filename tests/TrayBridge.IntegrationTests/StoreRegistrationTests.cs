@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.IntegrationTests;
+
+/// <summary>Lojas Virtuais through the gateway, against the Tray simulator as a separate process.</summary>
+public sealed class StoreRegistrationTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<JsonElement> NewTrayStoreAsync(string storeId)
+    {
+        using var simulator = fixture.System.Client(fixture.System.TraySimulator);
+        var response = await simulator.PostAsJsonAsync("admin/stores", new { storeId, products = 3 }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+    }
+
+    /// <summary>A new simulator store, registered by <paramref name="tenantId"/>; the caller disposes the client.</summary>
+    private async Task<HttpClient> ConnectedStoreAsync(string storeId, string tenantId)
+    {
+        var tray = await NewTrayStoreAsync(storeId);
+        var tenant = fixture.System.Client(fixture.System.Gateway, tenantId);
+        Assert.Equal(HttpStatusCode.Created, (await tenant.PostAsJsonAsync("api/stores", Form(tray), Cancel)).StatusCode);
+        return tenant;
+    }
+
+    private static object Form(JsonElement trayStore, string? code = null) => new
+    {
+        platform = "TrayCommerce", storeId = trayStore.GetProperty("storeId").GetString(),
+        apiAddress = trayStore.GetProperty("apiAddress").GetString(), code = code ?? trayStore.GetProperty("code").GetString(),
+    };
+
+    [Fact]
+    public async Task A_store_registered_with_a_good_code_is_connected_and_shows_no_secret()
+    {
+        var tray = await NewTrayStoreAsync("391250");
+        using var tenant = fixture.System.Client(fixture.System.Gateway, "tenant-stores-a");
+
+        var created = await tenant.PostAsJsonAsync("api/stores", Form(tray), Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadAsStringAsync(Cancel);
+        Assert.Equal("Connected", JsonDocument.Parse(body).RootElement.GetProperty("status").GetString());
+        Assert.DoesNotContain(tray.GetProperty("code").GetString()!, body);
+        Assert.DoesNotContain("token\"", body, StringComparison.OrdinalIgnoreCase);
+        var list = await tenant.GetFromJsonAsync<JsonElement>("api/stores", Cancel);
+        Assert.Equal("391250", Assert.Single(list.EnumerateArray()).GetProperty("storeId").GetString());
+        var check = await tenant.PostAsync("api/stores/391250/check", null, Cancel);
+        Assert.Equal(3, (await check.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("products").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_bad_code_gives_a_4xx_with_Trays_cause_and_stores_nothing()
+    {
+        var tray = await NewTrayStoreAsync("391251");
+        using var tenant = fixture.System.Client(fixture.System.Gateway, "tenant-stores-bad-code");
+
+        var refused = await tenant.PostAsJsonAsync("api/stores", Form(tray, code: "not-the-code"), Cancel);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("Tray refused the code.", problem.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.Empty((await tenant.GetFromJsonAsync<JsonElement>("api/stores", Cancel)).EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("https://10.1.2.3/web_api")]
+    [InlineData("https://169.254.169.254/web_api")]
+    [InlineData("https://[::1]/web_api")]
+    [InlineData("http://minhaloja.commercesuite.com.br/web_api")]
+    [InlineData("https://user:pass@minhaloja.commercesuite.com.br/web_api")]
+    public async Task An_api_address_that_is_internal_or_not_https_is_refused(string apiAddress)
+    {
+        using var tenant = fixture.System.Client(fixture.System.Gateway, "tenant-stores-ssrf");
+
+        var refused = await tenant.PostAsJsonAsync("api/stores",
+            new { platform = "TrayCommerce", storeId = "777", apiAddress, code = "x" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("apiAddress", out _));
+    }
+
+    [Fact]
+    public async Task A_host_name_that_resolves_to_loopback_is_refused_at_connect_time()
+    {
+        var tray = await NewTrayStoreAsync("391252");
+        using var tenant = fixture.System.Client(fixture.System.Gateway, "tenant-stores-rebind");
+        var viaName = tray.GetProperty("apiAddress").GetString()!.Replace("127.0.0.1", "localhost");
+
+        var refused = await tenant.PostAsJsonAsync("api/stores", new
+        {
+            platform = "TrayCommerce", storeId = "391252", apiAddress = viaName.Replace("http://", "https://"),
+            code = tray.GetProperty("code").GetString(),
+        }, Cancel);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("private or internal", (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_store_belongs_to_one_tenant_and_is_invisible_to_others()
+    {
+        var tray = await NewTrayStoreAsync("391253");
+        using var owner = fixture.System.Client(fixture.System.Gateway, "tenant-stores-owner");
+        using var other = fixture.System.Client(fixture.System.Gateway, "tenant-stores-other");
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync("api/stores", Form(tray), Cancel)).StatusCode);
+
+        using var simulator = fixture.System.Client(fixture.System.TraySimulator);
+        var secondCode = await (await simulator.PostAsync("admin/stores/391253/codes", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var stolen = await other.PostAsJsonAsync("api/stores", Form(tray, secondCode.GetProperty("code").GetString()), Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>("api/stores", Cancel)).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("api/stores/391253", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync("api/stores/391253", new { code = "x" }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync("api/stores/391253/check", null, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync("api/stores/391253", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("api/stores/391253", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_access_token_is_refreshed_after_Tray_rejects_it()
+    {
+        using var tenant = await ConnectedStoreAsync("391254", "tenant-stores-refresh");
+        using var simulator = fixture.System.Client(fixture.System.TraySimulator);
+
+        // Tray's clock moves past the 3 h lifetime; ours does not, so only Tray's 401 can reveal it.
+        await simulator.PostAsJsonAsync("admin/clock/advance", new { by = "03:10:00" }, Cancel);
+        var check = await tenant.PostAsync("api/stores/391254/check", null, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        var log = await simulator.GetFromJsonAsync<JsonElement>("admin/stores/391254/requests?last=10", Cancel);
+        Assert.Contains(log.EnumerateArray(), r => r.GetProperty("status").GetInt32() == 401);
+    }
+
+    [Fact]
+    public async Task A_blocked_store_stops_with_its_reason()
+    {
+        using var tenant = await ConnectedStoreAsync("391255", "tenant-stores-blocked");
+        using var simulator = fixture.System.Client(fixture.System.TraySimulator);
+        await simulator.PutAsJsonAsync("admin/stores/391255/status", new { status = "blocked" }, Cancel);
+
+        var check = await tenant.PostAsync("api/stores/391255/check", null, Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, check.StatusCode);
+        var store = await tenant.GetFromJsonAsync<JsonElement>("api/stores/391255", Cancel);
+        Assert.Equal("Blocked", store.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(store.GetProperty("statusReason").GetString()));
+    }
+}

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Tests;
 
@@ -16,18 +17,15 @@ public sealed class TokenLifecycleTests : IAsyncDisposable
     private async Task<(ConnectorHarness Harness, string Tenant, string StoreId)> ConnectedStoreAsync(string storeId)
     {
         _harness = await ConnectorHarness.StartAsync();
-        var tray = _harness.Simulator.CreateStore(storeId, products: 2);
-        using var client = _harness.Client("tenant-tokens");
-        var created = await client.PostAsJsonAsync("api/stores",
-            new { platform = "TrayCommerce", storeId = tray.StoreId, apiAddress = tray.ApiAddress, code = tray.Code }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (_harness, "tenant-tokens", tray.StoreId);
+        await _harness.ConnectAsync("tenant-tokens", storeId);
+        return (_harness, "tenant-tokens", storeId);
     }
 
     private static async Task<long> ProductCountAsync(ConnectorHarness harness, string tenant, string storeId)
     {
         await using var scope = harness.Scope();
-        var page = await scope.ServiceProvider.GetRequiredService<TrayApiClient>().GetAsync<JsonElement>(tenant, storeId, "products?limit=1", Cancel);
+        var page = await scope.ServiceProvider.GetRequiredService<TrayApiClient>().GetAsync<JsonElement>(tenant, storeId, "products?limit=1",
+            TrayPriority.ManualImport, Cancel);
         return long.Parse(page.GetProperty("paging").GetProperty("total").ToString());
     }
 

@@ -2,6 +2,7 @@ using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Features.ProductSync;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Features.Webhooks;
@@ -15,7 +16,8 @@ public static class Extensions
     public static WebApplicationBuilder AddTrayConnector(this WebApplicationBuilder builder)
     {
         builder.AddServicePlatform("tray-connector", Store,
-            marten => PostgresXmlRepository.AddDataProtectionTable(marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema), Store.Schema),
+            marten => PostgresXmlRepository.AddDataProtectionTable(
+                marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema), Store.Schema),
             bus => bus.AddConsumer<ProductChangedConsumer>());
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();

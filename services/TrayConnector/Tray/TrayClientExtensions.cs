@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Tray;
 
@@ -10,16 +13,37 @@ public static class TrayClientExtensions
     {
         builder.Services.Configure<TraySettings>(builder.Configuration.GetSection("Tray"));
         builder.Services.AddSingleton<ApiAddressPolicy>();
+        builder.Services.AddSingleton<TrayBudget>();
+        builder.Services.AddTransient<TrayBudgetHandler>();
         builder.Services.AddScoped<StoreTokenProvider>();
         Guarded(builder.Services.AddHttpClient<TrayAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(30)));
-        Guarded(builder.Services.AddHttpClient<TrayApiClient>(http => http.Timeout = TimeSpan.FromSeconds(60)));
+        var api = builder.Services.AddHttpClient<TrayApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        api.AddResilienceHandler("tray-api", Resilience)
+            .SelectPipelineBy(_ => request => request.Options.TryGetValue(TrayCall.Key, out var call) ? call.StoreId : "");
+        Guarded(api);
         return builder;
     }
 
-    /// <summary>No redirects, connections only where the policy allows, and no request logging: the default handler
-    /// logs URLs, and Tray's URLs carry the access token.</summary>
-    private static void Guarded(IHttpClientBuilder client) =>
-        client.RemoveAllLoggers().ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+    /// <summary>429, 5xx, timeouts and dropped connections are retried with backoff and jitter — only for safe methods:
+    /// a POST that may have been applied is reconciled by its caller, never blindly sent again. The pipeline (and its
+    /// circuit breaker) is per store, so one failing store does not stop the others.</summary>
+    private static void Resilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    {
+        var retry = new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 6, BackoffType = DelayBackoffType.Exponential, UseJitter = true, Delay = TimeSpan.FromMilliseconds(300),
+        };
+        retry.DisableForUnsafeHttpMethods();
+        pipeline.AddRetry(retry)
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions { MinimumThroughput = 20, FailureRatio = 0.8, BreakDuration = TimeSpan.FromSeconds(15) })
+            .AddTimeout(TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>Budget inside any retry (handlers added later run closer to the wire, once per attempt), no redirects,
+    /// connections only where the policy allows, and no request logging: the default handler logs URLs, and Tray's URLs
+    /// carry the access token.</summary>
+    private static IHttpClientBuilder Guarded(IHttpClientBuilder client) =>
+        client.RemoveAllLoggers().AddHttpMessageHandler<TrayBudgetHandler>().ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             ConnectCallback = provider.GetRequiredService<ApiAddressPolicy>().ConnectAsync,

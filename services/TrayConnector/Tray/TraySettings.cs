@@ -10,6 +10,8 @@ public sealed class TraySettings
     public string SimulatorHost { get; set; } = "";
     /// <summary>Refresh this long before the access token expires.</summary>
     public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Tray's request budgets as this client enforces them.</summary>
+    public Budget.BudgetSettings Budget { get; set; } = new();
     /// <summary>Warn that the merchant must re-authorise when the refresh token ends within this.</summary>
     public TimeSpan ReauthorizationWarning { get; set; } = TimeSpan.FromDays(5);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -15,7 +16,7 @@ public static class CheckStore
     {
         try
         {
-            var page = await tray.GetAsync<JsonElement>(tenant.Require(), storeId, "products?limit=1", cancellationToken);
+            var page = await tray.GetAsync<JsonElement>(tenant.Require(), storeId, "products?limit=1", TrayPriority.ManualImport, cancellationToken);
             var total = page.GetProperty("paging").GetProperty("total");
             return Results.Ok(new Result(storeId, true, long.Parse(total.ToString(), System.Globalization.CultureInfo.InvariantCulture)));
         }
@@ -26,6 +27,10 @@ public static class CheckStore
         catch (StoreUnavailableException e)
         {
             return Results.Problem(statusCode: 409, title: "The store cannot be reached.", detail: e.Reason);
+        }
+        catch (TrayBudgetExhaustedException e)
+        {
+            return Results.Problem(statusCode: 429, title: "Waiting for Tray's request budget (aguardando cota).", detail: $"Try again after {e.RetryAt:O}.");
         }
         catch (TrayApiException e)
         {

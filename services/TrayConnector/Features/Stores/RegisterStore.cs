@@ -34,7 +34,9 @@ public static partial class RegisterStore
             return Results.Problem(statusCode: 409, title: "This Tray store is already registered.",
                 detail: "A Tray store can be connected to one account only. Remove it there first.");
 
-        var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, request.StoreId!, request.Code!, cancellationToken);
+        var dailyLimit = request.Corporate ? 50_000 : 10_000;
+        var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, request.StoreId!, dailyLimit, request.Code!,
+            cancellationToken);
         if (exchange.Problem is not null) return exchange.Problem;
 
         var now = time.GetUtcNow();
@@ -42,7 +44,7 @@ public static partial class RegisterStore
         var store = new TrayStore
         {
             Id = request.StoreId!, ApiAddress = apiAddress!, ApiHost = "", ProtectedCode = secrets.Protect(request.Code!),
-            ProtectedAccessToken = "", ProtectedRefreshToken = "", RegisteredAt = now, DailyLimit = request.Corporate ? 50_000 : 10_000,
+            ProtectedAccessToken = "", ProtectedRefreshToken = "", RegisteredAt = now, DailyLimit = dailyLimit,
         };
         secrets.Apply(store, exchange.Tokens!, now);
         session.Insert(store);

@@ -1,5 +1,6 @@
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -9,16 +10,22 @@ public static class StoreAuthorization
 {
     public sealed record Outcome(TrayTokens? Tokens, IResult? Problem);
 
-    public static async Task<Outcome> ExchangeAsync(TrayAuthClient auth, TraySettings settings, string apiAddress, string storeId, string code,
-        CancellationToken cancellationToken)
+    public static async Task<Outcome> ExchangeAsync(TrayAuthClient auth, TraySettings settings, string apiAddress, string storeId, int dailyLimit,
+        string code, CancellationToken cancellationToken)
     {
         try
         {
-            var tokens = await auth.ExchangeCodeAsync(apiAddress, settings.ConsumerKey, settings.ConsumerSecret, code, cancellationToken);
+            var call = new TrayCall(storeId, dailyLimit, TrayPriority.InvoiceAndStatus);
+            var tokens = await auth.ExchangeCodeAsync(apiAddress, call, settings.ConsumerKey, settings.ConsumerSecret, code, cancellationToken);
             if (tokens.StoreId != storeId)
                 return new(null, Results.Problem(statusCode: 422, title: "This code belongs to another Tray store.",
                     detail: $"Tray issued it for store {tokens.StoreId}, not {storeId}."));
             return new(tokens, null);
+        }
+        catch (TrayBudgetExhaustedException e)
+        {
+            return new(null, Results.Problem(statusCode: 429, title: "Waiting for Tray's request budget (aguardando cota).",
+                detail: $"Try again after {e.RetryAt:O}."));
         }
         catch (TrayApiException e)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -23,21 +24,25 @@ public static class StoresApi
         stores.MapPost("/{storeId}/check", CheckStore.HandleAsync);
     }
 
-    private static async Task<IResult> ListAsync(IDocumentStore documents, TenantContext tenant, IOptions<TraySettings> settings,
+    private static async Task<IResult> ListAsync(IDocumentStore documents, TenantContext tenant, TrayBudget budget, IOptions<TraySettings> settings,
         TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.QuerySession(tenant.Require());
         var stores = await session.Query<TrayStore>().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return Results.Ok(stores.Select(s => StoreResponse.From(s, now, settings.Value.ReauthorizationWarning)));
+        var list = new List<StoreResponse>();
+        foreach (var store in stores)
+            list.Add(StoreResponse.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(store.Id, cancellationToken)));
+        return Results.Ok(list);
     }
 
-    private static async Task<IResult> GetAsync(string storeId, IDocumentStore documents, TenantContext tenant, IOptions<TraySettings> settings,
-        TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string storeId, IDocumentStore documents, TenantContext tenant, TrayBudget budget,
+        IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.QuerySession(tenant.Require());
         return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is { } store
-            ? Results.Ok(StoreResponse.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning))
+            ? Results.Ok(StoreResponse.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning,
+                await budget.UsedTodayAsync(store.Id, cancellationToken)))
             : NotFound();
     }
 
@@ -52,7 +57,8 @@ public static class StoresApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["A new code from Tray is required."] });
         var (apiAddress, problem) = policy.Normalize(request.ApiAddress ?? store.ApiAddress);
         if (problem is not null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["apiAddress"] = [problem] });
-        var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, storeId, request.Code, cancellationToken);
+        var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, storeId, store.DailyLimit, request.Code,
+            cancellationToken);
         if (exchange.Problem is not null) return exchange.Problem;
         var now = time.GetUtcNow();
         store.ApiAddress = apiAddress!;

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TrayBridge.TrayConnector.Features.Stores;
+using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Tray.Auth;
 
@@ -69,14 +70,14 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
     {
         try
         {
-            return await auth.RefreshAsync(store.ApiHost, secrets.Unprotect(store.ProtectedRefreshToken), cancellationToken);
+            return await auth.RefreshAsync(store.ApiHost, AuthCall(store), secrets.Unprotect(store.ProtectedRefreshToken), cancellationToken);
         }
         catch (TrayApiException refreshRefused) when (!refreshRefused.StoreUnavailable)
         {
             logger.LogWarning("Tray store {StoreId}: refresh refused ({Reason}); exchanging the stored code again", store.Id, refreshRefused.Name);
             try
             {
-                return await auth.ExchangeCodeAsync(store.ApiHost, _settings.ConsumerKey, _settings.ConsumerSecret,
+                return await auth.ExchangeCodeAsync(store.ApiHost, AuthCall(store), _settings.ConsumerKey, _settings.ConsumerSecret,
                     secrets.Unprotect(store.ProtectedCode), cancellationToken);
             }
             catch (TrayApiException codeRefused) when (!codeRefused.StoreUnavailable)
@@ -110,5 +111,9 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
         return store;
     }
 
-    private StoreAccess Access(string tenantId, TrayStore store) => new(tenantId, store.Id, store.ApiHost, secrets.Unprotect(store.ProtectedAccessToken));
+    private StoreAccess Access(string tenantId, TrayStore store) =>
+        new(tenantId, store.Id, store.ApiHost, secrets.Unprotect(store.ProtectedAccessToken), store.DailyLimit);
+
+    /// <summary>Without a token nothing else can happen: auth calls go first in the day's budget.</summary>
+    private static TrayCall AuthCall(TrayStore store) => new(store.Id, store.DailyLimit, TrayPriority.InvoiceAndStatus);
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 
 namespace TrayBridge.TrayConnector.Tray.Auth;
@@ -7,20 +8,29 @@ namespace TrayBridge.TrayConnector.Tray.Auth;
 /// where <see cref="ApiAddressPolicy"/> allows: the consumer secret goes to an address a tenant typed.</summary>
 public sealed class TrayAuthClient(HttpClient http, TimeProvider time)
 {
-    public async Task<TrayTokens> ExchangeCodeAsync(string apiAddress, string consumerKey, string consumerSecret, string code,
+    public async Task<TrayTokens> ExchangeCodeAsync(string apiAddress, TrayCall call, string consumerKey, string consumerSecret, string code,
         CancellationToken cancellationToken)
     {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{apiAddress}/auth")
         {
-            ["consumer_key"] = consumerKey, ["consumer_secret"] = consumerSecret, ["code"] = code,
-        });
-        using var response = await http.PostAsync($"{apiAddress}/auth", form, cancellationToken);
-        return await ReadAsync(response, apiAddress, cancellationToken);
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["consumer_key"] = consumerKey, ["consumer_secret"] = consumerSecret, ["code"] = code,
+            }),
+        };
+        return await SendAsync(request, call, apiAddress, cancellationToken);
     }
 
-    public async Task<TrayTokens> RefreshAsync(string apiAddress, string refreshToken, CancellationToken cancellationToken)
+    public async Task<TrayTokens> RefreshAsync(string apiAddress, TrayCall call, string refreshToken, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"{apiAddress}/auth?refresh_token={Uri.EscapeDataString(refreshToken)}", cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{apiAddress}/auth?refresh_token={Uri.EscapeDataString(refreshToken)}");
+        return await SendAsync(request, call, apiAddress, cancellationToken);
+    }
+
+    private async Task<TrayTokens> SendAsync(HttpRequestMessage request, TrayCall call, string apiAddress, CancellationToken cancellationToken)
+    {
+        request.Options.Set(TrayCall.Key, call);
+        using var response = await http.SendAsync(request, cancellationToken);
         return await ReadAsync(response, apiAddress, cancellationToken);
     }
 

@@ -10,6 +10,10 @@ public static class TrayJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 
+    /// <summary>A write body wrapped in its resource's PascalCase key (<c>{"Product": {...}}</c>, tray-api.md §1.3); a
+    /// dictionary, because the snake_case policy would rename a property.</summary>
+    public static Dictionary<string, object> Envelope(string resource, object body) => new() { [resource] = body };
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions

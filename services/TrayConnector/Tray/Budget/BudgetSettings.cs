@@ -1,0 +1,19 @@
+namespace TrayBridge.TrayConnector.Tray.Budget;
+
+public enum RateLimitScope { PerStore, PerApp }
+
+/// <summary>The <c>Tray:Budget</c> section. Window and limit must match Tray's (180 per minute); tests and benchmarks
+/// shorten both on the client and on the simulator alike.</summary>
+public sealed class BudgetSettings
+{
+    public int RequestsPerWindow { get; set; } = 180;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Tray's docs leave open whether the per-minute budget is per store or per app.</summary>
+    public RateLimitScope Scope { get; set; } = RateLimitScope.PerStore;
+    /// <summary>The share of the window's budget we plan to use: network jitter can bunch requests up on arrival.</summary>
+    public double Headroom { get; set; } = 0.9;
+    /// <summary>A call waits in line up to this long; beyond it, the work is parked as due work ("aguardando cota").</summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(20);
+
+    public TimeSpan Interval => Window / (RequestsPerWindow * Headroom);
+}

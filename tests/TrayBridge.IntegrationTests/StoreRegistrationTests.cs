@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
@@ -50,6 +52,36 @@ public sealed class StoreRegistrationTests(SystemFixture fixture) : IClassFixtur
         Assert.Equal("391250", Assert.Single(list.EnumerateArray()).GetProperty("storeId").GetString());
         var check = await tenant.PostAsync("api/stores/391250/check", null, Cancel);
         Assert.Equal(3, (await check.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("products").GetInt64());
+    }
+
+    [Fact]
+    public async Task Other_systems_subscribed_to_StoreConnected_learn_of_the_store_under_its_tenant()
+    {
+        var received = new TaskCompletionSource<ConsumeContext<StoreConnected>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscriber = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(fixture.System.Infrastructure.RabbitConnectionString));
+            rabbit.ReceiveEndpoint("another-system-store-connected", endpoint => endpoint.Handler<StoreConnected>(context =>
+            {
+                if (context.Message.StoreId == "391256") received.TrySetResult(context);
+                return Task.CompletedTask;
+            }));
+        });
+        await subscriber.StartAsync(Cancel);
+        try
+        {
+            using var tenant = await ConnectedStoreAsync("391256", "tenant-stores-events");
+
+            var connected = await received.Task.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+
+            Assert.Equal("tenant-stores-events", connected.Message.TenantId);
+            Assert.Equal("tenant-stores-events", connected.Headers.Get<string>("TenantId"));
+            Assert.EndsWith("/391256/web_api", connected.Message.ApiAddress);
+        }
+        finally
+        {
+            await subscriber.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

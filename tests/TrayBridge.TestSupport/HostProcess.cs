@@ -4,9 +4,10 @@ using System.Diagnostics;
 namespace TrayBridge.TestSupport;
 
 /// <summary>One TrayBridge host running as a real process on loopback, as <c>build.ps1 run</c> starts it.
-/// It can be SIGKILLed and started again on the same port and settings.</summary>
-public sealed class HostProcess(string name, string projectDirectory, string assemblyName, IReadOnlyDictionary<string, string> settings)
-    : IAsyncDisposable
+/// It can be SIGKILLed and started again on the same port and settings. With <paramref name="logFile"/>, everything it
+/// writes is also appended there (across restarts), so a test can search all of it, not only the tail.</summary>
+public sealed class HostProcess(string name, string projectDirectory, string assemblyName, IReadOnlyDictionary<string, string> settings,
+    string? logFile = null) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
@@ -41,6 +42,8 @@ public sealed class HostProcess(string name, string projectDirectory, string ass
     private void Keep(string? line)
     {
         if (line is null) return;
+        // stdout and stderr arrive on different threads.
+        if (logFile is not null) lock (_output) File.AppendAllText(logFile, line + "\n");
         _output.Enqueue(line);
         while (_output.Count > 500) _output.TryDequeue(out _);
     }

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace TrayBridge.TestSupport;
 
 /// <summary>A running TrayBridge: the chosen hosts as processes on loopback over a database and vhost of their own,
-/// sharing signing keys, each writing its spans to a file of its own.</summary>
+/// sharing signing keys, each writing its spans and its whole output to files of its own.</summary>
 public sealed class TrayBridgeSystem : IAsyncDisposable
 {
     private readonly Dictionary<string, HostProcess> _hosts = new();
@@ -29,6 +29,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     public HostProcess TrayConnector => _hosts["tray-connector"];
     public HostProcess Gateway => _hosts["gateway"];
     public HostProcess TraySimulator => _hosts["tray-simulator"];
+    public IReadOnlyCollection<HostProcess> Hosts => _hosts.Values;
 
     /// <summary>Starts the Tray simulator, the four services and the gateway, ready on <c>/health/ready</c>.</summary>
     public static async Task<TrayBridgeSystem> StartAsync()
@@ -76,7 +77,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
             ["DueWork__PollInterval"] = "00:00:00.200",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
-        _hosts[name] = new HostProcess(name, project, assembly, settings);
+        _hosts[name] = new HostProcess(name, project, assembly, settings, LogFile(name));
     }
 
     private async Task CreateTrayAppAsync()
@@ -87,6 +88,9 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     }
 
     public string SpanFile(string hostName) => Path.Combine(SpanDirectory, hostName + ".jsonl");
+
+    /// <summary>Everything the host wrote to stdout and stderr, across restarts.</summary>
+    public string LogFile(string hostName) => Path.Combine(SpanDirectory, hostName + ".log");
 
     /// <summary>An HTTP client for a host, authenticated as a user of <paramref name="tenantId"/> (or anonymous).</summary>
     public HttpClient Client(HostProcess host, string? tenantId = null)

@@ -100,4 +100,22 @@ public sealed class AdminApiTests
         Assert.Equal(1001, (int)(await (await tray.GetAsync("orders")).BodyAsync())["error_code"]!);
         Assert.Equal(404, (int)(await tray.Http.PutAsJsonAsync("admin/stores/999/status", new { status = "active" }, Test.Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Secrets_lists_every_code_and_token_ever_issued_for_the_store_replaced_ones_included()
+    {
+        await using var tray = await TraySession.StartAsync();
+        var first = await tray.AuthorizeAsync();
+        var refreshed = await tray.Http.GetFromJsonAsync<JsonObject>($"{tray.Store.ApiAddress}/auth?refresh_token={first["refresh_token"]}", Test.Ct);
+        var second = await (await tray.Http.PostAsync($"admin/stores/{tray.Store.StoreId}/codes", null, Test.Ct)).BodyAsync();
+
+        var secrets = await tray.Http.GetFromJsonAsync<JsonObject>($"admin/stores/{tray.Store.StoreId}/secrets", Test.Ct);
+
+        Assert.Equal(new[] { tray.Store.Code, (string)second["code"]! }.Order(), Strings(secrets!["codes"]!).Order());
+        Assert.Equal([(string)first["access_token"]!, (string)refreshed!["access_token"]!], Strings(secrets["accessTokens"]!));
+        Assert.Equal([(string)first["refresh_token"]!, (string)refreshed["refresh_token"]!], Strings(secrets["refreshTokens"]!));
+        Assert.Equal(404, (int)(await tray.Http.GetAsync("admin/stores/999/secrets", Test.Ct)).StatusCode);
+    }
+
+    private static string[] Strings(JsonNode array) => [.. array.AsArray().Select(n => (string)n!)];
 }

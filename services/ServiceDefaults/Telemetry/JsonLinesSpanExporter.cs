@@ -26,6 +26,9 @@ public sealed class JsonLinesSpanExporter(string path, string serviceName) : Bas
                 start = activity.StartTimeUtc,
                 durationMs = activity.Duration.TotalMilliseconds,
                 status = activity.Status.ToString(),
+                // Everything an OTLP exporter would send too, so tests can check no secret rides along.
+                tags = activity.TagObjects.ToDictionary(t => t.Key, t => t.Value?.ToString()),
+                events = activity.Events.Select(e => new { e.Name, tags = e.Tags.ToDictionary(t => t.Key, t => t.Value?.ToString()) }),
             }));
         lock (_gate) File.AppendAllLines(path, lines);
         return ExportResult.Success;

@@ -20,6 +20,23 @@ public sealed class TrayApiClient(HttpClient http, StoreTokenProvider tokens, Ti
             ?? throw new InvalidDataException($"Tray answered an empty body on {path}.");
     }
 
+    /// <summary>Every element of a list resource, page by page at Tray's maximum of 50, until <c>paging.total</c> is reached.
+    /// <paramref name="collection"/> is the plural key (<c>Products</c>), each element wrapped in its singular key.</summary>
+    public async IAsyncEnumerable<JsonElement> ListAllAsync(string tenantId, string storeId, string path, string collection, string element,
+        TrayPriority priority, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int limit = 50;
+        var separator = path.Contains('?') ? '&' : '?';
+        for (var page = 1; ; page++)
+        {
+            var body = await GetAsync<JsonElement>(tenantId, storeId, $"{path}{separator}limit={limit}&page={page}", priority, cancellationToken);
+            var items = body.TryGetProperty(collection, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
+            foreach (var item in items) yield return item.TryGetProperty(element, out var inner) ? inner : item;
+            var total = long.Parse(body.GetProperty("paging").GetProperty("total").ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            if (items.Count == 0 || (long)page * limit >= total) yield break;
+        }
+    }
+
     /// <summary>POSTs a new record and returns Tray's id. When the answer is lost (5xx, dropped connection, timeout) the
     /// write may still have happened: <paramref name="findExisting"/> looks for it first, and only if absent is it sent again.</summary>
     public async Task<string> CreateAsync(string tenantId, string storeId, string path, object body, Func<CancellationToken, Task<string?>> findExisting,

@@ -42,6 +42,7 @@ public static class AdminEndpoints
             Results.Json(new { id = sim.CreateOrder(storeId, body?.Status, body?.Marketplace).ToString(CultureInfo.InvariantCulture) }, statusCode: 201));
         admin.MapGet("/stores/{storeId}/stats", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Stats(storeId)));
         admin.MapGet("/stores/{storeId}/requests", (string storeId, int? last, SimulatorAdmin sim) => Results.Ok(sim.Requests(storeId, last ?? 50)));
+        admin.MapGet("/stores/{storeId}/secrets", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Secrets(storeId)));
         admin.MapGet("/stores/{storeId}/pictures", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Pictures(storeId)));
 
         admin.MapGet("/clock", (SimulatorAdmin sim) => Results.Ok(new { now = sim.Now }));

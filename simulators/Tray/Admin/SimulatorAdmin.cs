@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TrayBridge.TraySimulator.Auth;
 using TrayBridge.TraySimulator.Catalog;
 using TrayBridge.TraySimulator.Gateway;
 using TrayBridge.TraySimulator.Hosting;
@@ -12,7 +13,8 @@ namespace TrayBridge.TraySimulator.Admin;
 
 /// <summary>What a test (in-process, as C#) or <c>/admin</c> (over HTTP) can do to the simulated Tray.</summary>
 public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, SimulatorClock clock, SettingsHolder settings,
-    FaultInjector faults, WebhookDispatcher webhooks, RateLimiter limiter, OrderBook orders, PictureDownloader pictures)
+    FaultInjector faults, WebhookDispatcher webhooks, RateLimiter limiter, OrderBook orders, PictureDownloader pictures,
+    TokenService tokens)
 {
     public App CreateApp(string? consumerKey = null, string? consumerSecret = null) => apps.Create(consumerKey, consumerSecret);
 
@@ -59,6 +61,18 @@ public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, Simul
 
     public IReadOnlyList<PictureDownload> Pictures(string storeId) => pictures.For(Get(storeId).Id);
 
+    /// <summary>Every code, access token and refresh token ever issued for a store: what must never show up in the
+    /// connector's database, logs, spans or queues.</summary>
+    public StoreSecrets Secrets(string storeId)
+    {
+        var store = Get(storeId);
+        string[] codes;
+        lock (store.Sync) codes = [.. store.Codes.Keys];
+        var grants = tokens.IssuedFor(store.Id).ToList();
+        // Without rotation a refresh keeps the refresh token: list each once.
+        return new StoreSecrets(codes, [.. grants.Select(g => g.AccessToken)], [.. grants.Select(g => g.RefreshToken).Distinct()]);
+    }
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public void AdvanceClock(TimeSpan by) => clock.Advance(by);
@@ -79,6 +93,8 @@ public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, Simul
 }
 
 public sealed record CreatedStore(string StoreId, string ApiAddress, string Code);
+
+public sealed record StoreSecrets(IReadOnlyList<string> Codes, IReadOnlyList<string> AccessTokens, IReadOnlyList<string> RefreshTokens);
 
 public sealed record DailyBudget(int Used, int Limit);
 

@@ -11,6 +11,8 @@ public sealed class TokenService(SimulatorClock clock, SettingsHolder settings)
 {
     private readonly ConcurrentDictionary<string, TokenGrant> _byAccess = new();
     private readonly ConcurrentDictionary<string, TokenGrant> _byRefresh = new();
+    // Replaced grants leave the lookups above; tests still need every token ever handed out, to search for leaks.
+    private readonly ConcurrentQueue<TokenGrant> _issued = new();
 
     /// <summary>The grant behind an access token, expired or not; null when the token was never issued (or was replaced).</summary>
     public TokenGrant? FindByAccess(string? accessToken) => accessToken is null ? null : _byAccess.GetValueOrDefault(accessToken);
@@ -36,6 +38,9 @@ public sealed class TokenService(SimulatorClock clock, SettingsHolder settings)
     public TokenGrant? LatestFor(string storeId) =>
         _byRefresh.Values.Where(g => g.StoreId == storeId).MaxBy(g => g.ActivatedAt);
 
+    /// <summary>Every grant issued for a store, replaced or expired ones included, oldest first.</summary>
+    public IEnumerable<TokenGrant> IssuedFor(string storeId) => _issued.Where(g => g.StoreId == storeId);
+
     private TokenGrant NewGrant(string storeId, App app, string? refreshToken)
     {
         var now = clock.GetUtcNow();
@@ -52,6 +57,7 @@ public sealed class TokenService(SimulatorClock clock, SettingsHolder settings)
     {
         _byAccess[grant.AccessToken] = grant;
         _byRefresh[grant.RefreshToken] = grant;
+        _issued.Enqueue(grant);
         return grant;
     }
 

@@ -2,9 +2,31 @@ using MassTransit;
 
 namespace TrayBridge.Contracts.Catalog;
 
-/// <summary>Export (create or update) a product to one Tray store: a full snapshot at <see cref="ProductVersion"/>.</summary>
+/// <summary>Export (create or update) a product to one Tray store: a full snapshot at <see cref="ProductVersion"/>, which
+/// only grows — an older snapshot arriving late must never overwrite a newer one.</summary>
 [MessageUrn("traybridge:catalog:product-export-requested:v1", false)]
 [EntityName("traybridge.catalog.product-export-requested")]
 public sealed record ProductExportRequested(
     string TenantId, string StoreId, Guid ExportId, Guid ProductId, long ProductVersion, string Sku, string Name,
-    decimal Price, decimal Stock, DateTimeOffset OccurredAt) : ITenantMessage;
+    decimal Price, decimal Stock, DateTimeOffset OccurredAt) : ITenantMessage
+{
+    /// <summary>EAN/GTIN (check digit valid) or null.</summary>
+    public string? Ean { get; init; }
+    /// <summary>NCM, 8 digits.</summary>
+    public string? Ncm { get; init; }
+    /// <summary>HTML allowed, up to 4,800 characters.</summary>
+    public string? Description { get; init; }
+    public string? ShortDescription { get; init; }
+    public decimal? PromotionalPrice { get; init; }
+    public DateOnly? PromotionStart { get; init; }
+    public DateOnly? PromotionEnd { get; init; }
+    public decimal? CostPrice { get; init; }
+    public string? Brand { get; init; }
+    public int? WeightGrams { get; init; }
+    public decimal? LengthCm { get; init; }
+    public decimal? WidthCm { get; init; }
+    public decimal? HeightCm { get; init; }
+    public bool Available { get; init; } = true;
+    /// <summary>Public, signed URLs of up to six pictures, in position order (Tray downloads them).</summary>
+    public IReadOnlyList<string> ImageUrls { get; init; } = [];
+}

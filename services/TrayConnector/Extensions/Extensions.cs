@@ -3,6 +3,8 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Features.ProductSync;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Features.Webhooks;
@@ -18,11 +20,19 @@ public static class Extensions
         builder.AddServicePlatform("tray-connector", Store,
             marten => PostgresXmlRepository.AddDataProtectionTable(
                 marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema), Store.Schema),
-            bus => bus.AddConsumer<ProductChangedConsumer>());
+            bus =>
+            {
+                bus.AddConsumer<ProductChangedConsumer>();
+                bus.AddConsumer<ProductExportRequestedConsumer>();
+            });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();
         builder.Services.AddSingleton<StoreSecrets>();
         builder.AddTrayClient();
+        builder.Services.AddScoped<TrayProductLookup>();
+        builder.Services.AddScoped<ExportProduct>();
+        builder.Services.AddScoped<ProductExportRunner>();
+        builder.Services.AddDueWorkHandler<ParkedProductExport>();
         return builder;
     }
 

@@ -1,0 +1,29 @@
+using TrayBridge.Contracts.Catalog;
+using TrayBridge.TrayConnector.Tray.Budget;
+
+namespace TrayBridge.TrayConnector.Features.ProductExport;
+
+/// <summary>Runs an export now, or says when to run it again: waiting for Tray's budget ("aguardando cota") or for another
+/// replica's creation is parked as due work, never a failure and never a message held in RabbitMQ.</summary>
+public sealed class ProductExportRunner(ExportProduct export, TimeProvider time)
+{
+    public const string DueWorkKind = "tray.product-export";
+
+    /// <summary>Null when done (exported or failed with a visible reason); else when to try again.</summary>
+    public async Task<(DateTimeOffset At, string Reason)?> RunAsync(ProductExportRequested request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await export.RunAsync(request, cancellationToken);
+            return null;
+        }
+        catch (TrayBudgetExhaustedException e)
+        {
+            return (e.RetryAt, "aguardando cota: " + e.Message);
+        }
+        catch (ExportBusyException e)
+        {
+            return (time.GetUtcNow().AddSeconds(2), e.Message);
+        }
+    }
+}

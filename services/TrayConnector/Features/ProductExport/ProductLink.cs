@@ -1,0 +1,19 @@
+namespace TrayBridge.TrayConnector.Features.ProductExport;
+
+public enum LinkState { Unlinked, Creating, Linked, Broken }
+
+/// <summary>One ERP product on one Tray store: never two Tray products for it. <see cref="AppliedVersion"/> is the
+/// newest snapshot sent, so an older one arriving late is not sent over it. While <see cref="LinkState.Creating"/>,
+/// the link is the claim that stops a second replica from creating the product again.</summary>
+public sealed class ProductLink
+{
+    public required string Id { get; set; }
+    public required string StoreId { get; set; }
+    public Guid ProductId { get; set; }
+    public LinkState State { get; set; }
+    public string? TrayProductId { get; set; }
+    public long AppliedVersion { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static string IdFor(string storeId, Guid productId) => $"{storeId}:{productId:N}";
+}

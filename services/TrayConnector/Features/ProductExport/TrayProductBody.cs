@@ -1,0 +1,29 @@
+using System.Globalization;
+using TrayBridge.Contracts.Catalog;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Features.ProductExport;
+
+/// <summary>A product snapshot as Tray's <c>{"Product": {...}}</c> body (tray-api.md §3.4). Every field is sent, so an
+/// update leaves nothing stale on Tray; pictures go as <c>picture_source_1..6</c>.</summary>
+public static class TrayProductBody
+{
+    public static Dictionary<string, object> From(ProductExportRequested p)
+    {
+        var product = new Dictionary<string, object?>
+        {
+            ["name"] = p.Name, ["reference"] = p.Sku, ["ean"] = p.Ean ?? "", ["ncm"] = p.Ncm ?? "",
+            ["description"] = p.Description ?? "", ["description_small"] = p.ShortDescription ?? "",
+            ["price"] = p.Price, ["cost_price"] = p.CostPrice ?? 0, ["promotional_price"] = p.PromotionalPrice ?? 0,
+            ["start_promotion"] = Date(p.PromotionStart), ["end_promotion"] = Date(p.PromotionEnd),
+            ["brand"] = p.Brand ?? "", ["weight"] = p.WeightGrams ?? 0, ["length"] = p.LengthCm ?? 0, ["width"] = p.WidthCm ?? 0,
+            ["height"] = p.HeightCm ?? 0, ["stock"] = p.Stock, ["available"] = p.Available ? 1 : 0,
+        };
+        for (var slot = 1; slot <= 6; slot++)
+            // A single space clears a slot on Tray (tray-api.md §3.5): removed pictures do not linger.
+            product[$"picture_source_{slot}"] = slot <= p.ImageUrls.Count ? p.ImageUrls[slot - 1] : " ";
+        return TrayJson.Envelope("Product", product);
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}

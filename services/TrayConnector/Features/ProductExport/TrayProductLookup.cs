@@ -1,0 +1,34 @@
+using System.Text.Json;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Budget;
+
+namespace TrayBridge.TrayConnector.Features.ProductExport;
+
+/// <summary>Finds a product already on Tray so we adopt it instead of duplicating it. Tray's filter semantics are not
+/// documented (exact or partial), so every page is read and compared exactly here: <c>CAM-1</c> never matches <c>CAM-10</c>.</summary>
+public sealed class TrayProductLookup(TrayApiClient tray)
+{
+    public sealed record Match(string? TrayProductId, string? Ambiguity);
+
+    public async Task<Match> FindAsync(string tenantId, string storeId, string reference, string? ean, CancellationToken cancellationToken)
+    {
+        var byReference = await IdsAsync(tenantId, storeId, "reference", reference, cancellationToken);
+        if (byReference.Count > 1)
+            return new(null, $"Referência ambígua: {byReference.Count} produtos na Tray têm a referência '{reference}' ({string.Join(", ", byReference)}).");
+        if (byReference.Count == 1 || string.IsNullOrEmpty(ean)) return new(byReference.SingleOrDefault(), null);
+        var byEan = await IdsAsync(tenantId, storeId, "ean", ean, cancellationToken);
+        return byEan.Count > 1
+            ? new(null, $"EAN ambíguo: {byEan.Count} produtos na Tray têm o EAN {ean} ({string.Join(", ", byEan)}).")
+            : new(byEan.SingleOrDefault(), null);
+    }
+
+    private async Task<List<string>> IdsAsync(string tenantId, string storeId, string field, string value, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var product in tray.ListAllAsync(tenantId, storeId, $"products?{field}={Uri.EscapeDataString(value)}", "Products", "Product",
+                           TrayPriority.PriceStockSync, cancellationToken))
+            if (product.TryGetProperty(field, out var found) && found.ValueKind == JsonValueKind.String && found.GetString() == value)
+                ids.Add(product.GetProperty("id").ToString());
+        return ids;
+    }
+}

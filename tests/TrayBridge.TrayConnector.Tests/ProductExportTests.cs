@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TrayBridge.Contracts.Catalog;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Tests;
+
+/// <summary>The connector's side of Exportar Produtos, against the simulator, driven over the bus as the Catalog does.</summary>
+public sealed class ProductExportTests : IAsyncDisposable
+{
+    private const string Tenant = "tenant-export";
+    private const string Store = "530001";
+    private ConnectorHarness? _harness;
+    private BusProbe? _probe;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<(ConnectorHarness Harness, BusProbe Probe)> StartAsync()
+    {
+        _harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100);
+        await _harness.ConnectAsync(Tenant, Store, products: 0);
+        _probe = await BusProbe.StartAsync(_harness);
+        return (_harness, _probe);
+    }
+
+    private static ProductExportRequested Snapshot(Guid productId, string sku, long version, decimal price = 79.9m) =>
+        new(Tenant, Store, Guid.NewGuid(), productId, version, sku, $"Camiseta {sku}", price, 12, DateTimeOffset.UtcNow)
+        {
+            Ean = "7891234567895", Ncm = "61091000", Description = "<p>Algodão</p>", ShortDescription = "Básica", CostPrice = 30m,
+            Brand = "Marca", WeightGrams = 300, LengthCm = 30, WidthCm = 20, HeightCm = 3,
+        };
+
+    private async Task<List<JsonElement>> TrayProductsAsync(string reference)
+    {
+        await using var scope = _harness!.Scope();
+        var tray = scope.ServiceProvider.GetRequiredService<TrayApiClient>();
+        var found = new List<JsonElement>();
+        await foreach (var product in tray.ListAllAsync(Tenant, Store, "products", "Products", "Product", TrayPriority.Polling, Cancel))
+            if (product.GetProperty("reference").GetString() == reference) found.Add(product);
+        return found;
+    }
+
+    private async Task<string> PutOnTrayAsync(string reference)
+    {
+        await using var scope = _harness!.Scope();
+        return await scope.ServiceProvider.GetRequiredService<TrayApiClient>().CreateAsync(Tenant, Store, "products",
+            TrayJson.Envelope("Product", new { name = $"Já na Tray {reference}", reference, price = 10m }), _ => Task.FromResult<string?>(null),
+            TrayPriority.Polling, Cancel);
+    }
+
+    [Fact]
+    public async Task A_new_product_is_created_with_its_fields_and_a_later_version_updates_it_without_duplicating()
+    {
+        var (_, probe) = await StartAsync();
+        var productId = Guid.NewGuid();
+        var v1 = Snapshot(productId, "CAM-AZ-M", 1);
+
+        await probe.PublishAsync(v1);
+        var first = (await probe.OutcomeAsync(v1.ExportId, productId)).Exported!;
+        var v2 = Snapshot(productId, "CAM-AZ-M", 2, price: 89.9m);
+        await probe.PublishAsync(v2);
+        var second = (await probe.OutcomeAsync(v2.ExportId, productId)).Exported!;
+
+        Assert.Equal(first.TrayProductId, second.TrayProductId);
+        var product = Assert.Single(await TrayProductsAsync("CAM-AZ-M"));
+        Assert.Equal(("Camiseta CAM-AZ-M", "89.90", "12", "7891234567895", "61091000", "300"),
+            (product.GetProperty("name").GetString(), product.GetProperty("price").GetString(), product.GetProperty("stock").GetString(),
+             product.GetProperty("ean").GetString(), product.GetProperty("ncm").GetString(), product.GetProperty("weight").GetString()));
+    }
+
+    [Fact]
+    public async Task An_older_snapshot_arriving_late_is_not_sent_over_a_newer_one()
+    {
+        var (harness, probe) = await StartAsync();
+        var productId = Guid.NewGuid();
+        var v2 = Snapshot(productId, "CAM-OLD", 2, price: 50m);
+        await probe.PublishAsync(v2);
+        await probe.OutcomeAsync(v2.ExportId, productId);
+        var writes = harness.Simulator.Admin.Requests(Store, 1000).Count(r => r.Method is "PUT" or "POST");
+
+        var v1 = Snapshot(productId, "CAM-OLD", 1, price: 40m);
+        await probe.PublishAsync(v1);
+        var late = (await probe.OutcomeAsync(v1.ExportId, productId)).Exported!;
+
+        Assert.Equal(2, late.ProductVersion);
+        Assert.Equal(writes, harness.Simulator.Admin.Requests(Store, 1000).Count(r => r.Method is "PUT" or "POST"));
+        Assert.Equal("50.00", Assert.Single(await TrayProductsAsync("CAM-OLD")).GetProperty("price").GetString());
+    }
+
+    [Fact]
+    public async Task A_product_already_on_Tray_with_the_same_reference_is_adopted_and_CAM_1_is_not_taken_for_CAM_10()
+    {
+        var (_, probe) = await StartAsync();
+        var existing = await PutOnTrayAsync("CAM-2");
+        await PutOnTrayAsync("CAM-10");
+
+        var adopt = Snapshot(Guid.NewGuid(), "CAM-2", 1);
+        await probe.PublishAsync(adopt);
+        var create = Snapshot(Guid.NewGuid(), "CAM-1", 1);
+        await probe.PublishAsync(create);
+
+        Assert.Equal(existing, (await probe.OutcomeAsync(adopt.ExportId, adopt.ProductId)).Exported!.TrayProductId);
+        Assert.Equal("Camiseta CAM-2", Assert.Single(await TrayProductsAsync("CAM-2")).GetProperty("name").GetString());
+        Assert.Single(await TrayProductsAsync("CAM-1"));
+        Assert.Single(await TrayProductsAsync("CAM-10"));
+    }
+
+    [Fact]
+    public async Task Two_Tray_products_with_one_reference_make_the_export_fail_as_ambiguous()
+    {
+        var (_, probe) = await StartAsync();
+        await PutOnTrayAsync("CAM-DUP");
+        await PutOnTrayAsync("CAM-DUP");
+
+        var request = Snapshot(Guid.NewGuid(), "CAM-DUP", 1);
+        await probe.PublishAsync(request);
+
+        var failed = (await probe.OutcomeAsync(request.ExportId, request.ProductId)).Failed!;
+        Assert.Contains("ambígua", failed.Reason);
+        Assert.Equal(2, (await TrayProductsAsync("CAM-DUP")).Count);
+    }
+
+    [Fact]
+    public async Task Exported_at_once_by_two_connector_processes_a_product_is_created_once()
+    {
+        var (harness, probe) = await StartAsync();
+        await harness.StartReplicaAsync();
+        var productId = Guid.NewGuid();
+        var requests = Enumerable.Range(0, 4).Select(_ => Snapshot(productId, "CAM-RACE", 1)).ToList();
+
+        await Task.WhenAll(requests.Select(probe.PublishAsync));
+
+        foreach (var request in requests) Assert.NotNull((await probe.OutcomeAsync(request.ExportId, productId)).Exported);
+        Assert.Single(await TrayProductsAsync("CAM-RACE"));
+    }
+
+    [Fact]
+    public async Task A_product_deleted_on_Tray_shows_a_broken_link_instead_of_a_silent_duplicate()
+    {
+        var (_, probe) = await StartAsync();
+        var productId = Guid.NewGuid();
+        var v1 = Snapshot(productId, "CAM-DEL", 1);
+        await probe.PublishAsync(v1);
+        var trayId = (await probe.OutcomeAsync(v1.ExportId, productId)).Exported!.TrayProductId;
+        await using (var scope = _harness!.Scope())
+            (await scope.ServiceProvider.GetRequiredService<TrayApiClient>()
+                .SendAsync(Tenant, Store, HttpMethod.Delete, $"products/{trayId}", null, TrayPriority.Polling, Cancel)).Dispose();
+
+        var v2 = Snapshot(productId, "CAM-DEL", 2);
+        await probe.PublishAsync(v2);
+
+        var failed = (await probe.OutcomeAsync(v2.ExportId, productId)).Failed!;
+        Assert.Contains("excluído na Tray", failed.Reason);
+        Assert.False(failed.Retryable);
+        Assert.Empty(await TrayProductsAsync("CAM-DEL"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_probe is not null) await _probe.DisposeAsync();
+        if (_harness is not null) await _harness.DisposeAsync();
+    }
+}

@@ -12,9 +12,14 @@ public sealed class TrayBudget(NpgsqlDataSource dataSource, ServiceStore store, 
 {
     private readonly BudgetSettings _settings = options.Value.Budget;
 
+    /// <summary>How late after its slot a call may still go out: a quarter of the spacing between calls.</summary>
+    public TimeSpan LateTolerance => _settings.Interval / 4;
+
     /// <summary>Reserves one call: returns when to send it (now or shortly), or throws <see cref="TrayBudgetExhaustedException"/>
-    /// with when to try again. Nothing is used when it throws.</summary>
-    public async Task<DateTimeOffset> ReserveAsync(string storeId, int dailyLimit, TrayPriority priority, CancellationToken cancellationToken)
+    /// with when to try again. Nothing is used when it throws. <paramref name="countToday"/> is false when the same call
+    /// only needs a new slot (it was counted for the day already).</summary>
+    public async Task<DateTimeOffset> ReserveAsync(string storeId, int dailyLimit, TrayPriority priority, CancellationToken cancellationToken,
+        bool countToday = true)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TrayLocalTimeConverter.ToSaoPaulo(now));
@@ -31,7 +36,7 @@ public sealed class TrayBudget(NpgsqlDataSource dataSource, ServiceStore store, 
         daily.Parameters.Add(new() { Value = storeId });
         daily.Parameters.Add(new() { Value = today });
         daily.Parameters.Add(new() { Value = cap });
-        if (await daily.ExecuteScalarAsync(cancellationToken) is null)
+        if (countToday && await daily.ExecuteScalarAsync(cancellationToken) is null)
             throw new TrayBudgetExhaustedException(storeId, NextSaoPauloMidnight(today), $"the day's budget for {priority} is used ({cap} of {dailyLimit})");
 
         var scope = _settings.Scope == RateLimitScope.PerApp ? "app" : $"store:{storeId}";

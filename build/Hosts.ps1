@@ -24,6 +24,8 @@ function Get-HostSettings($Infra) {
     $settings['ConnectionStrings__postgres'] = "$($Infra.Postgres);Database=traybridge"
     $settings['ConnectionStrings__rabbitmq'] = $Infra.Rabbit
     $settings['ASPNETCORE_ENVIRONMENT'] = 'Development'
+    # The gateway's address for the pictures the Catalog sends to Tray (here the simulator, on this machine).
+    $settings['Catalog__PublicBaseUrl'] = 'http://127.0.0.1:5080'
     foreach ($h in $Hosts | Where-Object { $_.Cluster }) {
         $settings["ReverseProxy__Clusters__$($h.Cluster)__Destinations__primary__Address"] = "http://127.0.0.1:$($h.Port)/"
     }

@@ -85,6 +85,18 @@ public sealed class StoreRegistrationTests(SystemFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_catalog_learns_of_a_registered_store_under_its_tenant_only()
+    {
+        using var owner = await ConnectedStoreAsync("391257", "tenant-stores-catalog");
+        using var other = fixture.System.Client(fixture.System.Gateway, "tenant-stores-catalog-other");
+
+        await Eventually.ReturnsAsync(() => owner.GetFromJsonAsync<JsonElement>("api/catalog/stores", Cancel),
+            stores => stores.EnumerateArray().Any(s => s.GetProperty("storeId").GetString() == "391257"), TimeSpan.FromSeconds(30),
+            "the Catalog knows the store");
+        Assert.Empty((await other.GetFromJsonAsync<JsonElement>("api/catalog/stores", Cancel)).EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_bad_code_gives_a_4xx_with_Trays_cause_and_stores_nothing()
     {
         var tray = await NewTrayStoreAsync("391251");

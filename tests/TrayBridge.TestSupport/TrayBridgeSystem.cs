@@ -40,7 +40,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         try
         {
             system.Add("tray-simulator", "simulators/Tray", "TrayBridge.TraySimulator");
-            system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
+            var catalog = system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
             system.Add("orders", "services/Orders", "TrayBridge.Orders");
             system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing");
             system.Add("tray-connector", "services/TrayConnector", "TrayBridge.TrayConnector", new Dictionary<string, string>
@@ -54,6 +54,9 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
             var routes = system._hosts.Where(h => h.Key != "tray-simulator").ToDictionary(
                 h => $"ReverseProxy__Clusters__{h.Key}__Destinations__primary__Address", h => h.Value.BaseAddress.ToString());
             system.Add("gateway", "gateway", "TrayBridge.Gateway", routes);
+            // Picture URLs the Catalog sends to Tray start with the gateway's address: its port is chosen already, and a
+            // host reads its settings when it starts.
+            catalog["Catalog__PublicBaseUrl"] = system.Gateway.BaseAddress.ToString();
             // Services first (in parallel), then the gateway that routes to them.
             await Task.WhenAll(system._hosts.Values.Where(h => h.Name != "gateway").Select(h => h.StartAsync()));
             await system.CreateTrayAppAsync();
@@ -67,7 +70,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         }
     }
 
-    private void Add(string name, string project, string assembly, IReadOnlyDictionary<string, string>? extra = null)
+    private Dictionary<string, string> Add(string name, string project, string assembly, IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>(Tokens.Settings)
         {
@@ -78,6 +81,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
         _hosts[name] = new HostProcess(name, project, assembly, settings, LogFile(name));
+        return settings;
     }
 
     private async Task CreateTrayAppAsync()

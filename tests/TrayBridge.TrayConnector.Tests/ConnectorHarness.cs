@@ -38,7 +38,8 @@ public sealed class ConnectorHarness : IAsyncDisposable
     public DevTokens Tokens { get; }
 
     /// <summary>Budgets default to Tray's; <paramref name="window"/> and <paramref name="perWindow"/> shorten them on both sides alike.</summary>
-    public static async Task<ConnectorHarness> StartAsync(TimeSpan? window = null, int perWindow = 180, string scope = "PerStore")
+    public static async Task<ConnectorHarness> StartAsync(TimeSpan? window = null, int perWindow = 180, string scope = "PerStore",
+        double headroom = 0.9)
     {
         var infrastructure = await IsolatedInfrastructure.CreateAsync();
         var clock = new SimulatorClock(TimeProvider.System);
@@ -67,6 +68,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
                 ["Tray:Budget:Window"] = (window ?? TimeSpan.FromMinutes(1)).ToString(),
                 ["Tray:Budget:RequestsPerWindow"] = perWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Tray:Budget:Scope"] = scope,
+                ["Tray:Budget:Headroom"] = headroom.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).ToDictionary();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults("tray-connector");

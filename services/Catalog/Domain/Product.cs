@@ -7,8 +7,27 @@ public sealed class Product
     public Guid Id { get; set; }
     public required string Sku { get; set; }
     public required string Name { get; set; }
+    /// <summary><see cref="Name"/> without accents, in lower case: what the description filter searches.</summary>
+    public string SearchName { get; set; } = "";
+    public string? Ean { get; set; }
+    public string? Ncm { get; set; }
+    public string? Cest { get; set; }
+    /// <summary>NF-e <c>orig</c>: 0 nacional … 8 nacional com conteúdo de importação superior a 70%.</summary>
+    public int Origin { get; set; }
+    public string Unit { get; set; } = "UN";
+    /// <summary>HTML allowed (Tray shows it as the product page's description).</summary>
+    public string? Description { get; set; }
+    public string? ShortDescription { get; set; }
     public decimal Price { get; set; }
     public decimal? PromotionalPrice { get; set; }
+    public DateOnly? PromotionStart { get; set; }
+    public DateOnly? PromotionEnd { get; set; }
+    public decimal? CostPrice { get; set; }
+    public string? Brand { get; set; }
+    public int? WeightGrams { get; set; }
+    public decimal? LengthCm { get; set; }
+    public decimal? WidthCm { get; set; }
+    public decimal? HeightCm { get; set; }
     public decimal Stock { get; set; }
     public bool Available { get; set; } = true;
     public long Version { get; set; }

@@ -1,8 +1,10 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Exports;
 using TrayBridge.Catalog.Features.Images;
 using TrayBridge.Catalog.Features.Products;
+using TrayBridge.Catalog.Features.Stores;
 using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
 
@@ -12,14 +14,34 @@ public static class Extensions
 {
     public static readonly ServiceStore Store = new("catalog", DaemonLockId: 41_001);
 
-    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder) =>
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
         builder.AddServicePlatform("catalog", Store, marten =>
-            marten.Schema.For<Product>().UniqueIndex(UniqueIndexType.Computed, "product_sku_per_tenant", TenancyScope.PerTenant, p => p.Sku));
+            {
+                marten.Schema.For<Product>().UniqueIndex(UniqueIndexType.Computed, "product_sku_per_tenant", TenancyScope.PerTenant, p => p.Sku);
+                marten.Schema.For<KnownStore>();
+                marten.Schema.For<ProductExport>();
+                marten.Schema.For<ExportItem>().Index(i => i.ExportId).UseOptimisticConcurrency(true);
+                // Two outcomes for one product and store (two exports close together) must not lose one another.
+                marten.Schema.For<ProductLink>().UseOptimisticConcurrency(true);
+            },
+            bus =>
+            {
+                bus.AddConsumer<StoreConnectedConsumer>();
+                bus.AddConsumer<ProductExportedConsumer>();
+                bus.AddConsumer<ProductExportFailedConsumer>();
+            });
+        builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<ProductSnapshots>();
+        return builder;
+    }
 
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
         app.MapProductsApi();
         app.MapProductImagesApi();
+        app.MapKnownStoresApi();
+        app.MapExportsApi();
         return app;
     }
 }

@@ -2,31 +2,58 @@ using TrayBridge.Catalog.Domain;
 
 namespace TrayBridge.Catalog.Features.Products;
 
-/// <summary>What a user sends to create or change a product.</summary>
-public sealed record ProductInput(string? Sku, string? Name, decimal Price, decimal? PromotionalPrice, decimal Stock, bool? Available)
+/// <summary>What a user sends to create or change a product (checked by <see cref="ProductValidation"/>).</summary>
+public sealed record ProductInput
 {
-    public Dictionary<string, string[]> Validate()
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Sku) || Sku.Length > 60) errors["sku"] = ["SKU/reference is required, up to 60 characters."];
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200) errors["name"] = ["Name is required, up to 200 characters."];
-        // Tray shows a zero price as "sob consulta": refuse it rather than publish an unsellable product.
-        if (Price <= 0) errors["price"] = ["Price must be greater than zero."];
-        if (PromotionalPrice is { } promo && (promo <= 0 || promo >= Price))
-            errors["promotionalPrice"] = ["Promotional price must be greater than zero and lower than the price."];
-        if (Stock < 0) errors["stock"] = ["Stock cannot be negative."];
-        return errors;
-    }
+    public string? Sku { get; init; }
+    public string? Name { get; init; }
+    public string? Ean { get; init; }
+    public string? Ncm { get; init; }
+    public string? Cest { get; init; }
+    public int? Origin { get; init; }
+    public string? Unit { get; init; }
+    public string? Description { get; init; }
+    public string? ShortDescription { get; init; }
+    public decimal Price { get; init; }
+    public decimal? PromotionalPrice { get; init; }
+    public DateOnly? PromotionStart { get; init; }
+    public DateOnly? PromotionEnd { get; init; }
+    public decimal? CostPrice { get; init; }
+    public string? Brand { get; init; }
+    public int? WeightGrams { get; init; }
+    public decimal? LengthCm { get; init; }
+    public decimal? WidthCm { get; init; }
+    public decimal? HeightCm { get; init; }
+    public decimal Stock { get; init; }
+    public bool? Available { get; init; }
 
     public void ApplyTo(Product product, DateTimeOffset now)
     {
         product.Sku = Sku!.Trim();
         product.Name = Name!.Trim();
+        product.SearchName = SearchText.Fold(product.Name);
+        product.Ean = Blank(Ean);
+        product.Ncm = Blank(Ncm);
+        product.Cest = Blank(Cest);
+        product.Origin = Origin ?? 0;
+        product.Unit = Blank(Unit) ?? "UN";
+        product.Description = Blank(Description);
+        product.ShortDescription = Blank(ShortDescription);
         product.Price = Price;
         product.PromotionalPrice = PromotionalPrice;
+        product.PromotionStart = PromotionStart;
+        product.PromotionEnd = PromotionEnd;
+        product.CostPrice = CostPrice;
+        product.Brand = Blank(Brand);
+        product.WeightGrams = WeightGrams;
+        product.LengthCm = LengthCm;
+        product.WidthCm = WidthCm;
+        product.HeightCm = HeightCm;
         product.Stock = Stock;
         product.Available = Available ?? true;
         product.Version++;
         product.UpdatedAt = now;
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

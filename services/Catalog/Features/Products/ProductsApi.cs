@@ -14,7 +14,7 @@ public static class ProductsApi
         products.MapPost("/", SaveProduct.CreateAsync);
         products.MapPut("/{id:guid}", SaveProduct.UpdateAsync);
         products.MapGet("/{id:guid}", GetAsync);
-        products.MapGet("/", ListAsync);
+        products.MapGet("/", ListProducts.HandleAsync);
     }
 
     private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, TenantContext tenant, SignedUrls urls,
@@ -28,19 +28,5 @@ public static class ProductsApi
             .Select(i => new { i.Id, i.Position, i.Sha256, i.Extension }).ToListAsync(cancellationToken);
         return Results.Ok(ProductResponse.From(product, images
             .Select(i => new ImageLink(i.Position, ProductImagesApi.PublicPath(urls, session.TenantId, i.Id, i.Sha256, i.Extension))).ToList()));
-    }
-
-    private static async Task<IResult> ListAsync(IDocumentStore store, TenantContext tenant, string? description, int page = 1,
-        int pageSize = 30, CancellationToken cancellationToken = default)
-    {
-        if (page < 1 || pageSize is < 1 or > 100)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page ≥ 1 and 1 ≤ pageSize ≤ 100."] });
-        await using var session = store.QuerySession(tenant.Require());
-        IQueryable<Product> query = session.Query<Product>();
-        if (!string.IsNullOrWhiteSpace(description))
-            query = query.Where(p => p.Name.Contains(description, StringComparison.OrdinalIgnoreCase));
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return Results.Ok(new { total, page, pageSize, items = items.Select(ProductResponse.From) });
     }
 }

@@ -1,0 +1,43 @@
+namespace TrayBridge.Catalog.Domain;
+
+/// <summary>A user's request to export products to one store. Each product's outcome is an <see cref="ExportItem"/> of
+/// its own, so outcomes arriving together for one export never contend for the same document.</summary>
+public sealed class ProductExport
+{
+    public Guid Id { get; set; }
+    public required string StoreId { get; set; }
+    public int ProductCount { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+}
+
+/// <summary>One product of an export: pending until the connector reports it exported or failed.</summary>
+public sealed class ExportItem
+{
+    public const string Pending = "Pending", Exported = "Exported", Failed = "Failed";
+
+    public required string Id { get; set; }
+    public Guid ExportId { get; set; }
+    public Guid ProductId { get; set; }
+    public required string Sku { get; set; }
+    public long ProductVersion { get; set; }
+    public string Status { get; set; } = Pending;
+    public string? TrayProductId { get; set; }
+    public string? Reason { get; set; }
+    public IReadOnlyList<string> Causes { get; set; } = [];
+    public bool? Retryable { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static string IdFor(Guid exportId, Guid productId) => $"{exportId}:{productId}";
+
+    public void MarkExported(string trayProductId, DateTimeOffset at)
+    {
+        (Status, TrayProductId, Reason, Causes, Retryable, UpdatedAt) = (Exported, trayProductId, null, [], null, at);
+    }
+
+    /// <summary>A failure reported after success (a late copy of an earlier attempt) does not undo it.</summary>
+    public void MarkFailed(string reason, IReadOnlyList<string> causes, bool retryable, DateTimeOffset at)
+    {
+        if (Status == Exported) return;
+        (Status, Reason, Causes, Retryable, UpdatedAt) = (Failed, reason, causes, retryable, at);
+    }
+}

@@ -1,0 +1,51 @@
+using Marten;
+using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.ServiceDefaults.Tenancy;
+
+namespace TrayBridge.Catalog.Features.Exports;
+
+public sealed record ExportRequest(string? StoreId, IReadOnlyList<Guid>? ProductIds);
+
+/// <summary><c>POST /api/catalog/exports</c>: the export, a pending item per product and one full snapshot per product
+/// commit together (the relay publishes the snapshots after commit); an unknown store or product stores nothing.</summary>
+public static class RequestExport
+{
+    private const int MaxProducts = 500;
+
+    public static async Task<IResult> HandleAsync(ExportRequest request, IDocumentStore store, TenantContext tenant,
+        ProductSnapshots snapshots, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.StoreId))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["storeId"] = ["The store is required."] });
+        if (request.ProductIds is not { Count: > 0 and <= MaxProducts })
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["productIds"] = [$"Select 1 to {MaxProducts} products."] });
+        var ids = request.ProductIds.Distinct().ToList();
+        await using var session = store.LightweightSession(tenant.Require());
+        if (await session.LoadAsync<KnownStore>(request.StoreId, cancellationToken) is null)
+            return Unprocessable("storeId", $"Store '{request.StoreId}' is not connected to this account.");
+        var products = await session.LoadManyAsync<Product>(cancellationToken, ids);
+        if (ids.Except(products.Select(p => p.Id)).ToList() is { Count: > 0 } missing)
+            return Unprocessable("productIds", $"Unknown product(s): {string.Join(", ", missing)}.");
+
+        var now = time.GetUtcNow();
+        var export = new ProductExport { Id = Guid.CreateVersion7(), StoreId = request.StoreId, ProductCount = products.Count, RequestedAt = now };
+        session.Store(export);
+        var images = await snapshots.ImageUrlsAsync(session, ids, cancellationToken);
+        foreach (var product in products)
+        {
+            session.Store(new ExportItem
+            {
+                Id = ExportItem.IdFor(export.Id, product.Id), ExportId = export.Id, ProductId = product.Id, Sku = product.Sku,
+                ProductVersion = product.Version, UpdatedAt = now,
+            });
+            session.AppendIntegrationEvent(export.Id,
+                ProductSnapshots.Snapshot(product, session.TenantId, export.StoreId, export.Id, images[product.Id], now));
+        }
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Accepted($"/api/catalog/exports/{export.Id}", new { exportId = export.Id });
+    }
+
+    private static IResult Unprocessable(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, statusCode: 422, title: message);
+}

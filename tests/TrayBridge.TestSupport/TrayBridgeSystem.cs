@@ -31,15 +31,16 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     public HostProcess TraySimulator => _hosts["tray-simulator"];
     public IReadOnlyCollection<HostProcess> Hosts => _hosts.Values;
 
-    /// <summary>Starts the Tray simulator, the four services and the gateway, ready on <c>/health/ready</c>.</summary>
-    public static async Task<TrayBridgeSystem> StartAsync()
+    /// <summary>Starts the Tray simulator, the four services and the gateway, ready on <c>/health/ready</c>. Tray's per-window
+    /// budget defaults to the real one (180 a minute); a test that moves many products shortens it on both sides alike.</summary>
+    public static async Task<TrayBridgeSystem> StartAsync(TimeSpan? trayWindow = null, int trayRequestsPerWindow = 180)
     {
+        var window = trayWindow ?? TimeSpan.FromMinutes(1);
         // Spans, and the connector's Data Protection certificate, live in this run's own folder.
         var spans = Directory.CreateTempSubdirectory("traybridge-run-").FullName;
         var system = new TrayBridgeSystem(await IsolatedInfrastructure.CreateAsync(), spans);
         try
         {
-            system.Add("tray-simulator", "simulators/Tray", "TrayBridge.TraySimulator");
             var catalog = system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
             system.Add("orders", "services/Orders", "TrayBridge.Orders");
             system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing");
@@ -50,6 +51,13 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
                 ["Tray__ConsumerKey"] = TrayApp.ConsumerKey,
                 ["Tray__ConsumerSecret"] = TrayApp.ConsumerSecret,
                 ["Tray__SimulatorHost"] = "127.0.0.1",
+                ["Tray__Budget__Window"] = window.ToString(),
+                ["Tray__Budget__RequestsPerWindow"] = trayRequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            system.Add("tray-simulator", "simulators/Tray", "TrayBridge.TraySimulator", new Dictionary<string, string>
+            {
+                ["TraySimulator__RateLimitWindow"] = window.ToString(),
+                ["TraySimulator__PerMinuteLimit"] = trayRequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             var routes = system._hosts.Where(h => h.Key != "tray-simulator").ToDictionary(
                 h => $"ReverseProxy__Clusters__{h.Key}__Destinations__primary__Address", h => h.Value.BaseAddress.ToString());

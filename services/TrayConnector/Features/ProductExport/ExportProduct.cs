@@ -58,7 +58,7 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
     /// <summary>Null when the snapshot is on Tray and <paramref name="link"/> says where; else why it cannot be placed.</summary>
     private async Task<string?> ApplyAsync(ProductExportRequested request, ProductLink link, CancellationToken cancellationToken)
     {
-        var body = TrayProductBody.From(request);
+        var body = TrayProductBody.From(request, link.ImageUrls);
         if (link.TrayProductId is null)
         {
             var match = await lookup.FindAsync(request.TenantId, request.StoreId, request.Sku, request.Ean, cancellationToken);
@@ -74,6 +74,7 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
         }
         link.State = LinkState.Linked;
         link.AppliedVersion = request.ProductVersion;
+        link.ImageUrls = [.. request.ImageUrls];
         link.UpdatedAt = time.GetUtcNow();
         return null;
     }

@@ -5,10 +5,11 @@ using TrayBridge.TrayConnector.Tray.Json;
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
 /// <summary>A product snapshot as Tray's <c>{"Product": {...}}</c> body (tray-api.md §3.4). Every field is sent, so an
-/// update leaves nothing stale on Tray; pictures go as <c>picture_source_1..6</c>.</summary>
+/// update leaves nothing stale on Tray; pictures go as <c>picture_source_1..6</c>, and only when they changed (Tray downloads
+/// every picture it is given again).</summary>
 public static class TrayProductBody
 {
-    public static Dictionary<string, object> From(ProductExportRequested p)
+    public static Dictionary<string, object> From(ProductExportRequested p, IReadOnlyList<string> picturesOnTray)
     {
         var product = new Dictionary<string, object?>
         {
@@ -19,9 +20,10 @@ public static class TrayProductBody
             ["brand"] = p.Brand ?? "", ["weight"] = p.WeightGrams ?? 0, ["length"] = p.LengthCm ?? 0, ["width"] = p.WidthCm ?? 0,
             ["height"] = p.HeightCm ?? 0, ["stock"] = p.Stock, ["available"] = p.Available ? 1 : 0,
         };
-        for (var slot = 1; slot <= 6; slot++)
-            // A single space clears a slot on Tray (tray-api.md §3.5): removed pictures do not linger.
-            product[$"picture_source_{slot}"] = slot <= p.ImageUrls.Count ? p.ImageUrls[slot - 1] : " ";
+        if (!p.ImageUrls.SequenceEqual(picturesOnTray))
+            for (var slot = 1; slot <= 6; slot++)
+                // A single space clears a slot on Tray (tray-api.md §3.5): removed pictures do not linger.
+                product[$"picture_source_{slot}"] = slot <= p.ImageUrls.Count ? p.ImageUrls[slot - 1] : " ";
         return TrayJson.Envelope("Product", product);
     }
 

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.IntegrationTests;
+
+/// <summary>Exportar Produtos end to end: the ERP's catalogue through the gateway, the Catalog, the bus and the connector,
+/// onto the Tray simulator — every field, pictures downloaded, each product Integrado, and nothing duplicated on a re-export.</summary>
+public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : IClassFixture<ExportEndToEndTests.Fixture>
+{
+    /// <summary>Tray's budget shortened on both sides (60 calls a second) so 100 products move in seconds, not minutes.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private TrayBridgeSystem? _system;
+        private string? _skipReason;
+
+        public TrayBridgeSystem System
+        {
+            get
+            {
+                if (_skipReason is not null) Assert.Skip(_skipReason);
+                return _system!;
+            }
+        }
+
+        public async ValueTask InitializeAsync()
+        {
+            _skipReason = await TestInfrastructure.UnavailableReasonAsync();
+            if (_skipReason is null) _system = await TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_system is not null) await _system.DisposeAsync();
+        }
+    }
+
+    private const string Tenant = "tenant-export-e2e";
+    private const string StoreId = "540001";
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static readonly byte[] TinyPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+
+    private static object Product(int i) => new
+    {
+        sku = $"E2E-{i:000}", name = $"Camiseta Estampa {i}", price = 50m + i, stock = i % 7, ean = Ean13($"789100{i:000000}"),
+        ncm = "61091000", description = $"<p>Camiseta {i}</p>", shortDescription = "Algodão", brand = "Marca Teste", weightGrams = 200 + i,
+        lengthCm = 30m, widthCm = 20m, heightCm = 2m, costPrice = 20m,
+    };
+
+    private static string Ean13(string twelve) =>
+        twelve + (10 - twelve.Select((c, i) => (c - '0') * (i % 2 == 0 ? 1 : 3)).Sum() % 10) % 10;
+
+    [Fact]
+    public async Task One_hundred_products_reach_Tray_with_every_field_become_Integrado_and_a_second_export_creates_nothing()
+    {
+        var system = fixture.System;
+        using var simulator = system.Client(system.TraySimulator);
+        var tray = await (await simulator.PostAsJsonAsync("admin/stores", new { storeId = StoreId }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        using var erp = system.Client(system.Gateway, Tenant);
+        Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/stores", new
+        {
+            platform = "TrayCommerce", storeId = StoreId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
+        }, Cancel)).StatusCode);
+        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>("api/catalog/stores", Cancel), s => s.GetArrayLength() == 1,
+            TimeSpan.FromSeconds(30), "the Catalog to learn of the store");
+
+        var ids = new List<Guid>();
+        for (var i = 1; i <= 100; i++)
+        {
+            var created = await erp.PostAsJsonAsync("api/catalog/products", Product(i), Cancel);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid());
+            if (i % 10 == 0)
+                Assert.Equal(HttpStatusCode.NoContent, (await erp.PutAsync($"api/catalog/products/{ids[^1]}/images/1",
+                    new ByteArrayContent(TinyPng) { Headers = { ContentType = new("image/png") } }, Cancel)).StatusCode);
+        }
+
+        await ExportAsync(erp, ids);
+
+        var onTray = await TrayProductsAsync(simulator);
+        Assert.Equal(100, onTray.Count);
+        for (var i = 1; i <= 100; i++)
+        {
+            var p = onTray[$"E2E-{i:000}"];
+            Assert.Equal(($"Camiseta Estampa {i}", $"{50 + i}.00", $"{i % 7}", Ean13($"789100{i:000000}"), "61091000", $"{200 + i}", "Marca Teste"),
+                (p.GetProperty("name").GetString(), p.GetProperty("price").GetString(), p.GetProperty("stock").GetString(),
+                 p.GetProperty("ean").GetString(), p.GetProperty("ncm").GetString(), p.GetProperty("weight").GetString(),
+                 p.GetProperty("brand").GetString()));
+        }
+        var pictures = await Eventually.ReturnsAsync(() => simulator.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/pictures", Cancel),
+            d => d.EnumerateArray().Count(x => x.GetProperty("status").ToString() is "Downloaded" or "1") >= 10,
+            TimeSpan.FromSeconds(30), "the simulator to download the ten pictures");
+        Assert.Equal(10, pictures.GetArrayLength());
+        var integrated = await erp.GetFromJsonAsync<JsonElement>($"api/catalog/products?storeId={StoreId}&situation=Integrado&pageSize=100", Cancel);
+        Assert.Equal(100, integrated.GetProperty("total").GetInt32());
+
+        var postsBefore = await PostsAsync(simulator);
+        await ExportAsync(erp, ids);
+        Assert.Equal(100, (await TrayProductsAsync(simulator)).Count);
+        Assert.Equal(postsBefore, await PostsAsync(simulator));
+        // Unchanged pictures are not sent again (Tray would download them again).
+        Assert.Equal(10, (await simulator.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/pictures", Cancel)).GetArrayLength());
+    }
+
+    private static async Task ExportAsync(HttpClient erp, List<Guid> ids)
+    {
+        var requested = await erp.PostAsJsonAsync("api/catalog/exports", new { storeId = StoreId, productIds = ids }, Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        var exportId = (await requested.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid();
+        var export = await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/catalog/exports/{exportId}", Cancel),
+            e => e.GetProperty("pending").GetInt32() == 0, TimeSpan.FromSeconds(120), "the export to finish");
+        Assert.Equal((100, 0), (export.GetProperty("exported").GetInt32(), export.GetProperty("failed").GetInt32()));
+    }
+
+    private static async Task<int> PostsAsync(HttpClient simulator) =>
+        (await simulator.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/requests?last=1000", Cancel)).EnumerateArray()
+            .Count(r => r.GetProperty("method").GetString() == "POST" && r.GetProperty("path").GetString()!.Split('?')[0].EndsWith("/products"));
+
+    /// <summary>Tray's view, read as any Tray client would, with the store's current token.</summary>
+    private async Task<Dictionary<string, JsonElement>> TrayProductsAsync(HttpClient simulator)
+    {
+        var secrets = await simulator.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/secrets", Cancel);
+        var token = secrets.GetProperty("accessTokens").EnumerateArray().Last().GetString();
+        var products = new Dictionary<string, JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var body = await simulator.GetFromJsonAsync<JsonElement>($"{StoreId}/web_api/products?limit=50&page={page}&access_token={token}", Cancel);
+            foreach (var item in body.GetProperty("Products").EnumerateArray())
+                products[item.GetProperty("Product").GetProperty("reference").GetString()!] = item.GetProperty("Product");
+            if (page * 50 >= int.Parse(body.GetProperty("paging").GetProperty("total").ToString())) return products;
+        }
+    }
+}

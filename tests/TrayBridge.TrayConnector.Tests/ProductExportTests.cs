@@ -101,8 +101,9 @@ public sealed class ProductExportTests : IAsyncDisposable
         await probe.PublishAsync(create);
 
         Assert.Equal(existing, (await probe.OutcomeAsync(adopt.ExportId, adopt.ProductId)).Exported!.TrayProductId);
+        var created = (await probe.OutcomeAsync(create.ExportId, create.ProductId)).Exported!.TrayProductId;
         Assert.Equal("Camiseta CAM-2", Assert.Single(await TrayProductsAsync("CAM-2")).GetProperty("name").GetString());
-        Assert.Single(await TrayProductsAsync("CAM-1"));
+        Assert.Equal(created, Assert.Single(await TrayProductsAsync("CAM-1")).GetProperty("id").ToString());
         Assert.Single(await TrayProductsAsync("CAM-10"));
     }
 

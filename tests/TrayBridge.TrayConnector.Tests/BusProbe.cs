@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using TrayBridge.Contracts;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.Contracts.TrayConnector;
 
@@ -33,8 +34,8 @@ public sealed class BusProbe : IAsyncDisposable
         return probe;
     }
 
-    public Task PublishAsync(ProductExportRequested request) =>
-        _bus.Publish(request, context => context.Headers.Set("TenantId", request.TenantId), TestContext.Current.CancellationToken);
+    public Task PublishAsync<T>(T message) where T : class, ITenantMessage =>
+        _bus.Publish(message, context => context.Headers.Set("TenantId", message.TenantId), TestContext.Current.CancellationToken);
 
     /// <summary>The outcome of one export of one product: exported, or failed with its reason.</summary>
     public async Task<(ProductExported? Exported, ProductExportFailed? Failed)> OutcomeAsync(Guid exportId, Guid productId)

@@ -33,6 +33,7 @@ public static class Extensions
         builder.Services.AddScoped<ExportProduct>();
         builder.Services.AddScoped<ProductExportRunner>();
         builder.Services.AddDueWorkHandler<ParkedProductExport>();
+        builder.Services.AddDueWorkHandler<ProductSyncRun>();
         return builder;
     }
 

@@ -13,6 +13,8 @@ public sealed class ProductLink
     public LinkState State { get; set; }
     public string? TrayProductId { get; set; }
     public long AppliedVersion { get; set; }
+    /// <summary>The newest price/stock version sent by the continuous sync (a full export also carries them).</summary>
+    public long SyncedVersion { get; set; }
     /// <summary>The picture URLs Tray was last given: their names carry a content hash, so equal URLs mean equal pictures.</summary>
     public List<string> ImageUrls { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }

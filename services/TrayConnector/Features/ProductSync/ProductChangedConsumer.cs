@@ -1,14 +1,15 @@
 using Marten;
 using MassTransit;
 using TrayBridge.Contracts.Catalog;
+using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Messaging;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 
-/// <summary>Records the newest wanted price/stock of a product. A redelivered copy changes nothing (processed-message
-/// record); an older version arriving late counts as received but never replaces newer data.</summary>
-public sealed class ProductChangedConsumer(IDocumentStore store, TimeProvider time, ILogger<ProductChangedConsumer> logger)
-    : IConsumer<ProductChanged>
+/// <summary>Records the newest wanted price/stock of a product and makes sure one sync run is due. A redelivered copy changes
+/// nothing (processed-message record); an older version arriving late counts as received but never replaces newer data.</summary>
+public sealed class ProductChangedConsumer(IDocumentStore store, DueWorkScheduler scheduler, TimeProvider time,
+    ILogger<ProductChangedConsumer> logger) : IConsumer<ProductChanged>
 {
     public async Task Consume(ConsumeContext<ProductChanged> context)
     {
@@ -33,7 +34,16 @@ public sealed class ProductChangedConsumer(IDocumentStore store, TimeProvider ti
             state.Available = change.Available;
             state.LastChangeAt = change.OccurredAt;
         }
+        if (!state.SyncScheduled)
+        {
+            // An idle product goes out at once; right after a run, the next one waits a little so a burst becomes a few calls.
+            var due = state.LastSentAt is { } sent ? Max(time.GetUtcNow(), sent + ProductSyncRun.Spacing) : time.GetUtcNow();
+            scheduler.Schedule(session, ProductSyncRun.DueWorkKind, new ProductSyncRun.Payload(state.Id), due);
+            state.SyncScheduled = true;
+        }
         session.Store(state);
         await session.SaveChangesAsync(context.CancellationToken);
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

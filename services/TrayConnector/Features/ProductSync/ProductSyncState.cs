@@ -1,7 +1,10 @@
+using Marten.Schema;
+
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 
 /// <summary>The connector's durable "desired" side of a product's price/stock sync (one per tenant and ERP product):
 /// bursts of changes collapse here, in PostgreSQL, rather than in an in-memory timer.</summary>
+[UseOptimisticConcurrency] // the consumer and the sync run both write it: neither may silently undo the other
 public sealed class ProductSyncState
 {
     public Guid Id { get; set; }
@@ -14,4 +17,8 @@ public sealed class ProductSyncState
     /// <summary>Distinct change notifications received; with the versions sent, it shows how much a burst was coalesced.</summary>
     public int ChangesReceived { get; set; }
     public DateTimeOffset LastChangeAt { get; set; }
+    /// <summary>A sync run is waiting in due work: further changes only move the desired values, they do not add runs.</summary>
+    public bool SyncScheduled { get; set; }
+    /// <summary>When the last sync run called Tray: the next run waits <see cref="ProductSyncRun.Spacing"/> after it.</summary>
+    public DateTimeOffset? LastSentAt { get; set; }
 }

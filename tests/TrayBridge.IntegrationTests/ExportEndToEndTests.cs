@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SkiaSharp;
 using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
@@ -49,6 +50,19 @@ public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : I
         lengthCm = 30m, widthCm = 20m, heightCm = 2m, costPrice = 20m,
     };
 
+    /// <summary>2400×2000 px of noise, megabytes as JPEG: over both of Tray's limits.</summary>
+    private static byte[] OversizedJpeg()
+    {
+        var random = new Random(7);
+        using var bitmap = new SKBitmap(2400, 2000);
+        for (var y = 0; y < bitmap.Height; y++)
+            for (var x = 0; x < bitmap.Width; x++)
+                bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 95);
+        return data.ToArray();
+    }
+
     private static string Ean13(string twelve) =>
         twelve + (10 - twelve.Select((c, i) => (c - '0') * (i % 2 == 0 ? 1 : 3)).Sum() % 10) % 10;
 
@@ -74,7 +88,7 @@ public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : I
             ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid());
             if (i % 10 == 0)
                 Assert.Equal(HttpStatusCode.NoContent, (await erp.PutAsync($"api/catalog/products/{ids[^1]}/images/1",
-                    new ByteArrayContent(TinyPng) { Headers = { ContentType = new("image/png") } }, Cancel)).StatusCode);
+                    new ByteArrayContent(i % 20 == 0 ? OversizedJpeg() : TinyPng), Cancel)).StatusCode);
         }
 
         await ExportAsync(erp, ids);
@@ -93,6 +107,8 @@ public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : I
             d => d.EnumerateArray().Count(x => x.GetProperty("status").ToString() is "Downloaded" or "1") >= 10,
             TimeSpan.FromSeconds(30), "the simulator to download the ten pictures");
         Assert.Equal(10, pictures.GetArrayLength());
+        // Oversized uploads were fitted by the Catalog: Tray downloads every picture within its 350 KB.
+        Assert.All(pictures.EnumerateArray(), p => Assert.InRange(long.Parse(p.GetProperty("size").ToString()), 1, 350 * 1024));
         var integrated = await erp.GetFromJsonAsync<JsonElement>($"api/catalog/products?storeId={StoreId}&situation=Integrado&pageSize=100", Cancel);
         Assert.Equal(100, integrated.GetProperty("total").GetInt32());
 

@@ -34,11 +34,12 @@ public static class ProductImagesApi
         await using var session = store.LightweightSession(tenant.Require());
         if (await session.LoadAsync<Product>(productId, cancellationToken) is not { } product)
             return Results.Problem(statusCode: 404, title: "Product not found.");
-        var content = buffer.ToArray();
+        if (TrayPictureFit.Fit(buffer.ToArray(), format.ContentType, format.Extension) is not { } picture)
+            return Results.Problem(statusCode: 415, title: "The picture could not be read.");
         session.Store(new ProductImage
         {
-            Id = ProductImage.IdFor(productId, position), ProductId = productId, Position = position,
-            ContentType = format.ContentType, Extension = format.Extension, Content = content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Id = ProductImage.IdFor(productId, position), ProductId = productId, Position = position, ContentType = picture.ContentType,
+            Extension = picture.Extension, Content = picture.Content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(picture.Content)),
         });
         product.Version++;
         product.UpdatedAt = time.GetUtcNow();

@@ -168,6 +168,26 @@ public sealed class ProductCatalogTests(SystemFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_broken_link_is_answered_by_an_export_that_recreates_or_relinks()
+    {
+        await using var bus = await StandInForTheConnectorAsync();
+        using var tenant = Tenant("tenant-catalog-relink");
+        await KnownStoreAsync(bus, tenant, "tenant-catalog-relink", "500300");
+        var product = await CreateAsync(tenant, new { sku = "REL-1", name = "Caneca", price = 25m, stock = 3m });
+
+        var recreate = await tenant.PostAsJsonAsync("api/catalog/exports", new { storeId = "500300", productIds = new[] { product }, linkAction = "recreate" }, Cancel);
+        var relink = await tenant.PostAsJsonAsync("api/catalog/exports",
+            new { storeId = "500300", productIds = new[] { product }, linkAction = "relink", trayProductId = "777" }, Cancel);
+        var vague = await tenant.PostAsJsonAsync("api/catalog/exports", new { storeId = "500300", productIds = new[] { product }, linkAction = "relink" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, vague.StatusCode);
+        var recreated = Assert.Single(await bus.WaitForRequestsAsync((await recreate.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid(), 1));
+        var relinked = Assert.Single(await bus.WaitForRequestsAsync((await relink.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid(), 1));
+        Assert.Equal(("recreate", (string?)null), (recreated.LinkAction, recreated.RelinkTrayProductId));
+        Assert.Equal(("relink", "777"), (relinked.LinkAction, relinked.RelinkTrayProductId));
+    }
+
+    [Fact]
     public async Task An_unknown_store_or_product_is_refused_and_nothing_is_stored_or_published()
     {
         await using var bus = await StandInForTheConnectorAsync();

@@ -155,6 +155,36 @@ public sealed class ProductExportTests : IAsyncDisposable
         Assert.Contains("excluído na Tray", failed.Reason);
         Assert.False(failed.Retryable);
         Assert.Empty(await TrayProductsAsync("CAM-DEL"));
+
+        var recreate = Snapshot(productId, "CAM-DEL", 2) with { LinkAction = "recreate" };
+        await probe.PublishAsync(recreate);
+
+        var recreated = (await probe.OutcomeAsync(recreate.ExportId, productId)).Exported!.TrayProductId;
+        Assert.NotEqual(trayId, recreated);
+        Assert.Equal(recreated, Assert.Single(await TrayProductsAsync("CAM-DEL")).GetProperty("id").ToString());
+    }
+
+    [Fact]
+    public async Task A_broken_link_can_be_pointed_at_another_product_on_Tray()
+    {
+        var (_, probe) = await StartAsync();
+        var productId = Guid.NewGuid();
+        var v1 = Snapshot(productId, "CAM-RL", 1);
+        await probe.PublishAsync(v1);
+        var trayId = (await probe.OutcomeAsync(v1.ExportId, productId)).Exported!.TrayProductId;
+        await using (var scope = _harness!.Scope())
+            (await scope.ServiceProvider.GetRequiredService<TrayApiClient>()
+                .SendAsync(Tenant, Store, HttpMethod.Delete, $"products/{trayId}", null, TrayPriority.Polling, Cancel)).Dispose();
+        var v2 = Snapshot(productId, "CAM-RL", 2);
+        await probe.PublishAsync(v2);
+        Assert.NotNull((await probe.OutcomeAsync(v2.ExportId, productId)).Failed);
+        var other = await PutOnTrayAsync("CAM-RL-TRAY");
+
+        var relink = Snapshot(productId, "CAM-RL", 2) with { LinkAction = "relink", RelinkTrayProductId = other };
+        await probe.PublishAsync(relink);
+
+        Assert.Equal(other, (await probe.OutcomeAsync(relink.ExportId, productId)).Exported!.TrayProductId);
+        Assert.Equal("Camiseta CAM-RL", Assert.Single(await TrayProductsAsync("CAM-RL")).GetProperty("name").GetString());
     }
 
     public async ValueTask DisposeAsync()

@@ -29,4 +29,8 @@ public sealed record ProductExportRequested(
     public bool Available { get; init; } = true;
     /// <summary>Public, signed URLs of up to six pictures, in position order (Tray downloads them).</summary>
     public IReadOnlyList<string> ImageUrls { get; init; } = [];
+    /// <summary>For a link broken because the product was deleted on Tray: <c>recreate</c> creates it again, <c>relink</c>
+    /// links to <see cref="RelinkTrayProductId"/>. Null for an ordinary export.</summary>
+    public string? LinkAction { get; init; }
+    public string? RelinkTrayProductId { get; init; }
 }

@@ -5,7 +5,9 @@ using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Catalog.Features.Exports;
 
-public sealed record ExportRequest(string? StoreId, IReadOnlyList<Guid>? ProductIds);
+/// <summary><paramref name="LinkAction"/> answers a broken link (the product was deleted on Tray): <c>recreate</c> creates it
+/// again, <c>relink</c> links one product to <paramref name="TrayProductId"/>.</summary>
+public sealed record ExportRequest(string? StoreId, IReadOnlyList<Guid>? ProductIds, string? LinkAction = null, string? TrayProductId = null);
 
 /// <summary><c>POST /api/catalog/exports</c>: the export, a pending item per product and one full snapshot per product
 /// commit together (the relay publishes the snapshots after commit); an unknown store or product stores nothing.</summary>
@@ -20,6 +22,10 @@ public static class RequestExport
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["storeId"] = ["The store is required."] });
         if (request.ProductIds is not { Count: > 0 and <= MaxProducts })
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["productIds"] = [$"Select 1 to {MaxProducts} products."] });
+        if (request.LinkAction is not (null or "recreate" or "relink"))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["linkAction"] = ["\"recreate\" or \"relink\"."] });
+        if (request.LinkAction == "relink" && (string.IsNullOrWhiteSpace(request.TrayProductId) || request.ProductIds.Count != 1))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["trayProductId"] = ["Relink one product to one Tray product id."] });
         var ids = request.ProductIds.Distinct().ToList();
         await using var session = store.LightweightSession(tenant.Require());
         if (await session.LoadAsync<KnownStore>(request.StoreId, cancellationToken) is null)
@@ -40,7 +46,10 @@ public static class RequestExport
                 ProductVersion = product.Version, UpdatedAt = now,
             });
             session.AppendIntegrationEvent(export.Id,
-                ProductSnapshots.Snapshot(product, session.TenantId, export.StoreId, export.Id, images[product.Id], now));
+                ProductSnapshots.Snapshot(product, session.TenantId, export.StoreId, export.Id, images[product.Id], now) with
+                {
+                    LinkAction = request.LinkAction, RelinkTrayProductId = request.LinkAction == "relink" ? request.TrayProductId : null,
+                });
         }
         await session.SaveChangesAsync(cancellationToken);
         return Results.Accepted($"/api/catalog/exports/{export.Id}", new { exportId = export.Id });

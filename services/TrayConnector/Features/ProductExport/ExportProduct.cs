@@ -20,8 +20,10 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
     public async Task RunAsync(ProductExportRequested request, CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(request.TenantId);
-        var link = await session.LoadAsync<ProductLink>(ProductLink.IdFor(request.StoreId, request.ProductId), cancellationToken)
-            ?? new ProductLink { Id = ProductLink.IdFor(request.StoreId, request.ProductId), StoreId = request.StoreId, ProductId = request.ProductId };
+        var stored = await session.LoadAsync<ProductLink>(ProductLink.IdFor(request.StoreId, request.ProductId), cancellationToken);
+        var link = stored ?? new ProductLink { Id = ProductLink.IdFor(request.StoreId, request.ProductId), StoreId = request.StoreId, ProductId = request.ProductId };
+        if (link.State == LinkState.Broken && request.LinkAction is "recreate" or "relink")
+            Reset(link, request.LinkAction == "relink" ? request.RelinkTrayProductId : null);
         try
         {
             if (link.State == LinkState.Linked && link.AppliedVersion >= request.ProductVersion)
@@ -30,7 +32,7 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
                 Failed(session, request, "O produto foi excluído na Tray: vincule-o de novo ou recrie-o.", [], retryable: false);
             else if (link.State == LinkState.Creating && time.GetUtcNow() - link.UpdatedAt < ClaimTimeout && link.TrayProductId is null)
                 throw new ExportBusyException();
-            else if (await ApplyAsync(request, link, cancellationToken) is { } ambiguity)
+            else if (await ApplyAsync(request, link, stored is not null, cancellationToken) is { } ambiguity)
                 Failed(session, request, ambiguity, [], retryable: true);
             else
             {
@@ -56,7 +58,7 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
     }
 
     /// <summary>Null when the snapshot is on Tray and <paramref name="link"/> says where; else why it cannot be placed.</summary>
-    private async Task<string?> ApplyAsync(ProductExportRequested request, ProductLink link, CancellationToken cancellationToken)
+    private async Task<string?> ApplyAsync(ProductExportRequested request, ProductLink link, bool stored, CancellationToken cancellationToken)
     {
         var body = TrayProductBody.From(request, link.ImageUrls);
         if (link.TrayProductId is null)
@@ -66,7 +68,7 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
             link.TrayProductId = match.TrayProductId;
         }
         if (link.TrayProductId is null)
-            link.TrayProductId = await CreateAsync(request, link, body, cancellationToken);
+            link.TrayProductId = await CreateAsync(request, link, stored, body, cancellationToken);
         else
         {
             (await tray.SendAsync(request.TenantId, request.StoreId, HttpMethod.Put, $"products/{link.TrayProductId}", body,
@@ -79,9 +81,10 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
         return null;
     }
 
-    private async Task<string> CreateAsync(ProductExportRequested request, ProductLink link, object body, CancellationToken cancellationToken)
+    private async Task<string> CreateAsync(ProductExportRequested request, ProductLink link, bool stored, object body,
+        CancellationToken cancellationToken)
     {
-        await ClaimAsync(request, link, cancellationToken);
+        await ClaimAsync(request, link, stored, cancellationToken);
         try
         {
             return await tray.CreateAsync(request.TenantId, request.StoreId, "products", body,
@@ -99,13 +102,13 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
     }
 
     /// <summary>Commits the "creating" claim before calling Tray: a second replica finds it and waits instead of creating too.</summary>
-    private async Task ClaimAsync(ProductExportRequested request, ProductLink link, CancellationToken cancellationToken)
+    private async Task ClaimAsync(ProductExportRequested request, ProductLink link, bool stored, CancellationToken cancellationToken)
     {
         await using var claim = documents.LightweightSession(request.TenantId);
-        var taken = link.State == LinkState.Creating; // an abandoned claim is taken over
         link.State = LinkState.Creating;
         link.UpdatedAt = time.GetUtcNow();
-        if (taken) claim.Store(link);
+        // A link already stored is an abandoned claim being taken over, or a broken link being recreated on the user's word.
+        if (stored) claim.Store(link);
         else claim.Insert(link);
         try
         {
@@ -115,6 +118,15 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
         {
             throw new ExportBusyException();
         }
+    }
+
+    /// <summary>The user chose: forget the product Tray deleted, and create it again or link to another one.</summary>
+    private static void Reset(ProductLink link, string? trayProductId)
+    {
+        link.State = LinkState.Unlinked;
+        link.TrayProductId = trayProductId;
+        link.AppliedVersion = link.SyncedVersion = 0;
+        link.ImageUrls = [];
     }
 
     private void Exported(IDocumentSession session, ProductExportRequested request, ProductLink link) =>

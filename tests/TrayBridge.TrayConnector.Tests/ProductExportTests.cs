@@ -89,12 +89,13 @@ public sealed class ProductExportTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_product_already_on_Tray_with_the_same_reference_is_adopted_and_CAM_1_is_not_taken_for_CAM_10()
+    public async Task A_product_already_on_Tray_with_the_same_reference_is_adopted_and_CAM_1_is_not_taken_for_CAM_10_nor_by_its_EAN()
     {
         var (_, probe) = await StartAsync();
         var existing = await PutOnTrayAsync("CAM-2");
         await PutOnTrayAsync("CAM-10");
 
+        // All snapshots here share one EAN: CAM-1 must not take CAM-2's product through it (CAM-2 has a reference).
         var adopt = Snapshot(Guid.NewGuid(), "CAM-2", 1);
         await probe.PublishAsync(adopt);
         var create = Snapshot(Guid.NewGuid(), "CAM-1", 1);
@@ -105,6 +106,23 @@ public sealed class ProductExportTests : IAsyncDisposable
         Assert.Equal("Camiseta CAM-2", Assert.Single(await TrayProductsAsync("CAM-2")).GetProperty("name").GetString());
         Assert.Equal(created, Assert.Single(await TrayProductsAsync("CAM-1")).GetProperty("id").ToString());
         Assert.Single(await TrayProductsAsync("CAM-10"));
+    }
+
+    [Fact]
+    public async Task A_product_on_Tray_without_a_reference_is_adopted_by_its_EAN()
+    {
+        var (_, probe) = await StartAsync();
+        string manual;
+        await using (var scope = _harness!.Scope())
+            manual = await scope.ServiceProvider.GetRequiredService<TrayApiClient>().CreateAsync(Tenant, Store, "products",
+                TrayJson.Envelope("Product", new { name = "Cadastrada à mão", ean = "7891234567895", price = 10m }),
+                _ => Task.FromResult<string?>(null), TrayPriority.Polling, Cancel);
+
+        var request = Snapshot(Guid.NewGuid(), "CAM-EAN", 1);
+        await probe.PublishAsync(request);
+
+        Assert.Equal(manual, (await probe.OutcomeAsync(request.ExportId, request.ProductId)).Exported!.TrayProductId);
+        Assert.Equal(manual, Assert.Single(await TrayProductsAsync("CAM-EAN")).GetProperty("id").ToString());
     }
 
     [Fact]

@@ -11,30 +11,9 @@ namespace TrayBridge.IntegrationTests;
 public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : IClassFixture<ExportEndToEndTests.Fixture>
 {
     /// <summary>Tray's budget shortened on both sides (60 calls a second) so 100 products move in seconds, not minutes.</summary>
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : SystemFixture
     {
-        private TrayBridgeSystem? _system;
-        private string? _skipReason;
-
-        public TrayBridgeSystem System
-        {
-            get
-            {
-                if (_skipReason is not null) Assert.Skip(_skipReason);
-                return _system!;
-            }
-        }
-
-        public async ValueTask InitializeAsync()
-        {
-            _skipReason = await TestInfrastructure.UnavailableReasonAsync();
-            if (_skipReason is null) _system = await TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_system is not null) await _system.DisposeAsync();
-        }
+        protected override Task<TrayBridgeSystem> StartAsync() => TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60);
     }
 
     private const string Tenant = "tenant-export-e2e";

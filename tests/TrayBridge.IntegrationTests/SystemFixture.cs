@@ -2,8 +2,8 @@ using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
 
-/// <summary>One running TrayBridge (four services + gateway) for a test class.</summary>
-public sealed class SystemFixture : IAsyncLifetime
+/// <summary>One running TrayBridge (Tray simulator, four services, gateway) for a test class.</summary>
+public class SystemFixture : IAsyncLifetime
 {
     private TrayBridgeSystem? _system;
     private string? _skipReason;
@@ -21,8 +21,11 @@ public sealed class SystemFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _skipReason = await TestInfrastructure.UnavailableReasonAsync();
-        if (_skipReason is null) _system = await TrayBridgeSystem.StartAsync();
+        if (_skipReason is null) _system = await StartAsync();
     }
+
+    /// <summary>How this fixture's system starts; a fixture for a heavier test can shorten Tray's budget here.</summary>
+    protected virtual Task<TrayBridgeSystem> StartAsync() => TrayBridgeSystem.StartAsync();
 
     public async ValueTask DisposeAsync()
     {

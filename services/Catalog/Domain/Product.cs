@@ -32,4 +32,7 @@ public sealed class Product
     public bool Available { get; set; } = true;
     public long Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Created from a Tray order line by an order import rather than by a person: its NCM, EAN and stock are only
+    /// what Tray had (or nothing), so someone should complete it.</summary>
+    public bool CreatedByImport { get; set; }
 }

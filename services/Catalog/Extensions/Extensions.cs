@@ -3,6 +3,7 @@ using Marten.Schema.Indexing.Unique;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Catalog.Features.Exports;
 using TrayBridge.Catalog.Features.Images;
+using TrayBridge.Catalog.Features.ImportedProducts;
 using TrayBridge.Catalog.Features.Products;
 using TrayBridge.Catalog.Features.Stores;
 using TrayBridge.ServiceDefaults;
@@ -30,6 +31,7 @@ public static class Extensions
                 bus.AddConsumer<StoreConnectedConsumer>();
                 bus.AddConsumer<ProductExportedConsumer>();
                 bus.AddConsumer<ProductExportFailedConsumer>();
+                bus.AddConsumer<EnsureProductsConsumer>();
             });
         builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
         builder.Services.AddSingleton<ProductSnapshots>();

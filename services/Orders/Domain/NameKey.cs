@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Text;
+
+namespace TrayBridge.Orders.Domain;
+
+/// <summary>A name reduced to what people agree on when they type it: no accents, lower case, letters and digits only.
+/// "SÃO PAULO" and "Sao Paulo", "Embu-Guaçu" and "Embu Guacu", "Santa Bárbara d'Oeste" and "Santa Barbara D Oeste"
+/// share a key. Dropping the spaces as well is safe for municipalities: no two in one UF differ only by them.</summary>
+public static class NameKey
+{
+    public static string Of(string? name)
+    {
+        var builder = new StringBuilder(name?.Length ?? 0);
+        foreach (var c in (name ?? "").Normalize(NormalizationForm.FormD))
+            if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
+        return builder.ToString();
+    }
+}

@@ -6,4 +6,8 @@ namespace TrayBridge.Contracts.TrayConnector;
 [MessageUrn("traybridge:tray:order-changed:v1", false)]
 [EntityName("traybridge.tray.order-changed")]
 public sealed record TrayOrderChanged(
-    string TenantId, string StoreId, string TrayOrderId, string Status, bool Cancelled, DateTimeOffset OccurredAt) : ITenantMessage;
+    string TenantId, string StoreId, string TrayOrderId, string Status, bool Cancelled, DateTimeOffset OccurredAt) : ITenantMessage
+{
+    /// <summary>Items, money, buyer or addresses differ from what was imported (a status moving on is not a change).</summary>
+    public bool ContentChanged { get; init; }
+}

@@ -4,6 +4,7 @@ using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Features.ProductSync;
 using TrayBridge.TrayConnector.Features.Stores;
@@ -24,6 +25,8 @@ public static class Extensions
             {
                 bus.AddConsumer<ProductChangedConsumer>();
                 bus.AddConsumer<ProductExportRequestedConsumer>();
+                bus.AddConsumer<OrderImportedConsumer>();
+                bus.AddConsumer<OrderImportFailedConsumer>();
             });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();
@@ -34,6 +37,7 @@ public static class Extensions
         builder.Services.AddScoped<ProductExportRunner>();
         builder.Services.AddDueWorkHandler<ParkedProductExport>();
         builder.Services.AddDueWorkHandler<ProductSyncRun>();
+        builder.AddOrderMirror();
         return builder;
     }
 
@@ -42,6 +46,7 @@ public static class Extensions
         app.MapProductSyncApi();
         app.MapWebhooksApi();
         app.MapStoresApi();
+        app.MapOrdersApi();
         return app;
     }
 }

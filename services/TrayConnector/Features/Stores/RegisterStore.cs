@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 
@@ -19,7 +21,7 @@ public static partial class RegisterStore
     private static partial Regex StoreIdFormat();
 
     public static async Task<IResult> HandleAsync(Request request, IDocumentStore documents, TenantContext tenant, TrayAuthClient auth,
-        ApiAddressPolicy policy, StoreSecrets secrets, StoreRegistry registry, IOptions<TraySettings> settings, TimeProvider time,
+        ApiAddressPolicy policy, StoreSecrets secrets, StoreRegistry registry, DueWorkScheduler scheduler, IOptions<TraySettings> settings, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -50,6 +52,7 @@ public static partial class RegisterStore
         session.Insert(store);
         registry.Claim(session, store.Id, now);
         session.AppendIntegrationEvent(Guid.CreateVersion7(), new StoreConnected(session.TenantId, store.Id, store.ApiHost, now));
+        await OrderPolling.StartAsync(session, scheduler, store.Id, now, cancellationToken);
         try
         {
             await session.SaveChangesAsync(cancellationToken);

@@ -14,6 +14,16 @@ public sealed class StoreRegistry(NpgsqlDataSource dataSource, ServiceStore stor
         return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
 
+    /// <summary>Every registered store with its tenant: for work that starts outside any tenant's request.</summary>
+    public async Task<List<(string StoreId, string TenantId)>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select tray_store_id, tenant_id from {store.Schema}.{StoreRegistryTable.Name}");
+        var stores = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) stores.Add((reader.GetString(0), reader.GetString(1)));
+        return stores;
+    }
+
     /// <summary>Claims a Tray store for the session's tenant, in the session's transaction: the primary key makes a second
     /// tenant's claim fail at commit with a unique violation.</summary>
     public void Claim(IDocumentSession session, string trayStoreId, DateTimeOffset now) =>

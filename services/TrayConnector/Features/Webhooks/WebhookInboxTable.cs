@@ -22,6 +22,7 @@ public static class WebhookInboxTable
         table.AddColumn<int>("received_count").NotNull().DefaultValue(1);
         table.AddColumn("first_received_at", "timestamptz").NotNull();
         table.AddColumn("last_received_at", "timestamptz").NotNull();
+        table.AddColumn("processed_at", "timestamptz");
         table.Indexes.Add(new IndexDefinition("webhook_inbox_open")
         {
             Columns = ["seller_id", "scope_name", "scope_id", "act", "status"], IsUnique = true, Predicate = "status <> 'processed'",

@@ -6,7 +6,8 @@ namespace TrayBridge.TrayConnector.Features.Webhooks;
 
 /// <summary><c>POST /webhooks/tray</c>, anonymous. Always 200, fast: any other answer makes Tray retry for about 20 days
 /// and can get the URL blocked. A body that is not a notification, or names a store no tenant registered, is kept
-/// as <c>ignored</c> with the reason; a good one waits as <c>pending</c> until the order mirror re-reads the record.</summary>
+/// as <c>ignored</c> with the reason; a good one waits as <c>pending</c>, and the first of a kind makes a re-read due
+/// (<see cref="Orders.WebhookReread"/>) in the same statement, so a stored notification always gets processed.</summary>
 public static class WebhooksApi
 {
     public static void MapWebhooksApi(this WebApplication app) =>
@@ -37,14 +38,19 @@ public static class WebhooksApi
     {
         await using var command = dataSource.CreateCommand(
             $"""
-            insert into {store.Schema}.{WebhookInboxTable.Name}
-                (id, seller_id, scope_name, scope_id, act, app_code, tenant_id, status, reason, first_received_at, last_received_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-            on conflict (seller_id, scope_name, scope_id, act, status) where status <> 'processed'
-            do update set received_count = {WebhookInboxTable.Name}.received_count + 1, last_received_at = excluded.last_received_at
+            with saved as (
+                insert into {store.Schema}.{WebhookInboxTable.Name}
+                    (id, seller_id, scope_name, scope_id, act, app_code, tenant_id, status, reason, first_received_at, last_received_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+                on conflict (seller_id, scope_name, scope_id, act, status) where status <> 'processed'
+                do update set received_count = {WebhookInboxTable.Name}.received_count + 1, last_received_at = excluded.last_received_at
+                returning id, (xmax = 0) as inserted, status, tenant_id)
+            insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at)
+            select $11, tenant_id, '{Orders.WebhookReread.DueWorkKind}', jsonb_build_object('inboxId', id), $10, $10
+            from saved where inserted and status = 'pending'
             """);
         object?[] values = [Guid.CreateVersion7(), n.SellerId, n.ScopeName, n.ScopeId, n.Act, n.AppCode, tenant,
-            problem is null ? "pending" : "ignored", problem, now];
+            problem is null ? "pending" : "ignored", problem, now, Guid.CreateVersion7()];
         foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

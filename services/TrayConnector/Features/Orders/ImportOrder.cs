@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Marten;
+using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Features.ProductExport;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+/// <summary>Reads one order in full for import and publishes <c>TrayOrderFetched</c>. Lines whose product the ERP does not
+/// know (no link from an export) get NCM and EAN from Tray's <c>/products/{id}</c>: <c>ProductsSold</c> has no NCM, and
+/// the Orders service must not call Tray. The mirror keeps the content imported, to notice later edits.</summary>
+public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, TrayApiClient tray) : IDueWorkHandler
+{
+    public const string DueWorkKind = "tray.order-import";
+
+    public sealed record Payload(string StoreId, string TrayOrderId);
+
+    public string Kind => DueWorkKind;
+
+    public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken)
+    {
+        var (storeId, trayOrderId) = item.PayloadAs<Payload>();
+        try
+        {
+            var alreadyImported = false;
+            var order = await mirror.RefreshAsync(item.TenantId, storeId, trayOrderId, TrayPriority.ManualImport, cancellationToken, (row, fetched) =>
+            {
+                alreadyImported = row.SalesOrderId is not null;
+                if (alreadyImported) return;
+                row.ImportedHash = fetched.ContentHash;
+                row.ImportedCancelled = fetched.Cancelled;
+                row.Situation = OrderSituation.Importando;
+                row.Reason = null;
+            });
+            if (order is null || alreadyImported) return DueWorkOutcome.Done;
+            order = order with { Items = await WithFiscalDataAsync(item.TenantId, storeId, order.Items, cancellationToken) };
+            await using var session = documents.LightweightSession(item.TenantId);
+            session.AppendIntegrationEvent(Guid.CreateVersion7(), order);
+            await session.SaveChangesAsync(cancellationToken);
+            return DueWorkOutcome.Done;
+        }
+        catch (TrayBudgetExhaustedException e)
+        {
+            return DueWorkOutcome.Retry(e.RetryAt, "aguardando cota");
+        }
+        catch (Exception e) when (e is TrayApiException { Status: not HttpStatusCode.TooManyRequests and < HttpStatusCode.InternalServerError }
+                                      or InvalidDataException or StoreUnavailableException)
+        {
+            // Tray refused for good, or answered something unreadable: visible on the row, and importable again after a fix.
+            await mirror.UpdateAsync(item.TenantId, storeId, trayOrderId, row =>
+            {
+                row.Situation = OrderSituation.Erro;
+                row.Reason = $"Não foi possível ler o pedido na Tray: {e.Message}";
+            }, cancellationToken);
+            return DueWorkOutcome.Done;
+        }
+    }
+
+    private async Task<List<TrayOrderItem>> WithFiscalDataAsync(string tenantId, string storeId, IReadOnlyList<TrayOrderItem> items,
+        CancellationToken cancellationToken)
+    {
+        var productIds = items.Select(i => i.TrayProductId).Distinct().ToArray();
+        await using var session = documents.QuerySession(tenantId);
+        var linked = (await session.Query<ProductLink>()
+            .Where(l => l.StoreId == storeId && l.State == LinkState.Linked && l.TrayProductId.IsOneOf(productIds))
+            .Select(l => l.TrayProductId!).ToListAsync(cancellationToken)).ToHashSet();
+        var fiscal = new Dictionary<string, (string? Ncm, string? Ean)>();
+        foreach (var productId in productIds.Where(id => !linked.Contains(id)))
+        {
+            try
+            {
+                var product = (await tray.GetAsync<JsonElement>(tenantId, storeId, $"products/{productId}", TrayPriority.ManualImport, cancellationToken))
+                    .Object("Product");
+                fiscal[productId] = (product.Text("ncm"), product.Text("ean"));
+            }
+            catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound) { } // deleted on Tray since: the line keeps what the order says
+        }
+        return items.Select(i => fiscal.TryGetValue(i.TrayProductId, out var data)
+            ? i with { Ncm = data.Ncm is { } ncm ? Digits.Of(ncm) : null, Ean = i.Ean ?? data.Ean } : i).ToList();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Marten;
+using Marten.Linq;
+using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.TrayConnector.Features.Stores;
+
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+/// <summary><c>GET /api/tray/orders</c>, served from the mirror. Status is matched as Tray's text or id, the customer as
+/// a folded substring, days as São Paulo days; the situation counts (the seed's cards) are per store, before filters.</summary>
+public static class ListOrders
+{
+    public sealed record Row(string TrayOrderId, string? Date, DateTimeOffset? PlacedAt, string Customer, decimal Total, string Status,
+        string? StatusId, bool Cancelled, string Origin, string Situation, string? Reason, Guid? SalesOrderId, bool? ReadyForNfe, bool Complete);
+
+    public sealed record Page(IReadOnlyList<Row> Items, int PageNumber, int PageSize, int Total, IReadOnlyDictionary<string, int> Situations);
+
+    public static async Task<IResult> HandleAsync([AsParameters] OrderListQuery query, IDocumentStore documents, TenantContext tenant,
+        CancellationToken cancellationToken)
+    {
+        if (query.Validate() is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        await using var session = documents.QuerySession(tenant.Require());
+        if (await session.LoadAsync<TrayStore>(query.StoreId!, cancellationToken) is null) return OrdersApi.StoreNotFound();
+
+        var page = query.Page ?? 1;
+        var size = query.PageSize ?? 50;
+        var filtered = Filter(session.Query<MirroredOrder>().Where(o => o.StoreId == query.StoreId), query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var rows = await filtered.OrderByDescending(o => o.TrayOrderId).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var situations = new Dictionary<string, int>();
+        foreach (var (situation, label) in OrderListQuery.Labels)
+            situations[label] = await session.Query<MirroredOrder>().CountAsync(o => o.StoreId == query.StoreId && o.Situation == situation, cancellationToken);
+        return Results.Ok(new Page(rows.Select(ToRow).ToList(), page, size, total, situations));
+    }
+
+    private static IQueryable<MirroredOrder> Filter(IQueryable<MirroredOrder> orders, OrderListQuery query)
+    {
+        if (query.Status is { Length: > 0 } status)
+            orders = long.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                ? orders.Where(o => o.StatusId == status)
+                : orders.Where(o => o.Status.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (query.Customer is { Length: > 0 } customer)
+        {
+            var folded = TextFolding.Fold(customer);
+            orders = orders.Where(o => o.CustomerSearch.Contains(folded));
+        }
+        if (query.FromDay is { } from) orders = orders.Where(o => o.PlacedDay >= from);
+        if (query.ToDay is { } to) orders = orders.Where(o => o.PlacedDay <= to);
+        if (query.SituationValue is { } situation) orders = orders.Where(o => o.Situation == situation);
+        if (query.Origin is { Length: > 0 } origin) orders = orders.Where(o => o.Origin.Equals(origin.Trim(), StringComparison.OrdinalIgnoreCase));
+        return orders;
+    }
+
+    private static Row ToRow(MirroredOrder o) => new(o.TrayOrderId.ToString(CultureInfo.InvariantCulture),
+        DayNumber.Format(o.PlacedDay), o.PlacedAt, o.CustomerName,
+        o.Total, o.Status, o.StatusId, o.Cancelled, o.Origin, OrderListQuery.Labels[o.Situation], o.Reason, o.SalesOrderId, o.ReadyForNfe, o.Complete);
+}

@@ -1,0 +1,46 @@
+using Marten.Schema;
+
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+/// <summary>Situations of the seed's "integrado / não integrado" card, plus the states in between.</summary>
+public enum OrderSituation { NaoIntegrado, Importando, Integrado, Erro, Divergente }
+
+/// <summary>One Tray order as last read from Tray, per store: the list screen is served from here, with no Tray call.
+/// <see cref="Modified"/> is Tray's own stamp, compared as text to decide whether <c>/complete</c> must be read again;
+/// <see cref="ImportedHash"/> is the content an import was made from, so a later edit on Tray is noticed.</summary>
+[UseOptimisticConcurrency]
+public sealed class MirroredOrder
+{
+    public required string Id { get; set; }
+    public required string StoreId { get; set; }
+    public long TrayOrderId { get; set; }
+    /// <summary>The São Paulo day it was placed, as yyyymmdd: Tray's dates are São Paulo days.</summary>
+    public int PlacedDay { get; set; }
+    public DateTimeOffset? PlacedAt { get; set; }
+    public string CustomerName { get; set; } = "";
+    /// <summary>The name folded (lower case, no accents) for the accent-insensitive customer filter.</summary>
+    public string CustomerSearch { get; set; } = "";
+    public decimal Total { get; set; }
+    public string Status { get; set; } = "";
+    public string? StatusId { get; set; }
+    public bool Cancelled { get; set; }
+    public string Origin { get; set; } = "";
+    public string? Modified { get; set; }
+    /// <summary>False until <c>/complete</c> was read: a row known only from a list or a webhook.</summary>
+    public bool Complete { get; set; }
+    public string? ContentHash { get; set; }
+    public string? ImportedHash { get; set; }
+    /// <summary>Whether Tray counted the order as cancelled when it was imported.</summary>
+    public bool ImportedCancelled { get; set; }
+    /// <summary>The last content change and cancellation already published as <c>TrayOrderChanged</c>: each is told once.</summary>
+    public string? ChangeNotifiedHash { get; set; }
+    public bool CancellationNotified { get; set; }
+    public OrderSituation Situation { get; set; }
+    public string? Reason { get; set; }
+    public Guid? SalesOrderId { get; set; }
+    public bool? ReadyForNfe { get; set; }
+    public DateTimeOffset? ImportRequestedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static string IdFor(string storeId, string trayOrderId) => $"{storeId}:{trayOrderId}";
+}

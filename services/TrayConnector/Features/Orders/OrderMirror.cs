@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using Marten;
+using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+/// <summary>Reads an order's <c>/complete</c> and records it in the mirror. Every way an order arrives (polling, webhook,
+/// import) goes through here, so a change after import is noticed whichever way it is seen.</summary>
+public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, TimeProvider time)
+{
+    /// <summary>The order as Tray has it now, recorded; null when Tray no longer has it.</summary>
+    public async Task<TrayOrderFetched?> RefreshAsync(string tenantId, string storeId, string trayOrderId, TrayPriority priority,
+        CancellationToken cancellationToken, Action<MirroredOrder, TrayOrderFetched>? alsoApply = null)
+    {
+        JsonElement complete;
+        try
+        {
+            complete = await tray.GetAsync<JsonElement>(tenantId, storeId, $"orders/{trayOrderId}/complete", priority, cancellationToken);
+        }
+        catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound)
+        {
+            await UpdateAsync(tenantId, storeId, trayOrderId, row =>
+            {
+                row.Reason = "Pedido não encontrado na Tray.";
+                if (row.Situation == OrderSituation.Importando) row.Situation = OrderSituation.Erro;
+            }, cancellationToken);
+            return null;
+        }
+        var fetched = TrayOrderReading.Read(complete, tenantId, storeId, time.GetUtcNow());
+        var modified = complete.Object("Order").Text("modified");
+        await UpdateAsync(tenantId, storeId, trayOrderId, (row, session) =>
+        {
+            Apply(row, fetched, modified);
+            alsoApply?.Invoke(row, fetched);
+            OrderChangeDetection.Check(row, session, time.GetUtcNow());
+        }, cancellationToken);
+        return fetched;
+    }
+
+    public Task UpdateAsync(string tenantId, string storeId, string trayOrderId, Action<MirroredOrder> change, CancellationToken cancellationToken) =>
+        UpdateAsync(tenantId, storeId, trayOrderId, (row, _) => change(row), cancellationToken);
+
+    /// <summary>Loads (or starts) the row, applies the change and saves; a concurrent writer makes it read again and retry.</summary>
+    public async Task UpdateAsync(string tenantId, string storeId, string trayOrderId, Action<MirroredOrder, IDocumentSession> change,
+        CancellationToken cancellationToken)
+    {
+        var id = MirroredOrder.IdFor(storeId, trayOrderId);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = documents.LightweightSession(tenantId);
+            var row = await session.LoadAsync<MirroredOrder>(id, cancellationToken)
+                      ?? new MirroredOrder { Id = id, StoreId = storeId, TrayOrderId = long.Parse(trayOrderId, System.Globalization.CultureInfo.InvariantCulture) };
+            change(row, session);
+            row.UpdatedAt = time.GetUtcNow();
+            session.Store(row);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 10 && (e is JasperFx.ConcurrencyException || PostgresErrors.IsUniqueViolation(e))) { }
+        }
+    }
+
+    private static void Apply(MirroredOrder row, TrayOrderFetched order, string? modified)
+    {
+        row.PlacedAt = order.PlacedAt;
+        row.PlacedDay = order.PlacedAt is { } at ? DayNumber.Of(DateOnly.FromDateTime(TrayLocalTimeConverter.ToSaoPaulo(at))) : 0;
+        row.CustomerName = order.Customer?.Name ?? "";
+        row.CustomerSearch = TextFolding.Fold(row.CustomerName);
+        row.Total = order.Total;
+        row.Status = order.Status;
+        row.StatusId = order.StatusId;
+        row.Cancelled = order.Cancelled;
+        row.Origin = order.Origin;
+        row.Modified = modified;
+        row.ContentHash = order.ContentHash;
+        row.Complete = true;
+        if (row.Reason == "Pedido não encontrado na Tray.") row.Reason = null;
+    }
+}

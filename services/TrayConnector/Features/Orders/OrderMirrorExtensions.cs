@@ -1,0 +1,18 @@
+using TrayBridge.ServiceDefaults.DueWork;
+
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+public static class OrderMirrorExtensions
+{
+    public static WebApplicationBuilder AddOrderMirror(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<OrderSettings>(builder.Configuration.GetSection("Tray:Orders"));
+        builder.Services.AddScoped<OrderMirror>();
+        builder.Services.AddScoped<OrderListing>();
+        builder.Services.AddDueWorkHandler<OrderPoll>();
+        builder.Services.AddDueWorkHandler<WebhookReread>();
+        builder.Services.AddDueWorkHandler<ImportOrder>();
+        builder.Services.AddHostedService<OrderPollingBootstrap>();
+        return builder;
+    }
+}

@@ -1,0 +1,85 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Stores;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+/// <summary>One poll of a store's orders. Tray filters by São Paulo day only, so a poll lists today and yesterday by
+/// <c>modified</c> (the overlap catches late-day changes), records new rows from the list at once, and reads
+/// <c>/complete</c> only for orders whose <c>modified</c> differs from the mirror's. The first poll lists the backfill
+/// window by <c>date</c>. Due work's lease means one replica polls a store at a time.</summary>
+public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, OrderMirror mirror, DueWorkScheduler scheduler,
+    IOptions<OrderSettings> options, TimeProvider time, ILogger<OrderPoll> logger) : IDueWorkHandler
+{
+    public const string DueWorkKind = "tray.orders-poll";
+
+    public sealed record Payload(string StoreId);
+
+    public string Kind => DueWorkKind;
+
+    public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken)
+    {
+        var storeId = item.PayloadAs<Payload>().StoreId;
+        var settings = options.Value;
+        OrderPollState? current;
+        await using (var query = documents.QuerySession(item.TenantId))
+        {
+            current = await query.LoadAsync<OrderPollState>(storeId, cancellationToken);
+            if (current is null || current.CurrentRunId != item.Id) return DueWorkOutcome.Done; // superseded
+            if (await query.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return DueWorkOutcome.Done; // store removed
+        }
+        var started = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TrayLocalTimeConverter.ToSaoPaulo(started));
+        string? error = null;
+        var finished = false;
+        var seen = 0;
+        try
+        {
+            var backfill = !current.BackfillDone;
+            var rows = await listing.ListAsync(item.TenantId, storeId, backfill ? "date" : "modified",
+                backfill ? today.AddDays(-settings.BackfillDays) : today.AddDays(-1), today, cancellationToken);
+            seen = rows.Count;
+            var stale = await listing.RecordNewAsync(item.TenantId, storeId, rows, cancellationToken);
+            foreach (var trayOrderId in stale)
+            {
+                if (time.GetUtcNow() - started > settings.MaxRunDuration) break;
+                await mirror.RefreshAsync(item.TenantId, storeId, trayOrderId, TrayPriority.Polling, cancellationToken);
+            }
+            finished = time.GetUtcNow() - started <= settings.MaxRunDuration;
+        }
+        catch (TrayBudgetExhaustedException e)
+        {
+            return DueWorkOutcome.Retry(e.RetryAt, "aguardando cota");
+        }
+        catch (Exception e) when (e is TrayApiException or StoreUnavailableException or HttpRequestException)
+        {
+            error = e.Message;
+            logger.LogWarning("Polling orders of store {StoreId} failed: {Reason}", storeId, e.Message);
+        }
+        await ScheduleNextAsync(item, storeId, finished, seen, error, finished ? time.GetUtcNow() + settings.PollInterval : time.GetUtcNow(),
+            cancellationToken);
+        return DueWorkOutcome.Done;
+    }
+
+    /// <summary>Hands over to the next run; if polling was restarted meanwhile, that newer chain wins and this one ends.</summary>
+    private async Task ScheduleNextAsync(DueWorkItem item, string storeId, bool finished, int seen, string? error, DateTimeOffset next,
+        CancellationToken cancellationToken)
+    {
+        await using var session = documents.LightweightSession(item.TenantId);
+        var state = await session.LoadAsync<OrderPollState>(storeId, cancellationToken);
+        if (state is null || state.CurrentRunId != item.Id) return;
+        state.BackfillDone |= finished && error is null;
+        state.LastPolledAt = time.GetUtcNow();
+        state.LastOrdersSeen = seen;
+        state.LastError = error;
+        state.CurrentRunId = scheduler.Schedule(session, DueWorkKind, new Payload(storeId), next);
+        session.Store(state);
+        try { await session.SaveChangesAsync(cancellationToken); }
+        catch (JasperFx.ConcurrencyException) { } // restarted meanwhile: the newer run carries on
+    }
+}

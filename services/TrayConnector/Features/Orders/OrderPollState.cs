@@ -1,0 +1,16 @@
+using Marten.Schema;
+
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+/// <summary>A store's polling: exactly one due run is current. Starting polling again (re-authorisation, "refresh")
+/// replaces <see cref="CurrentRunId"/>, and a superseded run ends without polling, so a store never has two chains.</summary>
+[UseOptimisticConcurrency]
+public sealed class OrderPollState
+{
+    public required string Id { get; set; }
+    public Guid CurrentRunId { get; set; }
+    public bool BackfillDone { get; set; }
+    public DateTimeOffset? LastPolledAt { get; set; }
+    public int LastOrdersSeen { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,30 @@
+using Marten;
+using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Stores;
+
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+/// <summary>At start-up, starts polling for any connected store that has none (e.g. registered before the mirror
+/// existed). Registration starts it for new stores; this only closes the gap, so a failure here is logged, not fatal.</summary>
+public sealed class OrderPollingBootstrap(IDocumentStore documents, StoreRegistry registry, DueWorkScheduler scheduler, TimeProvider time,
+    ILogger<OrderPollingBootstrap> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var (storeId, tenantId) in await registry.AllAsync(stoppingToken))
+            {
+                await using var session = documents.LightweightSession(tenantId);
+                if (await session.LoadAsync<OrderPollState>(storeId, stoppingToken) is not null) continue;
+                await OrderPolling.StartAsync(session, scheduler, storeId, time.GetUtcNow(), stoppingToken);
+                try { await session.SaveChangesAsync(stoppingToken); }
+                catch (JasperFx.ConcurrencyException) { } // another replica did it
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not start order polling for existing stores");
+        }
+    }
+}

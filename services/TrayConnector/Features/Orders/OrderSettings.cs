@@ -1,0 +1,15 @@
+namespace TrayBridge.TrayConnector.Features.Orders;
+
+/// <summary>The <c>Tray:Orders</c> section: how the order mirror is fed.</summary>
+public sealed class OrderSettings
+{
+    /// <summary>Time between two polls of a store (webhooks make it rarely the first to see an order).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How far back a newly connected store's orders are mirrored: webhooks never cover past orders.</summary>
+    public int BackfillDays { get; set; } = 90;
+    /// <summary>A poll run reads <c>/complete</c> for this long, then lets other work in and carries on in the next run.</summary>
+    public TimeSpan MaxRunDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Webhook re-reads per store per minute: a flood of (possibly forged) notifications cannot drain the budget;
+    /// the excess waits, it is not dropped.</summary>
+    public int WebhookRereadsPerMinute { get; set; } = 60;
+}

@@ -19,9 +19,8 @@ public static class CustomerEndpoints
             ["email"] = ListSpec<Customer>.Exact(c => c.Email),
             ["cpf"] = ListSpec<Customer>.Exact(c => c.Cpf),
             ["cnpj"] = ListSpec<Customer>.Exact(c => c.Cnpj),
-            ["created"] = ListSpec<Customer>.Day(c => c.Created),
-            ["modified"] = ListSpec<Customer>.Day(c => c.Modified),
         },
+        Days = new() { ["created"] = c => c.Created, ["modified"] = c => c.Modified },
         Sorts = new() { ["name"] = c => c.Name, ["modified"] = c => c.Modified },
         AvailableFilters = ["id", "name", "email", "cpf", "cnpj", "created", "modified"],
     };

@@ -36,6 +36,11 @@ public sealed record SimulatorSettings
     /// <summary>A <c>limit</c> above 50 is capped (lenient) or answered 400 (strict) (§1.5, UNCONFIRMED).</summary>
     public bool RejectLimitAboveMax { get; set; }
 
+    /// <summary>Date filters (<c>modified</c>, <c>date</c>, <c>created</c>) take one São Paulo day <c>aaaa-mm-dd</c>; a range
+    /// "[start], [end]" is documented but its wire syntax is UNCONFIRMED (§1.5, §13 item 4): <c>CommaRange</c> also takes
+    /// <c>aaaa-mm-dd,aaaa-mm-dd</c> (both days included), <c>SingleDayOnly</c> answers it 400.</summary>
+    public DateRangeSyntax DateRangeFilter { get; set; } = DateRangeSyntax.CommaRange;
+
     /// <summary>Which invoice bodies <c>POST/PUT /orders/{id}/invoices</c> takes (§5.4, UNCONFIRMED).</summary>
     public InvoiceBodyForm InvoiceBody { get; set; } = InvoiceBodyForm.FlatOrWrapped;
 
@@ -60,6 +65,8 @@ public sealed record SimulatorSettings
 }
 
 public enum RateLimitScope { PerStore, PerApp }
+
+public enum DateRangeSyntax { CommaRange, SingleDayOnly }
 
 public enum InvoiceBodyForm { FlatOrWrapped, FlatOnly, WrappedOnly }
 

@@ -28,6 +28,14 @@ public static class Listing
                 items = items.Where(item => matches(item, wanted));
                 applied[name] = wanted;
             }
+        foreach (var (name, instant) in spec.Days)
+            if (query[name].FirstOrDefault() is { Length: > 0 } wanted)
+            {
+                var (range, refusal) = DayRange.Parse(name, wanted, settings.DateRangeFilter);
+                if (range is not { } days) return TrayError.BadRequest(http, refusal!);
+                items = items.Where(item => days.Contains(instant(item)));
+                applied[name] = wanted;
+            }
 
         var (sortField, descending) = ParseSort(query["sort"].FirstOrDefault(), spec);
         var key = spec.Sorts.GetValueOrDefault(sortField) ?? (item => spec.Id(item));

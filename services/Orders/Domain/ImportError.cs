@@ -1,0 +1,19 @@
+namespace TrayBridge.Orders.Domain;
+
+public enum ImportErrorKind { TotalsMismatch, Malformed }
+
+/// <summary>Why a Tray order was not imported, in Portuguese for the user. A totals mismatch carries both totals so
+/// the screen can show them side by side.</summary>
+public sealed record ImportError(ImportErrorKind Kind, string Message)
+{
+    public decimal? TrayTotal { get; init; }
+    public decimal? CalculatedTotal { get; init; }
+
+    public static ImportError TotalsMismatch(decimal trayTotal, decimal calculatedTotal) =>
+        new(ImportErrorKind.TotalsMismatch, $"Totais não conferem: Tray {Brl.Of(trayTotal)}, calculado {Brl.Of(calculatedTotal)}")
+        {
+            TrayTotal = trayTotal, CalculatedTotal = calculatedTotal,
+        };
+
+    public static ImportError Malformed(string message) => new(ImportErrorKind.Malformed, message);
+}

@@ -46,7 +46,11 @@ public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, Simul
 
     /// <summary>One order placed now (fires the webhook); <paramref name="status"/> is a status name or id.</summary>
     public long CreateOrder(string storeId, string? status = null, string? marketplace = null) =>
-        Seeder.PlaceOrder(Get(storeId), orders, clock.GetUtcNow(), status, marketplace, notify: true);
+        CreateOrder(storeId, new OrderRecipe { Status = status, Marketplace = marketplace });
+
+    /// <summary>One order placed now with known content (fires the webhook); see <see cref="OrderRecipe"/>.</summary>
+    public long CreateOrder(string storeId, OrderRecipe recipe) =>
+        Seeder.PlaceOrder(Get(storeId), orders, clock.GetUtcNow(), recipe, notify: true);
 
     public StoreStats Stats(string storeId)
     {

@@ -6,7 +6,7 @@ namespace TrayBridge.TraySimulator.Sales;
 /// <summary><c>MarketplaceOrder</c> and <c>MlOrder</c> of an order; <c>[]</c> when it came through the store itself.</summary>
 public static class MarketplaceJson
 {
-    public static JsonArray Orders(Order o) => o.Marketplace is not { } m ? [] : new JsonArray(new JsonObject
+    public static JsonArray Orders(Order o) => o.Marketplace is not { Native: false } m ? [] : new JsonArray(new JsonObject
     {
         ["MarketplaceOrder"] = new JsonObject
         {
@@ -18,7 +18,7 @@ public static class MarketplaceJson
         },
     });
 
-    /// <summary>Mercado Livre's native integration details (§4.4), only for its orders.</summary>
+    /// <summary>Mercado Livre's integration details (§4.4), only for its orders (through a hub or Tray's own integration).</summary>
     public static JsonArray MlOrders(Order o) => o.Marketplace is not { MarketplaceName: "Mercado Livre" } m ? [] : new JsonArray(new JsonObject
     {
         ["MlOrder"] = new JsonObject

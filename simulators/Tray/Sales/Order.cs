@@ -14,6 +14,7 @@ public sealed class Order
     public long DeliveryAddressId { get; set; }
     public List<OrderItem> Items { get; } = [];
     public decimal Discount { get; set; }
+    public OrderCoupon? Coupon { get; set; }
     public decimal Taxes { get; set; }
     public string Shipment { get; set; } = "";
     public decimal ShipmentValue { get; set; }
@@ -21,6 +22,7 @@ public sealed class Order
     public long PaymentMethodId { get; set; }
     public string PaymentMethodType { get; set; } = "";
     public int Installment { get; set; } = 1;
+    /// <summary>Negative for a payment-method discount, as stores give for PIX (§4.5 leaves the sign UNCONFIRMED).</summary>
     public decimal PaymentMethodRate { get; set; }
     public decimal Interest { get; set; }
     public DateTimeOffset? PaymentDate { get; set; }
@@ -41,7 +43,8 @@ public sealed class Order
 
     public decimal PartialTotal => Items.Sum(i => i.Total);
 
-    public decimal Total => PartialTotal - Discount + ShipmentValue + Taxes + PaymentMethodRate + Interest;
+    /// <summary>How DEV21's examples add up (§4.5); the coupon is taken off besides the order discount.</summary>
+    public decimal Total => PartialTotal - Discount - (Coupon?.Discount ?? 0) + ShipmentValue + Taxes + PaymentMethodRate + Interest;
 
     /// <summary>The members <c>PUT /orders/{id}</c> may change besides <c>status_id</c> (§4.8).</summary>
     public void ApplyUpdate(JsonObject body, DateTimeOffset now)
@@ -68,6 +71,10 @@ public sealed record OrderItem(long Id, long ProductId, long VariantId, string N
     public decimal Total => Math.Round(Price * Quantity, 2, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>The marketplace an order came through (§4.7, §4.9).</summary>
+/// <summary>The marketplace an order came through (§4.7, §4.9); <see cref="Native"/> for Tray's own Mercado Livre
+/// integration, which fills <c>MlOrder</c> and leaves <c>MarketplaceOrder</c> empty.</summary>
 public sealed record MarketplaceOrder(string MarketplaceName, string SellerName, string SellerId, string MarketplaceDocument,
-    string PaymentResponsibleDocument, string MarketplaceOrderId, string ShippingId, string ShippingType, string InternalStatus);
+    string PaymentResponsibleDocument, string MarketplaceOrderId, string ShippingId, string ShippingType, string InternalStatus)
+{
+    public bool Native { get; init; }
+}

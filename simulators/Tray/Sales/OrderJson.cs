@@ -12,13 +12,13 @@ public static class OrderJson
     {
         var status = store.Statuses.GetValueOrDefault(o.StatusId);
         var invoices = store.Invoices.Values.Where(i => i.OrderId == o.Id).ToList();
-        return new JsonObject
+        var json = new JsonObject
         {
             ["status"] = status?.Status ?? "", ["id"] = TrayValues.Id(o.Id), ["date"] = TrayTime.Date(o.Created),
             ["customer_id"] = TrayValues.Id(o.CustomerId), ["partial_total"] = TrayValues.Money(o.PartialTotal),
             ["taxes"] = TrayValues.Money(o.Taxes), ["discount"] = TrayValues.Money(o.Discount), ["point_sale"] = o.PointSale,
             ["shipment"] = o.Shipment, ["shipment_value"] = TrayValues.Money(o.ShipmentValue), ["shipment_date"] = TrayTime.ZeroDate,
-            ["store_note"] = o.StoreNote, ["discount_coupon"] = "", ["payment_method_rate"] = TrayValues.Money(o.PaymentMethodRate),
+            ["store_note"] = o.StoreNote, ["discount_coupon"] = o.Coupon?.DiscountCoupon ?? "", ["payment_method_rate"] = TrayValues.Money(o.PaymentMethodRate),
             ["value_1"] = "0.00", ["payment_form"] = o.PaymentForm, ["sending_code"] = o.SendingCode, ["session_id"] = o.SessionId,
             ["total"] = TrayValues.Money(o.Total), ["payment_date"] = TrayTime.Date(o.PaymentDate), ["access_code"] = o.AccessCode,
             ["progressive_discount"] = "0.00", ["shipping_progressive_discount"] = "0.00", ["shipment_integrator"] = "",
@@ -32,6 +32,11 @@ public static class OrderJson
             ["MlOrder"] = new JsonArray(), ["OrderTransactions"] = new JsonArray(),
             ["MarketplaceOrder"] = MarketplaceJson.Orders(o), ["Extensions"] = new JsonArray(),
         };
+        // Present only when a coupon was used, where DEV21's list example has it.
+        if (o.Coupon is { } coupon)
+            json.Insert(json.IndexOf("is_traceable"), "coupon",
+                new JsonObject { ["code"] = coupon.Code, ["discount"] = TrayValues.Money(coupon.Discount) });
+        return json;
     }
 
     public static JsonObject Detail(Order o, Store store)

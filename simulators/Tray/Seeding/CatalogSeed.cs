@@ -6,7 +6,10 @@ using TrayBridge.TraySimulator.Stores;
 
 namespace TrayBridge.TraySimulator.Seeding;
 
-/// <summary>Seed products: real NCMs per category, valid EAN-13s, every third product with a colour × size grid.</summary>
+/// <summary>
+/// Seed products: real NCMs per category, valid EAN-13s, every third product with a colour × size grid. As in real stores,
+/// some products were registered without an NCM (one in five) or without an EAN (one in four).
+/// </summary>
 public static class CatalogSeed
 {
     private static readonly (string Category, string Ncm, string[] Nouns)[] Lines =
@@ -36,7 +39,7 @@ public static class CatalogSeed
             var product = new Product
             {
                 Id = id, Created = now, Modified = now, Name = name,
-                Ean = Ean13(faker), Ncm = line.Ncm, Reference = $"REF-{id:00000}", Model = material,
+                Ean = n % 4 == 3 ? "" : Ean13(faker), Ncm = n % 5 == 4 ? "" : line.Ncm, Reference = $"REF-{id:00000}", Model = material,
                 Brand = brand.Name, BrandId = brand.Id, CategoryId = category.Id, Description = $"<p>{name}, em {material.ToLowerInvariant()}.</p>",
                 Price = price, CostPrice = Math.Round(price * 0.45m, 2), Stock = faker.Random.Int(5, 80),
                 Weight = faker.Random.Int(100, 2500), Length = faker.Random.Int(10, 50), Width = faker.Random.Int(10, 40), Height = faker.Random.Int(2, 30),

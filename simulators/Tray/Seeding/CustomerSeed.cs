@@ -5,23 +5,27 @@ using TrayBridge.TraySimulator.Stores;
 
 namespace TrayBridge.TraySimulator.Seeding;
 
-/// <summary>Brazilian buyers: people with a CPF (digits, as Tray sends it) and companies with a CNPJ (formatted), in real cities.</summary>
+/// <summary>
+/// Brazilian buyers: people with a CPF (digits, as Tray sends it) and companies with a CNPJ (formatted) and state
+/// inscription, in real cities. Some channels let a buyer through without either document: <see cref="CustomerProfile.WithoutDocument"/>.
+/// </summary>
 public static class CustomerSeed
 {
     private static readonly string[] Neighborhoods = ["Centro", "Jardim América", "Vila Nova", "Boa Vista", "Bela Vista", "Santa Cecília", "Jardim Paulista"];
 
-    public static Customer Add(Store store, Faker faker, DateTimeOffset now)
+    public static Customer Add(Store store, Faker faker, DateTimeOffset now, CustomerProfile profile)
     {
-        var company = faker.Random.Bool(0.3f);
+        var company = profile.Company;
+        var documented = !profile.WithoutDocument;
         var person = new Person("pt_BR", faker.Random.Int());
         var customer = new Customer
         {
             Id = store.NextId("customer", 100), Created = now, Modified = now, Type = company ? 1 : 0,
             Name = company ? faker.Company.CompanyName() : person.FullName,
-            Cpf = company ? "" : person.Cpf(includeFormatSymbols: false),
-            Cnpj = company ? faker.Company.Cnpj() : "",
+            Cpf = company || !documented ? "" : person.Cpf(includeFormatSymbols: false),
+            Cnpj = company && documented ? faker.Company.Cnpj() : "",
             CompanyName = company ? faker.Company.CompanyName() : "",
-            StateInscription = company ? faker.Random.ReplaceNumbers("#########") : "",
+            StateInscription = company && documented ? faker.Random.ReplaceNumbers("#########") : "",
             Email = person.Email.ToLowerInvariant(), Phone = faker.Phone.PhoneNumber("(##) ####-####"),
             Cellphone = faker.Phone.PhoneNumber("(##) 9####-####"),
             BirthDate = DateOnly.FromDateTime(person.DateOfBirth), Gender = person.Gender == Bogus.DataSets.Name.Gender.Female ? 1 : 0,

@@ -2,14 +2,17 @@ using System.Globalization;
 using Bogus;
 using TrayBridge.TraySimulator.Sales;
 using TrayBridge.TraySimulator.Stores;
+using TrayBridge.TraySimulator.Tray;
 
 namespace TrayBridge.TraySimulator.Seeding;
 
-/// <summary>Realistic store content (Bogus pt_BR): products, buyers and orders, a share of them from marketplaces.</summary>
+/// <summary>Realistic store content (Bogus pt_BR): products, buyers and orders, with the variety of <see cref="SeedMix"/>.</summary>
 public static class Seeder
 {
     private static readonly string[] Shipments = ["Correios PAC", "Correios SEDEX", "Jadlog .Package", "Transportadora"];
-    private static readonly (string Form, string Type)[] Payments = [("Pix", "pix"), ("Cartão de Crédito", "credit_card"), ("Boleto - Yapay", "bank_billet")];
+    private static readonly (string Form, string Type) Pix = ("Pix", "pix");
+    private static readonly (string Form, string Type) CreditCard = ("Cartão de Crédito", "credit_card");
+    private static readonly (string Form, string Type)[] Payments = [Pix, CreditCard, ("Boleto - Yapay", "bank_billet")];
 
     public static void Seed(Store store, int products, int orders, OrderBook book, DateTimeOffset now)
     {
@@ -21,25 +24,33 @@ public static class Seeder
         {
             // Seeded orders are spread over the last ten days and over every default status.
             var placed = now - TimeSpan.FromMinutes(faker.Random.Int(0, 10 * 24 * 60));
-            var marketplace = faker.Random.Bool(0.4f) ? faker.PickRandom(Marketplace.All.ToList()).Name : null;
-            PlaceOrder(store, book, placed, faker.PickRandom(statuses).Status, marketplace, notify: false, faker);
+            OrderRecipe recipe;
+            lock (store.Sync)
+            {
+                if (store.Products.Count == 0) CatalogSeed.AddProducts(store, faker, 5, now);
+                recipe = SeedMix.Recipe(store, faker, n, faker.PickRandom(statuses).Status, TrayTime.Day(placed));
+            }
+            PlaceOrder(store, book, placed, recipe, notify: false, faker);
         }
     }
 
-    /// <summary>One order now; <paramref name="status"/> is a status name or id, <paramref name="marketplace"/> a marketplace name.</summary>
-    public static long PlaceOrder(Store store, OrderBook book, DateTimeOffset now, string? status, string? marketplace, bool notify,
-        Faker? faker = null)
+    /// <summary>One order placed at <paramref name="now"/> as <paramref name="recipe"/> says; throws ArgumentException for a recipe that cannot be.</summary>
+    public static long PlaceOrder(Store store, OrderBook book, DateTimeOffset now, OrderRecipe recipe, bool notify, Faker? faker = null)
     {
         faker ??= FakerFor();
+        if (new[] { recipe.CouponDiscount, recipe.Discount, recipe.PixDiscount, recipe.Taxes, recipe.Interest }.Any(v => v < 0))
+            throw new ArgumentException("Amounts are positive: a PIX discount is given as pixDiscount and shown negative.");
         Order order;
         lock (store.Sync)
         {
             if (store.Products.Count == 0) CatalogSeed.AddProducts(store, faker, 5, now);
-            var statusId = ResolveStatus(store, status);
-            var customer = CustomerSeed.Add(store, faker, now);
-            var channel = Marketplace.Find(marketplace);
-            if (marketplace is not null && channel is null) throw new ArgumentException($"Unknown marketplace '{marketplace}'.");
-            var payment = faker.PickRandom(Payments);
+            var statusId = ResolveStatus(store, recipe.Status);
+            var channel = Marketplace.Find(recipe.Marketplace);
+            if (recipe.Marketplace is not null && channel is null) throw new ArgumentException($"Unknown marketplace '{recipe.Marketplace}'.");
+            // Items first: a refused item must not leave a new customer behind.
+            var items = (recipe.Items ?? ItemPicker.Random(store, faker)).Select(i => Sell(store, i, now)).ToList();
+            var customer = CustomerSeed.Add(store, faker, now, recipe.Customer ?? CustomerProfile.Random(faker));
+            var payment = recipe.PixDiscount > 0 ? Pix : recipe.Interest > 0 ? CreditCard : faker.PickRandom(Payments);
             order = new Order
             {
                 Id = store.NextId("order", 1000), Created = now, Modified = now, StatusId = statusId, CustomerId = customer.Id,
@@ -48,20 +59,23 @@ public static class Seeder
                 PaymentForm = channel?.PaymentForm ?? payment.Form, PaymentMethodType = payment.Type,
                 PaymentMethodId = faker.Random.Int(1, 99), PointSale = channel is null ? "LOJA VIRTUAL" : channel.Name.ToUpperInvariant(),
                 SessionId = faker.Random.Hexadecimal(32, ""), AccessCode = faker.Random.AlphaNumeric(12).ToUpperInvariant(),
+                Discount = recipe.Discount, Taxes = recipe.Taxes, Interest = recipe.Interest, Installment = Math.Max(1, recipe.Installments),
+                PaymentMethodRate = -recipe.PixDiscount,
+                Coupon = recipe.CouponDiscount > 0 ? new OrderCoupon(recipe.CouponCode ?? "CUPOM" + faker.Random.Int(10, 99), recipe.CouponDiscount) : null,
             };
-            foreach (var product in faker.PickRandom(store.Products.Values.ToList(), Math.Min(store.Products.Count, faker.Random.Int(1, 3))))
-            {
-                var variants = store.Variants.Values.Where(v => v.ProductId == product.Id).ToList();
-                var variant = variants.Count > 0 ? faker.PickRandom(variants) : null;
-                var price = variant?.Price ?? product.CurrentPrice(Tray.TrayTime.Day(now));
-                order.Items.Add(OrderLines.Of(store, product, variant, faker.Random.Int(1, 3), price, price));
-            }
+            order.Items.AddRange(items);
             if (channel is not null)
                 order.Marketplace = new MarketplaceOrder(channel.Name, $"LOJA{store.Id}", faker.Random.ReplaceNumbers("#########"),
                     channel.Document, channel.PaymentResponsibleDocument, faker.Random.ReplaceNumbers("20000#########"),
-                    faker.Random.ReplaceNumbers("4#########"), channel.ShippingType, "paid");
+                    faker.Random.ReplaceNumbers("4#########"), channel.ShippingType, "paid") { Native = channel.Native };
         }
         return book.Place(store, order, notify);
+    }
+
+    private static OrderItem Sell(Store store, RecipeItem item, DateTimeOffset now)
+    {
+        var (line, refusal) = OrderLines.Sell(store, item.ProductId, item.VariantId, item.Quantity, TrayTime.Day(now));
+        return line ?? throw new ArgumentException(refusal);
     }
 
     private static long ResolveStatus(Store store, string? status)

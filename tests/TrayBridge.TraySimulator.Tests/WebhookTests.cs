@@ -1,29 +1,13 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
 
 namespace TrayBridge.TraySimulator.Tests;
 
 public sealed class WebhookTests
 {
-    private sealed class Receiver
-    {
-        public ConcurrentQueue<Dictionary<string, string>> Received { get; } = new();
-        public int FailFirst;
-
-        public void Map(WebApplication app) => app.MapPost("/webhooks/tray", async (HttpRequest request) =>
-        {
-            var form = await request.ReadFormAsync();
-            Received.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
-            return Interlocked.Decrement(ref FailFirst) >= 0 ? Results.StatusCode(503) : Results.Ok();
-        });
-    }
-
     [Fact]
     public async Task A_new_order_is_notified_form_encoded_with_Tray_fields()
     {
-        var receiver = new Receiver();
+        var receiver = new WebhookReceiver();
         await using var listener = await LocalServer.StartAsync(receiver.Map);
         await using var tray = await TraySession.StartAsync(products: 2);
         await tray.AuthorizeAsync();
@@ -43,7 +27,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task A_notification_answered_with_other_than_200_is_delivered_again()
     {
-        var receiver = new Receiver { FailFirst = 2 };
+        var receiver = new WebhookReceiver { FailFirst = 2 };
         await using var listener = await LocalServer.StartAsync(receiver.Map);
         await using var tray = await TraySession.StartAsync(s => s.WebhookRetryDelay = TimeSpan.FromMilliseconds(50));
         await tray.AuthorizeAsync();
@@ -60,7 +44,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task With_a_duplicate_share_of_1_every_notification_arrives_twice()
     {
-        var receiver = new Receiver();
+        var receiver = new WebhookReceiver();
         await using var listener = await LocalServer.StartAsync(receiver.Map);
         await using var tray = await TraySession.StartAsync(orders: 0);
         tray.Host.Admin.ConfigureWebhooks(new Uri(listener.Address, "/webhooks/tray").ToString(), duplicateShare: 1);

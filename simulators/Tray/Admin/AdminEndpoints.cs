@@ -38,8 +38,7 @@ public static class AdminEndpoints
             sim.Seed(storeId, body.Products, body.Orders);
             return Results.Ok(sim.Stats(storeId));
         });
-        admin.MapPost("/stores/{storeId}/orders", (string storeId, OrderRequest? body, SimulatorAdmin sim) =>
-            Results.Json(new { id = sim.CreateOrder(storeId, body?.Status, body?.Marketplace).ToString(CultureInfo.InvariantCulture) }, statusCode: 201));
+        admin.MapAdminOrders();
         admin.MapGet("/stores/{storeId}/stats", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Stats(storeId)));
         admin.MapGet("/stores/{storeId}/requests", (string storeId, int? last, SimulatorAdmin sim) => Results.Ok(sim.Requests(storeId, last ?? 50)));
         admin.MapGet("/stores/{storeId}/secrets", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Secrets(storeId)));
@@ -95,6 +94,5 @@ public sealed record AppRequest(string? ConsumerKey, string? ConsumerSecret);
 public sealed record StoreRequest(string? StoreId, bool? Corporate, int? Products, int? Orders);
 public sealed record StatusRequest(string Status);
 public sealed record SeedRequest(int Products, int Orders);
-public sealed record OrderRequest(string? Status, string? Marketplace);
 public sealed record AdvanceRequest(string By);
 public sealed record WebhookRequest(string? Url, double DuplicateShare);

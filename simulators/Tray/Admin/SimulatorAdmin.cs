@@ -14,8 +14,11 @@ namespace TrayBridge.TraySimulator.Admin;
 /// <summary>What a test (in-process, as C#) or <c>/admin</c> (over HTTP) can do to the simulated Tray.</summary>
 public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, SimulatorClock clock, SettingsHolder settings,
     FaultInjector faults, WebhookDispatcher webhooks, RateLimiter limiter, OrderBook orders, PictureDownloader pictures,
-    TokenService tokens)
+    TokenService tokens, OrderAdmin orderAdmin)
 {
+    /// <summary>Reading, cancelling and editing placed orders.</summary>
+    public OrderAdmin Orders => orderAdmin;
+
     public App CreateApp(string? consumerKey = null, string? consumerSecret = null) => apps.Create(consumerKey, consumerSecret);
 
     /// <summary>A new store, with a first authorization code (as installing the app gives) and optional seed data.</summary>

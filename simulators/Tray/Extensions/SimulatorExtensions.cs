@@ -27,6 +27,7 @@ public static class SimulatorExtensions
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<OrderBook>();
+        services.AddSingleton<OrderAdmin>();
         services.AddSingleton<SimulatorAdmin>();
         services.AddSingleton<PictureDownloader>();
         services.AddHostedService(sp => sp.GetRequiredService<PictureDownloader>());
@@ -56,6 +57,7 @@ public static class SimulatorExtensions
         api.MapCategoriesAndBrands();
         api.MapCustomers();
         api.MapOrders();
+        api.MapOrderItems();
         api.MapOrderStatuses();
         api.MapInvoices();
         return app;

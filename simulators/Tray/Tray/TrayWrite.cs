@@ -11,6 +11,9 @@ public static class TrayWrite
 
     public static IResult Deleted(long id) => Envelope("Deleted", id, 200);
 
+    /// <summary>What <c>includeProduct</c> (201) and <c>excludeProduct</c> (200) answer, with the order's id.</summary>
+    public static IResult Success(long id, int code) => Envelope("Success", id, code);
+
     private static IResult Envelope(string message, long id, int code) =>
         Results.Json(new JsonObject { ["message"] = message, ["id"] = TrayValues.Id(id), ["code"] = code }, statusCode: code);
 

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -63,7 +64,8 @@ public sealed class DueWorkTests : IAsyncDisposable
         Guid id;
         await using (var before = await StartHostAsync("before-restart"))
         {
-            id = await ScheduleAsync(before, RecordingHandler.KindName, DateTimeOffset.UtcNow.AddSeconds(2));
+            // Due well after this host has stopped, even on a slow machine.
+            id = await ScheduleAsync(before, RecordingHandler.KindName, DateTimeOffset.UtcNow.AddSeconds(5));
         }
         Assert.Empty(await RunsAsync(id));
 
@@ -78,12 +80,14 @@ public sealed class DueWorkTests : IAsyncDisposable
     {
         await CreateDatabaseAsync();
         await using var host = await StartHostAsync("flaky");
-        var id = await ScheduleAsync(host, FailingOnceHandler.KindName, DateTimeOffset.UtcNow);
+        var id = await ScheduleAsync(host, FailingUntilOpenHandler.KindName, DateTimeOffset.UtcNow);
 
-        var afterFailure = await Eventually.ReturnsAsync(() => RowAsync(id), r => r.Attempts == 1 && r.Status == "pending" && r.LastError is not null,
-            TimeSpan.FromSeconds(10), "the first attempt to fail");
+        var afterFailure = await Eventually.ReturnsAsync(() => RowAsync(id), r => r.Attempts >= 1 && r.Status == "pending" && r.LastError is not null,
+            TimeSpan.FromSeconds(15), "the first attempt to fail");
         Assert.Contains("Tray answered 503", afterFailure.LastError);
+        Assert.Empty(await RunsAsync(id));
 
+        host.Host.Services.GetRequiredService<Gate>().Open = true;
         await Eventually.ReturnsAsync(() => RowAsync(id), r => r.Status == "done", TimeSpan.FromSeconds(15), "the retry to succeed");
         Assert.Single(await RunsAsync(id));
     }
@@ -91,7 +95,7 @@ public sealed class DueWorkTests : IAsyncDisposable
     private async Task<RunningHost> StartHostAsync(string name)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DueWork:PollInterval"] = "00:00:00.100" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DueWork:PollInterval"] = "00:00:00.100", ["DueWork:MaxBackoff"] = "00:00:02" });
         builder.Services.AddSingleton(Store);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new NpgsqlDataSourceBuilder(Database.PostgresConnectionString).Build());
@@ -107,7 +111,9 @@ public sealed class DueWorkTests : IAsyncDisposable
         }).ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddDueWork(builder.Configuration);
         builder.Services.AddDueWorkHandler<RecordingHandler>();
-        builder.Services.AddDueWorkHandler<FailingOnceHandler>();
+        builder.Services.AddDueWorkHandler<FailingUntilOpenHandler>();
+        builder.Services.AddSingleton<Gate>();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new RunningHost(host);
@@ -149,6 +155,12 @@ public sealed class DueWorkTests : IAsyncDisposable
 
     private sealed record HostName(string Value);
 
+    /// <summary>Keeps <see cref="FailingUntilOpenHandler"/> failing until the test has seen the failure.</summary>
+    private sealed class Gate
+    {
+        public volatile bool Open;
+    }
+
     /// <summary>Stopping runs the hosted services' shutdown, as a replica being replaced does.</summary>
     private sealed record RunningHost(IHost Host) : IAsyncDisposable
     {
@@ -176,13 +188,13 @@ public sealed class DueWorkTests : IAsyncDisposable
         }
     }
 
-    private sealed class FailingOnceHandler(NpgsqlDataSource dataSource, HostName host, TenantContext tenant)
+    private sealed class FailingUntilOpenHandler(NpgsqlDataSource dataSource, HostName host, TenantContext tenant, Gate gate)
         : RecordingHandler(dataSource, host, tenant)
     {
-        public new const string KindName = "test.failing-once";
+        public new const string KindName = "test.failing-until-open";
         public override string Kind => KindName;
 
         public override Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken) =>
-            item.Attempt == 1 ? throw new HttpRequestException("Tray answered 503") : base.HandleAsync(item, cancellationToken);
+            gate.Open ? base.HandleAsync(item, cancellationToken) : throw new HttpRequestException("Tray answered 503");
     }
 }

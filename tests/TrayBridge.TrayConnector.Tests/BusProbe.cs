@@ -6,13 +6,16 @@ using TrayBridge.Contracts.TrayConnector;
 
 namespace TrayBridge.TrayConnector.Tests;
 
-/// <summary>Plays the Catalog on the bus: publishes export requests with their tenant header and collects the outcomes.</summary>
+/// <summary>Plays the Catalog and the Orders service on the bus: publishes requests and outcomes with their tenant header
+/// and collects what the connector publishes.</summary>
 public sealed class BusProbe : IAsyncDisposable
 {
     private readonly IBusControl _bus;
 
     public ConcurrentQueue<ProductExported> Exported { get; } = new();
     public ConcurrentQueue<ProductExportFailed> Failed { get; } = new();
+    public ConcurrentQueue<TrayOrderFetched> OrdersFetched { get; } = new();
+    public ConcurrentQueue<TrayOrderChanged> OrdersChanged { get; } = new();
 
     private BusProbe(string rabbit)
     {
@@ -23,6 +26,11 @@ public sealed class BusProbe : IAsyncDisposable
             {
                 endpoint.Handler<ProductExported>(context => { Exported.Enqueue(context.Message); return Task.CompletedTask; });
                 endpoint.Handler<ProductExportFailed>(context => { Failed.Enqueue(context.Message); return Task.CompletedTask; });
+            });
+            cfg.ReceiveEndpoint("orders-probe-tray-orders", endpoint =>
+            {
+                endpoint.Handler<TrayOrderFetched>(context => { OrdersFetched.Enqueue(context.Message); return Task.CompletedTask; });
+                endpoint.Handler<TrayOrderChanged>(context => { OrdersChanged.Enqueue(context.Message); return Task.CompletedTask; });
             });
         });
     }

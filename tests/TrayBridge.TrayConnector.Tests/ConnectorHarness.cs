@@ -39,7 +39,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
 
     /// <summary>Budgets default to Tray's; <paramref name="window"/> and <paramref name="perWindow"/> shorten them on both sides alike.</summary>
     public static async Task<ConnectorHarness> StartAsync(TimeSpan? window = null, int perWindow = 180, string scope = "PerStore",
-        double headroom = 0.9)
+        double headroom = 0.9, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var infrastructure = await IsolatedInfrastructure.CreateAsync();
         var clock = new SimulatorClock(TimeProvider.System);
@@ -69,7 +69,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
                 ["Tray:Budget:RequestsPerWindow"] = perWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Tray:Budget:Scope"] = scope,
                 ["Tray:Budget:Headroom"] = headroom.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }).ToDictionary();
+            }).Concat(extraSettings ?? new Dictionary<string, string?>()).ToDictionary();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults("tray-connector");
         builder.AddTrayConnector();

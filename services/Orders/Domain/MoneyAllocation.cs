@@ -33,8 +33,8 @@ public static class MoneyAllocation
                 remainders[i] = exact - shares[i];
             }
             var missing = (int)(cents - shares.Sum());
-            foreach (var i in Enumerable.Range(0, shares.Length).OrderByDescending(i => remainders[i]).ThenByDescending(i => i).Take(missing))
-                shares[i]++;
+            var byRemainder = Enumerable.Range(0, shares.Length).OrderByDescending(i => remainders[i]).ThenByDescending(i => i);
+            foreach (var i in byRemainder.Take(missing)) shares[i]++;
         }
         shares[^1] = cents - shares[..^1].Sum();
 

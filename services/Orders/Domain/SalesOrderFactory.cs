@@ -1,0 +1,63 @@
+using TrayBridge.Contracts.TrayConnector;
+
+namespace TrayBridge.Orders.Domain;
+
+/// <summary>Turns the connector's <see cref="TrayOrderFetched"/> into a <see cref="SalesOrder"/>, or says why not.</summary>
+public static class SalesOrderFactory
+{
+    /// <param name="products">The ERP product (and variation) of each of <paramref name="order"/>'s items, same order.</param>
+    /// <param name="id">The sales order's id, chosen by the caller so a redelivered message can reuse it.</param>
+    /// <param name="intermediaries">Marketplace CNPJs for marketplace orders that came without one.</param>
+    public static ImportResult FromTray(TrayOrderFetched order, IReadOnlyList<(Guid ProductId, Guid? VariationId)> products,
+        IbgeCities cities, Guid id, MarketplaceIntermediaries intermediaries)
+    {
+        if (products.Count != order.Items.Count)
+            throw new ArgumentException($"{products.Count} products for {order.Items.Count} items.", nameof(products));
+        if (Malformed(order) is { } malformed) return ImportError.Malformed(malformed);
+
+        var totals = SalesOrderTotals.From(order);
+        // A cancelled order is never invoiced, so a total Tray adds up differently does not keep it from being shown as cancelled.
+        if (!order.Cancelled && totals.Check(order.Total) is { } mismatch) return mismatch;
+
+        var gross = order.Items.Select(item => SalesOrderTotals.Gross(item.Quantity, item.UnitPrice)).ToList();
+        var charges = totals.ProrateOver(gross);
+        var salesOrder = new SalesOrder
+        {
+            Id = id, TenantId = order.TenantId, StoreId = order.StoreId, TrayOrderId = order.TrayOrderId, Origin = order.Origin,
+            TrayStatus = order.Status, PlacedAt = order.PlacedAt ?? order.OccurredAt,
+            Customer = TrayCustomerSnapshot.From(order.Customer!, cities),
+            Items = [.. order.Items.Select((item, i) => new SalesOrderItem
+            {
+                Line = i + 1, ProductId = products[i].ProductId, VariationId = products[i].VariationId,
+                TrayProductId = item.TrayProductId, TrayVariantId = item.TrayVariantId, Sku = item.Sku, Name = item.Name,
+                VariantLabel = item.VariantLabel, Ncm = Ncm.Normalize(item.Ncm), Ean = item.Ean, Quantity = item.Quantity,
+                UnitPrice = item.UnitPrice, Gross = gross[i], Discount = charges[i].Discount, Freight = charges[i].Freight,
+                OtherCharges = charges[i].OtherCharges,
+            })],
+            Totals = totals, Shipment = order.Shipment, PaymentMethod = order.PaymentMethod,
+            PaymentMethodType = order.PaymentMethodType, Installments = order.Installments,
+            Intermediary = Intermediary(order.Marketplace, intermediaries), ContentHash = order.ContentHash,
+            CancelledOnTray = order.Cancelled,
+        };
+        salesOrder.Evaluate();
+        return salesOrder;
+    }
+
+    private static string? Malformed(TrayOrderFetched order)
+    {
+        if (order.Items.Count == 0) return "Pedido sem itens";
+        if (order.Customer is null) return "Pedido sem cliente";
+        foreach (var (item, line) in order.Items.Select((item, i) => (item, i + 1)))
+        {
+            if (item.Quantity <= 0) return $"Quantidade inválida ({item.Quantity}) no item {line}, SKU {item.Sku}";
+            if (item.UnitPrice < 0) return $"Preço negativo ({Brl.Of(item.UnitPrice)}) no item {line}, SKU {item.Sku}";
+        }
+        return null;
+    }
+
+    // Tray's CNPJ when it is valid, else the configured one; neither leaves the order pending on it.
+    private static MarketplaceIntermediary? Intermediary(TrayOrderMarketplace? marketplace, MarketplaceIntermediaries table) =>
+        marketplace is null ? null : new MarketplaceIntermediary(marketplace.Name,
+            Cnpj.IsValid(marketplace.IntermediaryCnpj) ? Cnpj.Normalize(marketplace.IntermediaryCnpj) : table.CnpjOf(marketplace.Name),
+            marketplace.SellerId, marketplace.MarketplaceOrderId);
+}

@@ -1,0 +1,29 @@
+namespace TrayBridge.Orders.Domain;
+
+/// <summary>Where a sales order stands. Only <see cref="ProntoParaFaturar"/> may be invoiced; cancelled, divergent and
+/// invoiced orders never go back to it.</summary>
+public enum SalesOrderStatus
+{
+    /// <summary>Data the NF-e needs is missing (see <see cref="SalesOrder.Missing"/>).</summary>
+    PendenteDados,
+    ProntoParaFaturar,
+    CanceladoNaTray,
+    /// <summary>Tray's order no longer matches what was imported (see <see cref="SalesOrder.Divergence"/>).</summary>
+    Divergente,
+    Faturado,
+}
+
+public static class SalesOrderStatusLabels
+{
+    /// <summary>The status as the user reads it; a pending order lists what is missing, e.g.
+    /// "Pendente: falta CPF/CNPJ; falta NCM (SKU CAM-1)".</summary>
+    public static string Label(this SalesOrderStatus status, IReadOnlyList<string> missing) => status switch
+    {
+        SalesOrderStatus.PendenteDados => missing.Count == 0 ? "Pendente" : $"Pendente: {string.Join("; ", missing)}",
+        SalesOrderStatus.ProntoParaFaturar => "Pronto para faturar",
+        SalesOrderStatus.CanceladoNaTray => "Cancelado na Tray",
+        SalesOrderStatus.Divergente => "Divergente",
+        SalesOrderStatus.Faturado => "Faturado",
+        _ => status.ToString(),
+    };
+}

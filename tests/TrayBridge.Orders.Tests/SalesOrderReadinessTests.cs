@@ -1,0 +1,112 @@
+using System.Text.Json;
+using TrayBridge.Orders.Domain;
+
+namespace TrayBridge.Orders.Tests;
+
+public sealed class SalesOrderReadinessTests
+{
+    private static readonly IbgeCities Cities = SalesOrderFactoryTests.Cities;
+
+    /// <summary>No CPF, no NCM on the cap, an unknown delivery city: pending on all three.</summary>
+    private static SalesOrder Pending() => SalesOrderFactoryTests.Import(TrayOrders.Order() with
+    {
+        Customer = TrayOrders.Person with { Cpf = null, DeliveryAddress = TrayOrders.Delivery with { City = "Sampa" } },
+        Items = [TrayOrders.Item("CAM-1", 2, 50m), TrayOrders.Item("BON-1", 1, 30m, ncm: null)],
+    }).Order!;
+
+    [Fact]
+    public void Supplying_each_missing_datum_clears_its_reason_until_the_order_is_ready()
+    {
+        var order = Pending();
+        Assert.Equal("Pendente: falta CPF/CNPJ; falta NCM (SKU BON-1); falta código IBGE do município", order.StatusLabel);
+
+        Assert.Equal(OrderChange.Invalid, order.SetCustomerTaxId("529.982.247-24"));
+        Assert.Equal(OrderChange.Applied, order.SetCustomerTaxId("529.982.247-25"));
+        Assert.Equal("Pendente: falta NCM (SKU BON-1); falta código IBGE do município", order.StatusLabel);
+
+        Assert.Equal(OrderChange.Invalid, order.SetItemNcm(2, "6505.00"));
+        Assert.Equal(OrderChange.NotFound, order.SetItemNcm(3, "65050022"));
+        Assert.Equal(OrderChange.Applied, order.SetItemNcm(2, "6505.00.22"));
+        Assert.Equal("65050022", order.Items[1].Ncm);
+        Assert.Equal(["falta código IBGE do município"], order.Missing);
+
+        Assert.Equal(OrderChange.Invalid, order.SetInvoiceCity("SP", "Sampa", Cities));
+        Assert.Equal(OrderChange.Applied, order.SetInvoiceCity("sp", "sao paulo", Cities));
+        Assert.Equal(("São Paulo", "3550308"), (order.Customer.DeliveryAddress?.City, order.Customer.DeliveryAddress?.IbgeCode));
+        Assert.Equal((SalesOrderStatus.ProntoParaFaturar, "Pronto para faturar"), (order.Status, order.StatusLabel));
+        Assert.Empty(order.Missing);
+    }
+
+    [Fact]
+    public void A_cnpj_turns_the_buyer_into_a_company()
+    {
+        var order = Pending();
+
+        order.SetCustomerTaxId("11.222.333/0001-81");
+
+        Assert.True(order.Customer.IsCompany);
+        Assert.Equal(TaxIdKind.Cnpj, order.Customer.TaxId?.Kind);
+    }
+
+    [Fact]
+    public void A_divergent_order_stays_divergent_when_its_data_is_completed()
+    {
+        var order = Pending();
+        order.MarkDivergent("Itens alterados na Tray");
+        order.SetCustomerTaxId("52998224725");
+        order.SetItemNcm(2, "65050022");
+        order.SetInvoiceCity("SP", "São Paulo", Cities);
+
+        Assert.Equal((SalesOrderStatus.Divergente, "Divergente"), (order.Status, order.StatusLabel));
+        Assert.True(order.Evaluate().IsReady);
+        Assert.Equal(SalesOrderStatus.Divergente, order.Status);
+        Assert.Equal(OrderChange.Invalid, order.MarkInvoiced());
+    }
+
+    [Fact]
+    public void A_ready_order_cancelled_on_tray_is_cancelled_and_cancelling_beats_divergence()
+    {
+        var order = SalesOrderFactoryTests.Import(TrayOrders.Order()).Order!;
+        Assert.Equal(SalesOrderStatus.ProntoParaFaturar, order.Status);
+
+        order.MarkDivergent("Total alterado na Tray");
+        order.MarkCancelled();
+
+        Assert.Equal(SalesOrderStatus.CanceladoNaTray, order.Status);
+        Assert.Equal(OrderChange.Applied, order.SetItemNcm(1, "61091000"));
+        Assert.Equal(SalesOrderStatus.CanceladoNaTray, order.Status);
+    }
+
+    [Fact]
+    public void Only_a_ready_order_is_invoiced_and_then_its_data_is_final()
+    {
+        var pending = Pending();
+        var ready = SalesOrderFactoryTests.Import(TrayOrders.Order()).Order!;
+
+        Assert.Equal(OrderChange.Invalid, pending.MarkInvoiced());
+        Assert.Equal(OrderChange.Applied, ready.MarkInvoiced());
+        Assert.Equal((SalesOrderStatus.Faturado, "Faturado"), (ready.Status, ready.StatusLabel));
+        Assert.Equal(OrderChange.Locked, ready.SetCustomerTaxId("11222333000181"));
+        Assert.Equal(OrderChange.Locked, ready.SetItemNcm(1, "61091000"));
+        Assert.Equal(OrderChange.Locked, ready.MarkInvoiced());
+
+        ready.MarkCancelled();
+        Assert.Equal(SalesOrderStatus.Faturado, ready.Status);
+        Assert.True(ready.CancelledOnTray);
+    }
+
+    [Fact]
+    public void A_sales_order_survives_a_system_text_json_round_trip()
+    {
+        var order = SalesOrderFactoryTests.Import(TrayOrders.Order() with { Marketplace = new("Mercado Livre", "2000001", null, "ML-9", null) }).Order!;
+
+        var copy = JsonSerializer.Deserialize<SalesOrder>(JsonSerializer.Serialize(order))!;
+
+        Assert.Equal((order.Id, order.Status, order.PlacedAt, order.Totals), (copy.Id, copy.Status, copy.PlacedAt, copy.Totals));
+        Assert.Equal(order.Customer.TaxId, copy.Customer.TaxId);
+        Assert.Equal(order.Customer.DeliveryAddress, copy.Customer.DeliveryAddress);
+        Assert.Equal(order.Intermediary, copy.Intermediary);
+        Assert.Equal(order.Items.Select(i => (i.Line, i.Sku, i.Ncm, i.Discount, i.Freight)), copy.Items.Select(i => (i.Line, i.Sku, i.Ncm, i.Discount, i.Freight)));
+        Assert.Equal(order.StatusLabel, copy.StatusLabel);
+    }
+}

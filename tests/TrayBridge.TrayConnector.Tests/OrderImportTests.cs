@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrayBridge.Contracts.Orders;
+using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.TrayConnector.Tests;
+
+/// <summary>Import on the connector's side: <c>TrayOrderFetched</c> carries the order as Tray has it, the outcome shows on
+/// the mirror, and a cancellation or an edit after import is told once.</summary>
+public sealed class OrderImportTests : IAsyncDisposable
+{
+    private const string Tenant = "tenant-import";
+    private const string Store = "570001";
+    private ConnectorHarness? _harness;
+    private BusProbe? _probe;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<List<string>> StartAsync(int orders)
+    {
+        _harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100,
+            extraSettings: new Dictionary<string, string?> { ["Tray:Orders:PollInterval"] = "00:00:01" });
+        _probe = await BusProbe.StartAsync(_harness);
+        await _harness.ConnectAsync(Tenant, Store, products: 8);
+        // Placed orders awaiting payment: seeded ones may already be cancelled.
+        var ids = Enumerable.Range(0, orders)
+            .Select(_ => _harness.Simulator.Admin.CreateOrder(Store, status: "AGUARDANDO PAGAMENTO").ToString(CultureInfo.InvariantCulture)).ToList();
+        await Eventually.ReturnsAsync(() => ListAsync(), p => p.GetProperty("total").GetInt32() == orders, TimeSpan.FromSeconds(30), "the mirror");
+        return ids;
+    }
+
+    private async Task<JsonElement> ListAsync()
+    {
+        using var client = _harness!.Client(Tenant);
+        return await client.GetFromJsonAsync<JsonElement>($"api/tray/orders?storeId={Store}&pageSize=100", Cancel);
+    }
+
+    private async Task<JsonElement> RowAsync(string id) =>
+        (await ListAsync()).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("trayOrderId").GetString() == id);
+
+    private async Task<HttpStatusCode> ImportAsync(params string[] ids)
+    {
+        using var client = _harness!.Client(Tenant);
+        return (await client.PostAsJsonAsync("api/tray/orders/import", new { storeId = Store, trayOrderIds = ids }, Cancel)).StatusCode;
+    }
+
+    [Fact]
+    public async Task An_imported_order_is_published_as_Tray_has_it_and_shows_Integrado_once_the_sales_order_exists()
+    {
+        var ids = await StartAsync(orders: 3);
+        var id = ids[0];
+
+        Assert.Equal(HttpStatusCode.Accepted, await ImportAsync(id));
+        Assert.Equal(HttpStatusCode.Accepted, await ImportAsync(id)); // a double click schedules nothing more
+
+        var fetched = await Eventually.ReturnsAsync(() => Task.FromResult(_probe!.OrdersFetched.Where(o => o.TrayOrderId == id).ToList()),
+            list => list.Count > 0, TimeSpan.FromSeconds(20), "TrayOrderFetched");
+        await Task.Delay(1000, Cancel);
+        Assert.Single(_probe!.OrdersFetched, o => o.TrayOrderId == id);
+        var tray = _harness!.Simulator.Admin.Orders.Complete(Store, long.Parse(id, CultureInfo.InvariantCulture))["Order"]!;
+        var order = fetched[0];
+        Assert.Equal(Tenant, order.TenantId);
+        Assert.Equal(decimal.Parse(tray["total"]!.GetValue<string>(), CultureInfo.InvariantCulture), order.Total);
+        Assert.Equal(tray["Customer"]!["name"]!.GetValue<string>(), order.Customer!.Name);
+        var cpf = tray["Customer"]!["cpf"]!.GetValue<string>();
+        Assert.Equal(cpf.Length > 0 ? cpf : null, order.Customer.Cpf);
+        var items = tray["ProductsSold"]!.AsArray().Select(p => p!["ProductsSold"]!).ToList();
+        Assert.Equal(items.Select(i => i["product_id"]!.GetValue<string>()), order.Items.Select(i => i.TrayProductId));
+        Assert.Equal(items.Select(i => decimal.Parse(i["quantity"]!.GetValue<string>(), CultureInfo.InvariantCulture)), order.Items.Select(i => i.Quantity));
+        Assert.NotNull(order.ContentHash);
+        Assert.Equal("Importando", (await RowAsync(id)).GetProperty("situation").GetString());
+
+        var salesOrderId = Guid.NewGuid();
+        await _probe.PublishAsync(new OrderImported(Tenant, Store, id, salesOrderId, ReadyForNfe: true, DateTimeOffset.UtcNow));
+
+        var row = await Eventually.ReturnsAsync(() => RowAsync(id), r => r.GetProperty("situation").GetString() == "Integrado", TimeSpan.FromSeconds(10), "Integrado");
+        Assert.Equal(salesOrderId, row.GetProperty("salesOrderId").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_cancellation_and_an_edit_on_Tray_after_import_are_each_told_once()
+    {
+        var ids = await StartAsync(orders: 2);
+        await ImportAsync(ids[0], ids[1]);
+        await Eventually.ReturnsAsync(() => Task.FromResult(_probe!.OrdersFetched.Count), n => n == 2, TimeSpan.FromSeconds(20), "two fetched orders");
+        foreach (var id in ids) await _probe!.PublishAsync(new OrderImported(Tenant, Store, id, Guid.NewGuid(), true, DateTimeOffset.UtcNow));
+        foreach (var id in ids)
+            await Eventually.ReturnsAsync(() => RowAsync(id), r => r.GetProperty("situation").GetString() == "Integrado", TimeSpan.FromSeconds(10), "Integrado");
+
+        _harness!.Simulator.Admin.Orders.Cancel(Store, long.Parse(ids[0], CultureInfo.InvariantCulture));
+        var edited = _harness.Simulator.Admin.Orders.Complete(Store, long.Parse(ids[1], CultureInfo.InvariantCulture))["Order"]!["ProductsSold"]![0]!["ProductsSold"]!;
+        _harness.Simulator.Admin.Orders.SetItem(Store, long.Parse(ids[1], CultureInfo.InvariantCulture), long.Parse(edited["product_id"]!.GetValue<string>()),
+            edited["variant_id"]!.GetValue<string>() is "0" or "" ? null : long.Parse(edited["variant_id"]!.GetValue<string>()),
+            decimal.Parse(edited["quantity"]!.GetValue<string>(), CultureInfo.InvariantCulture) + 1);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(_probe!.OrdersChanged.Count), n => n >= 2, TimeSpan.FromSeconds(15), "two changes told");
+        var divergent = await Eventually.ReturnsAsync(() => RowAsync(ids[1]), r => r.GetProperty("situation").GetString() == "Divergente",
+            TimeSpan.FromSeconds(10), "Divergente");
+        Assert.False(divergent.GetProperty("cancelled").GetBoolean());
+        Assert.True((await RowAsync(ids[0])).GetProperty("cancelled").GetBoolean());
+        await Task.Delay(3000, Cancel); // more polls see the same changes
+        Assert.Single(_probe!.OrdersChanged, c => c.TrayOrderId == ids[0] && c.Cancelled);
+        Assert.Single(_probe.OrdersChanged, c => c.TrayOrderId == ids[1] && c.ContentChanged && !c.Cancelled);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_probe is not null) await _probe.DisposeAsync();
+        if (_harness is not null) await _harness.DisposeAsync();
+    }
+}

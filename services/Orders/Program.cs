@@ -7,6 +7,7 @@ builder.AddOrders();
 
 var app = builder.Build();
 app.UseServiceDefaults("/api/orders");
+app.MapOrdersApi();
 app.Run();
 
 public partial class Program;

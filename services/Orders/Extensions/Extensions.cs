@@ -1,3 +1,9 @@
+using MassTransit;
+using TrayBridge.Contracts.Catalog;
+using TrayBridge.Orders.Domain;
+using TrayBridge.Orders.Features.Customers;
+using TrayBridge.Orders.Features.Import;
+using TrayBridge.Orders.Features.SalesOrders;
 using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
 
@@ -7,5 +13,30 @@ public static class Extensions
 {
     public static readonly ServiceStore Store = new("orders", DaemonLockId: 41_002);
 
-    public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder) => builder.AddServicePlatform("orders", Store);
+    public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
+    {
+        builder.AddServicePlatform("orders", Store, marten =>
+            {
+                // A correction and a change from Tray arriving together must not lose one another.
+                marten.Schema.For<SalesOrder>().Index(o => o.StoreId).UseOptimisticConcurrency(true);
+                marten.Schema.For<Customer>();
+                marten.Schema.For<ImportFailure>();
+            },
+            bus =>
+            {
+                bus.AddConsumer<TrayOrderFetchedConsumer>();
+                bus.AddConsumer<TrayOrderChangedConsumer>();
+                bus.AddRequestClient<EnsureProducts>(RequestTimeout.After(s: 30));
+            });
+        builder.Services.AddSingleton(IbgeCities.Load());
+        builder.Services.AddSingleton(new MarketplaceIntermediaries(
+            builder.Configuration.GetSection("Orders:MarketplaceCnpjs").Get<Dictionary<string, string>>() ?? []));
+        return builder;
+    }
+
+    public static WebApplication MapOrdersApi(this WebApplication app)
+    {
+        app.MapSalesOrdersApi();
+        return app;
+    }
 }

@@ -24,6 +24,9 @@ public static class MessagingExtensions
                     retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300));
                     retry.Ignore<TenantMismatchException>();
                 });
+                // The outbox sends after the consumer returns: the scope must outlive it, or the scoped tenant send filter
+                // is resolved from a disposed provider and every RespondAsync/Publish from a consumer faults.
+                endpoint.UseMessageScope(context);
                 endpoint.UseInMemoryOutbox(context);
             });
             configure?.Invoke(bus);

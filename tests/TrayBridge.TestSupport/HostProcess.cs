@@ -85,5 +85,6 @@ public sealed class HostProcess(string name, string projectDirectory, string ass
     {
         await KillAsync();
         _process?.Dispose();
+        _process = null; // disposing twice (a test's `using` and the system's) is harmless
     }
 }

@@ -44,8 +44,9 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
             var catalog = system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
             system.Add("orders", "services/Orders", "TrayBridge.Orders");
             system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing");
-            system.Add("tray-connector", "services/TrayConnector", "TrayBridge.TrayConnector", new Dictionary<string, string>
+            system._connectorSettings = system.Add("tray-connector", "services/TrayConnector", "TrayBridge.TrayConnector", new Dictionary<string, string>
             {
+                ["Tray__Orders__PollInterval"] = "00:00:05",
                 ["DataProtection__CertificatePath"] = Path.Combine(spans, "data-protection.pfx"),
                 ["DataProtection__CreateCertificateIfMissing"] = "true",
                 ["Tray__ConsumerKey"] = TrayApp.ConsumerKey,
@@ -90,6 +91,18 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
         _hosts[name] = new HostProcess(name, project, assembly, settings, LogFile(name));
         return settings;
+    }
+
+    private Dictionary<string, string> _connectorSettings = [];
+
+    /// <summary>A second connector process on the same database, vhost and certificate: another replica of the cluster.</summary>
+    public async Task<HostProcess> StartConnectorReplicaAsync()
+    {
+        var name = $"tray-connector-{_hosts.Count(h => h.Key.StartsWith("tray-connector", StringComparison.Ordinal)) + 1}";
+        var settings = new Dictionary<string, string>(_connectorSettings) { ["Telemetry__SpanFile"] = SpanFile(name) };
+        var replica = _hosts[name] = new HostProcess(name, "services/TrayConnector", "TrayBridge.TrayConnector", settings, LogFile(name));
+        await replica.StartAsync();
+        return replica;
     }
 
     private async Task CreateTrayAppAsync()

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Marten;
 using Marten.Linq;
+using Marten;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Marten;
-using TrayBridge.TrayConnector.Tray;
+using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -46,7 +47,7 @@ public sealed class OrderListing(IDocumentStore documents, TrayApiClient tray, T
             stale.Add(id);
         }
         try { await session.SaveChangesAsync(cancellationToken); }
-        catch (Exception e) when (e is JasperFx.ConcurrencyException || ServiceDefaults.Persistence.PostgresErrors.IsUniqueViolation(e)) { }
+        catch (Exception e) when (WriteConflicts.IsConflict(e)) { }
         return stale.OrderBy(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
     }
 

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Marten;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Persistence;
-using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -63,7 +63,7 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Ti
                 await session.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (Exception e) when (attempt < 10 && (e is JasperFx.ConcurrencyException || PostgresErrors.IsUniqueViolation(e))) { }
+            catch (Exception e) when (attempt < 10 && WriteConflicts.IsConflict(e)) { }
         }
     }
 

@@ -1,11 +1,12 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.Stores;
-using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -80,6 +81,6 @@ public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, Or
         state.CurrentRunId = scheduler.Schedule(session, DueWorkKind, new Payload(storeId), next);
         session.Store(state);
         try { await session.SaveChangesAsync(cancellationToken); }
-        catch (JasperFx.ConcurrencyException) { } // restarted meanwhile: the newer run carries on
+        catch (Exception e) when (WriteConflicts.IsConflict(e)) { } // restarted meanwhile: the newer run carries on
     }
 }

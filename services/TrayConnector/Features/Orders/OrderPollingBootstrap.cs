@@ -1,5 +1,6 @@
 using Marten;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.Stores;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
@@ -19,7 +20,7 @@ public sealed class OrderPollingBootstrap(IDocumentStore documents, StoreRegistr
                 if (await session.LoadAsync<OrderPollState>(storeId, stoppingToken) is not null) continue;
                 await OrderPolling.StartAsync(session, scheduler, storeId, time.GetUtcNow(), stoppingToken);
                 try { await session.SaveChangesAsync(stoppingToken); }
-                catch (JasperFx.ConcurrencyException) { } // another replica did it
+                catch (Exception e) when (WriteConflicts.IsConflict(e)) { } // another replica did it
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marten;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 
@@ -34,10 +35,26 @@ public static class OrdersApi
             errors["trayOrderIds"] = [$"'{bad}' is not a Tray order id."];
         if (errors.Count > 0) return Results.ValidationProblem(errors);
 
-        await using var session = documents.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<TrayStore>(request.StoreId!, cancellationToken) is null) return StoreNotFound();
-        var now = time.GetUtcNow();
-        var rows = (await session.LoadManyAsync<MirroredOrder>(cancellationToken, ids.Select(id => MirroredOrder.IdFor(request.StoreId!, id)).ToArray()))
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = documents.LightweightSession(tenant.Require());
+            if (await session.LoadAsync<TrayStore>(request.StoreId!, cancellationToken) is null) return StoreNotFound();
+            var (scheduled, skipped) = await ScheduleAsync(session, scheduler, request.StoreId!, ids, time.GetUtcNow(), cancellationToken);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+                return Results.Accepted(value: new { scheduled, alreadyImportedOrInProgress = skipped });
+            }
+            // Another import of the same orders (a double click, another replica) committed first: look again, and
+            // what it scheduled is now in progress.
+            catch (Exception e) when (attempt < 5 && WriteConflicts.IsConflict(e)) { }
+        }
+    }
+
+    private static async Task<(List<string> Scheduled, List<string> Skipped)> ScheduleAsync(IDocumentSession session, DueWorkScheduler scheduler,
+        string storeId, List<string> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = (await session.LoadManyAsync<MirroredOrder>(cancellationToken, ids.Select(id => MirroredOrder.IdFor(storeId, id)).ToArray()))
             .ToDictionary(r => r.TrayOrderId.ToString(CultureInfo.InvariantCulture));
         var scheduled = new List<string>();
         var skipped = new List<string>();
@@ -49,20 +66,15 @@ public static class OrdersApi
                 skipped.Add(id);
                 continue;
             }
-            row ??= new MirroredOrder { Id = MirroredOrder.IdFor(request.StoreId!, id), StoreId = request.StoreId!, TrayOrderId = long.Parse(id, CultureInfo.InvariantCulture) };
+            row ??= new MirroredOrder { Id = MirroredOrder.IdFor(storeId, id), StoreId = storeId, TrayOrderId = long.Parse(id, CultureInfo.InvariantCulture) };
             row.Situation = OrderSituation.Importando;
             row.ImportRequestedAt = now;
             row.Reason = null;
             session.Store(row);
-            scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(request.StoreId!, id), now);
+            scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(storeId, id), now);
             scheduled.Add(id);
         }
-        try { await session.SaveChangesAsync(cancellationToken); }
-        catch (JasperFx.ConcurrencyException)
-        {
-            return Results.Problem(statusCode: 409, title: "These orders changed while being scheduled.", detail: "Send the request again.");
-        }
-        return Results.Accepted(value: new { scheduled, alreadyImportedOrInProgress = skipped });
+        return (scheduled, skipped);
     }
 
     /// <summary>Polls the store now (and from then on at the usual interval).</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Marten;
 using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
@@ -11,7 +12,7 @@ namespace TrayBridge.TrayConnector.Features.Orders;
 
 /// <summary>Reads an order's <c>/complete</c> and records it in the mirror. Every way an order arrives (polling, webhook,
 /// import) goes through here, so a change after import is noticed whichever way it is seen.</summary>
-public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, TimeProvider time)
+public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, DueWorkScheduler scheduler, TimeProvider time)
 {
     /// <summary>The order as Tray has it now, recorded; null when Tray no longer has it.</summary>
     public async Task<TrayOrderFetched?> RefreshAsync(string tenantId, string storeId, string trayOrderId, TrayPriority priority,
@@ -31,13 +32,25 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Ti
             }, cancellationToken);
             return null;
         }
+        OrderStatusMap? statuses;
+        await using (var query = documents.QuerySession(tenantId))
+            statuses = await query.LoadAsync<OrderStatusMap>(storeId, cancellationToken);
         var fetched = TrayOrderReading.Read(complete, tenantId, storeId, time.GetUtcNow());
+        fetched = fetched with { Cancelled = fetched.Cancelled || statuses?.IsCancelled(fetched.StatusId) == true };
         var modified = complete.Object("Order").Text("modified");
         await UpdateAsync(tenantId, storeId, trayOrderId, (row, session) =>
         {
             Apply(row, fetched, modified);
             alsoApply?.Invoke(row, fetched);
             OrderChangeDetection.Check(row, session, time.GetUtcNow());
+            if (statuses is { AutoImportApproved: true } && statuses.IsApproved(row.StatusId) && !row.Cancelled
+                && row is { SalesOrderId: null, Situation: OrderSituation.NaoIntegrado })
+            {
+                // Auto-import: scheduled with the row's change, so an approved order is never seen and then forgotten.
+                row.Situation = OrderSituation.Importando;
+                row.ImportRequestedAt = time.GetUtcNow();
+                scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(storeId, trayOrderId), time.GetUtcNow());
+            }
         }, cancellationToken);
         return fetched;
     }

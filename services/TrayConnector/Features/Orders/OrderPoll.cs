@@ -14,7 +14,7 @@ namespace TrayBridge.TrayConnector.Features.Orders;
 /// <c>modified</c> (the overlap catches late-day changes), records new rows from the list at once, and reads
 /// <c>/complete</c> only for orders whose <c>modified</c> differs from the mirror's. The first poll lists the backfill
 /// window by <c>date</c>. Due work's lease means one replica polls a store at a time.</summary>
-public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, OrderMirror mirror, DueWorkScheduler scheduler,
+public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, OrderMirror mirror, OrderStatusReader statuses, DueWorkScheduler scheduler,
     IOptions<OrderSettings> options, TimeProvider time, ILogger<OrderPoll> logger) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.orders-poll";
@@ -28,11 +28,13 @@ public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, Or
         var storeId = item.PayloadAs<Payload>().StoreId;
         var settings = options.Value;
         OrderPollState? current;
+        OrderStatusMap? map;
         await using (var query = documents.QuerySession(item.TenantId))
         {
             current = await query.LoadAsync<OrderPollState>(storeId, cancellationToken);
             if (current is null || current.CurrentRunId != item.Id) return DueWorkOutcome.Done; // superseded
             if (await query.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return DueWorkOutcome.Done; // store removed
+            map = await query.LoadAsync<OrderStatusMap>(storeId, cancellationToken);
         }
         var started = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TrayLocalTimeConverter.ToSaoPaulo(started));
@@ -41,6 +43,9 @@ public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, Or
         var seen = 0;
         try
         {
+            // Statuses first: which ones cancel, and which are imported automatically, decide what the mirror does.
+            if (map is null || time.GetUtcNow() - map.RefreshedAt > OrderStatusReader.MaxAge)
+                await statuses.RefreshAsync(item.TenantId, storeId, TrayPriority.Polling, cancellationToken);
             var backfill = !current.BackfillDone;
             var rows = await listing.ListAsync(item.TenantId, storeId, backfill ? "date" : "modified",
                 backfill ? today.AddDays(-settings.BackfillDays) : today.AddDays(-1), today, cancellationToken);

@@ -20,6 +20,7 @@ public static class OrdersApi
         orders.MapGet("/", ListOrders.HandleAsync);
         orders.MapPost("/import", ImportAsync);
         orders.MapPost("/refresh", RefreshAsync);
+        orders.MapOrderStatusMapApi();
     }
 
     /// <summary>202 with what was scheduled; an order already imported (or being imported) is not scheduled twice —

@@ -7,4 +7,8 @@ namespace TrayBridge.Contracts.Catalog;
 [EntityName("traybridge.catalog.product-changed")]
 public sealed record ProductChanged(
     string TenantId, Guid ProductId, long ProductVersion, string Sku, decimal Price, decimal? PromotionalPrice,
-    decimal Stock, bool Available, DateTimeOffset OccurredAt) : ITenantMessage;
+    decimal Stock, bool Available, DateTimeOffset OccurredAt) : ITenantMessage
+{
+    /// <summary>Each variation's price and stock (a product with variations sells them, not itself).</summary>
+    public IReadOnlyList<VariationChanged> Variations { get; init; } = [];
+}

@@ -33,4 +33,8 @@ public sealed record ProductExportRequested(
     /// links to <see cref="RelinkTrayProductId"/>. Null for an ordinary export.</summary>
     public string? LinkAction { get; init; }
     public string? RelinkTrayProductId { get; init; }
+    /// <summary>The names of the variation axes, at most two (e.g. "Cor", "Tamanho"); empty for a product without variations.</summary>
+    public IReadOnlyList<string> VariationAxes { get; init; } = [];
+    /// <summary>Every variation the product has now: one missing here that was exported before is removed from Tray.</summary>
+    public IReadOnlyList<ProductVariationSnapshot> Variations { get; init; } = [];
 }

@@ -104,6 +104,25 @@ public sealed class ImportEndToEndTests(ImportEndToEndTests.Fixture fixture) : I
         Assert.Equal(HttpStatusCode.OK, (await simulator.PostAsync($"admin/stores/{StoreId}/orders/{withoutDocument}/cancel", null, Cancel)).StatusCode);
         await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{id}", Cancel),
             o => o.GetProperty("statusLabel").GetString() == "Cancelado na Tray", TimeSpan.FromSeconds(30), "Cancelado na Tray");
+
+        // Edited on Tray after import: Divergente until imported again, then rebuilt from Tray's new content.
+        var edited = salesOrders.First(o => o.GetProperty("trayOrderId").GetString() != withoutDocument);
+        var editedId = edited.GetProperty("id").GetGuid();
+        var line = (await simulator.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/orders/{edited.GetProperty("trayOrderId").GetString()}", Cancel))
+            .GetProperty("Order").GetProperty("ProductsSold")[0].GetProperty("ProductsSold");
+        var quantity = Money(line, "quantity") + 2;
+        var variant = line.GetProperty("variant_id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await simulator.PostAsJsonAsync($"admin/stores/{StoreId}/orders/{edited.GetProperty("trayOrderId").GetString()}/items",
+            new { productId = long.Parse(line.GetProperty("product_id").GetString()!), variantId = variant is "0" or "" ? (long?)null : long.Parse(variant!), quantity },
+            Cancel)).StatusCode);
+        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{editedId}", Cancel),
+            o => o.GetProperty("statusLabel").GetString() == "Divergente", TimeSpan.FromSeconds(30), "Divergente");
+        Assert.Equal(HttpStatusCode.Accepted, (await erp.PostAsJsonAsync("api/tray/orders/import",
+            new { storeId = StoreId, trayOrderIds = new[] { edited.GetProperty("trayOrderId").GetString() } }, Cancel)).StatusCode);
+        var rebuilt = await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{editedId}", Cancel),
+            o => o.GetProperty("statusLabel").GetString() != "Divergente", TimeSpan.FromSeconds(30), "the divergent order imported again");
+        Assert.Equal(quantity, rebuilt.GetProperty("items")[0].GetProperty("quantity").GetDecimal());
+        Assert.Equal(50, (await SalesOrdersAsync(erp)).Count);
     }
 
     /// <summary>Items, customer, invoice address (with its IBGE code) and total, field by field; one ERP product per Tray line.</summary>

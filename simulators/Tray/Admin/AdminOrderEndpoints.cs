@@ -9,8 +9,11 @@ public static class AdminOrderEndpoints
     public static void MapAdminOrders(this RouteGroupBuilder admin)
     {
         admin.MapPost("/stores/{storeId}/orders", (string storeId, OrderRequest? body, SimulatorAdmin sim) =>
-            Results.Json(new { id = sim.CreateOrder(storeId, (body ?? new OrderRequest()).ToRecipe()).ToString(CultureInfo.InvariantCulture) },
-                statusCode: 201));
+        {
+            var request = body ?? new OrderRequest();
+            var id = sim.CreateOrder(storeId, request.ToRecipe(), request.ToExtras());
+            return Results.Json(new { id = id.ToString(CultureInfo.InvariantCulture) }, statusCode: 201);
+        });
         admin.MapGet("/stores/{storeId}/orders/{orderId:long}", (string storeId, long orderId, SimulatorAdmin sim) =>
             Results.Json(sim.Orders.Complete(storeId, orderId)));
         admin.MapPost("/stores/{storeId}/orders/{orderId:long}/cancel", (string storeId, long orderId, SimulatorAdmin sim) =>
@@ -24,10 +27,11 @@ public static class AdminOrderEndpoints
     }
 }
 
-/// <summary>Body of <c>POST /admin/stores/{id}/orders</c>; everything optional (see <see cref="OrderRecipe"/>).</summary>
+/// <summary>Body of <c>POST /admin/stores/{id}/orders</c>; everything optional (see <see cref="OrderRecipe"/> and
+/// <see cref="OrderExtras"/>; with <c>customerId</c>, <c>customer</c> is not used).</summary>
 public sealed record OrderRequest(string? Status = null, string? Marketplace = null, CustomerRequest? Customer = null,
     IReadOnlyList<ItemRequest>? Items = null, decimal? CouponDiscount = null, string? CouponCode = null, decimal? Discount = null,
-    decimal? PixDiscount = null)
+    decimal? PixDiscount = null, decimal? ProgressiveDiscount = null, long? CustomerId = null)
 {
     public OrderRecipe ToRecipe() => new()
     {
@@ -36,6 +40,8 @@ public sealed record OrderRequest(string? Status = null, string? Marketplace = n
         Items = Items?.Select(i => new RecipeItem(i.ProductId, i.VariantId, i.Quantity ?? 1)).ToList(),
         CouponDiscount = CouponDiscount ?? 0, CouponCode = CouponCode, Discount = Discount ?? 0, PixDiscount = PixDiscount ?? 0,
     };
+
+    public OrderExtras ToExtras() => new(ProgressiveDiscount ?? 0, CustomerId);
 }
 
 public sealed record CustomerRequest(bool? WithoutDocument, bool? Company);

@@ -25,6 +25,9 @@ public sealed class Order
     /// <summary>Negative for a payment-method discount, as stores give for PIX (§4.5 leaves the sign UNCONFIRMED).</summary>
     public decimal PaymentMethodRate { get; set; }
     public decimal Interest { get; set; }
+    /// <summary>Tray's list view shows it among "other adjustments" (§4.2, §4.5); taken off the total here — how it adds up is
+    /// UNCONFIRMED, and an importer that ignores it meets an order whose total does not reconcile.</summary>
+    public decimal ProgressiveDiscount { get; set; }
     public DateTimeOffset? PaymentDate { get; set; }
     public string PointSale { get; set; } = "LOJA VIRTUAL";
     public long PartnerId { get; set; }
@@ -43,8 +46,9 @@ public sealed class Order
 
     public decimal PartialTotal => Items.Sum(i => i.Total);
 
-    /// <summary>How DEV21's examples add up (§4.5); the coupon is taken off besides the order discount.</summary>
-    public decimal Total => PartialTotal - Discount - (Coupon?.Discount ?? 0) + ShipmentValue + Taxes + PaymentMethodRate + Interest;
+    /// <summary>How DEV21's examples add up (§4.5); the coupon is taken off besides the order discount, and so is the
+    /// progressive discount (always 0 unless a test asks for one).</summary>
+    public decimal Total => PartialTotal - Discount - (Coupon?.Discount ?? 0) - ProgressiveDiscount + ShipmentValue + Taxes + PaymentMethodRate + Interest;
 
     /// <summary>The members <c>PUT /orders/{id}</c> may change besides <c>status_id</c> (§4.8).</summary>
     public void ApplyUpdate(JsonObject body, DateTimeOffset now)

@@ -45,6 +45,9 @@ public sealed class OrderBook(SettingsHolder settings, SimulatorClock clock, Web
 
     public void NotifyUpdate(Store store, long orderId) => webhooks.Notify(store, "order", orderId, "update");
 
+    /// <summary><c>order/insert</c> for an order placed with <c>notify: false</c> and finished by its caller.</summary>
+    public void NotifyInsert(Store store, long orderId) => webhooks.Notify(store, "order", orderId, "insert");
+
     private bool Counts(OrderStatus status) => settings.Current.StockDecrement == StockMoment.OnOrderCreated || status.Paid;
 
     private static void Take(Store store, Order order)

@@ -21,7 +21,7 @@ public static class OrderJson
             ["store_note"] = o.StoreNote, ["discount_coupon"] = o.Coupon?.DiscountCoupon ?? "", ["payment_method_rate"] = TrayValues.Money(o.PaymentMethodRate),
             ["value_1"] = "0.00", ["payment_form"] = o.PaymentForm, ["sending_code"] = o.SendingCode, ["session_id"] = o.SessionId,
             ["total"] = TrayValues.Money(o.Total), ["payment_date"] = TrayTime.Date(o.PaymentDate), ["access_code"] = o.AccessCode,
-            ["progressive_discount"] = "0.00", ["shipping_progressive_discount"] = "0.00", ["shipment_integrator"] = "",
+            ["progressive_discount"] = TrayValues.Money(o.ProgressiveDiscount), ["shipping_progressive_discount"] = "0.00", ["shipment_integrator"] = "",
             ["modified"] = TrayTime.DateTime(o.Modified), ["printed"] = "", ["interest"] = TrayValues.Money(o.Interest),
             ["id_quotation"] = "", ["estimated_delivery_date"] = TrayTime.Date(o.Created.AddDays(7)), ["external_code"] = o.ExternalCode,
             ["has_payment"] = TrayValues.Flag(o.PaymentDate is not null), ["has_shipment"] = TrayValues.Flag(o.SendingCode.Length > 0),

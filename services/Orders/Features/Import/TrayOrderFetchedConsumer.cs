@@ -11,7 +11,8 @@ namespace TrayBridge.Orders.Features.Import;
 
 /// <summary>Makes exactly one sales order of a fetched Tray order. The products come from the Catalog (found or created
 /// there, idempotently); the customer is upserted; the order, the customer and <c>OrderImported</c> commit together.
-/// A second copy — redelivery, a double import, another replica — finds the order's derived id taken and stops.</summary>
+/// A second copy — redelivery, a double import, another replica — finds the order's derived id taken and stops;
+/// a divergent order is rebuilt from Tray's new content under the same id.</summary>
 public sealed class TrayOrderFetchedConsumer(IDocumentStore documents, IRequestClient<EnsureProducts> catalog, IbgeCities cities,
     MarketplaceIntermediaries intermediaries, TimeProvider time, ILogger<TrayOrderFetchedConsumer> logger) : IConsumer<TrayOrderFetched>
 {
@@ -19,13 +20,13 @@ public sealed class TrayOrderFetchedConsumer(IDocumentStore documents, IRequestC
     {
         var order = context.Message;
         var id = SalesOrderIds.For(order.TenantId, order.StoreId, order.TrayOrderId);
-        await using (var query = documents.QuerySession(order.TenantId))
-            if (await query.LoadAsync<SalesOrder>(id, context.CancellationToken) is not null) return;
+        await using var session = documents.LightweightSession(order.TenantId);
+        var existing = await session.LoadAsync<SalesOrder>(id, context.CancellationToken);
+        if (existing is not null && !Replaces(existing, order)) return;
 
         var products = order.Items.Count == 0 ? [] : await EnsureProductsAsync(order, context.CancellationToken);
         var result = SalesOrderFactory.FromTray(order, products, cities, id, intermediaries);
         var now = time.GetUtcNow();
-        await using var session = documents.LightweightSession(order.TenantId);
         if (!result.Imported)
         {
             await RecordFailureAsync(session, order, result.Error!, now, context.CancellationToken);
@@ -33,7 +34,8 @@ public sealed class TrayOrderFetchedConsumer(IDocumentStore documents, IRequestC
         }
         var salesOrder = result.Order!;
         await CustomerUpsert.ApplyAsync(session, order.StoreId, salesOrder.Customer, now, context.CancellationToken);
-        session.Insert(salesOrder);
+        if (existing is null) session.Insert(salesOrder);
+        else session.Store(salesOrder); // same id, the version loaded above: a concurrent change makes this a retry
         session.Delete<ImportFailure>(ImportFailure.IdFor(order.StoreId, order.TrayOrderId));
         session.AppendIntegrationEvent(id, new OrderImported(order.TenantId, order.StoreId, order.TrayOrderId, id,
             salesOrder.Status == SalesOrderStatus.ProntoParaFaturar, now));
@@ -46,6 +48,11 @@ public sealed class TrayOrderFetchedConsumer(IDocumentStore documents, IRequestC
             logger.LogInformation("Tray order {TrayOrderId} of store {StoreId} was already imported", order.TrayOrderId, order.StoreId);
         }
     }
+
+    /// <summary>An order already imported is imported again only to resolve a divergence: the merchant asked for Tray's
+    /// new content, and the order is not invoiced.</summary>
+    private static bool Replaces(SalesOrder existing, TrayOrderFetched order) =>
+        existing.Status == SalesOrderStatus.Divergente && !existing.Invoiced && existing.ContentHash != order.ContentHash;
 
     private async Task<List<(Guid ProductId, Guid? VariationId)>> EnsureProductsAsync(TrayOrderFetched order, CancellationToken cancellationToken)
     {

@@ -31,9 +31,10 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
             var alreadyImported = false;
             var order = await mirror.RefreshAsync(item.TenantId, storeId, trayOrderId, TrayPriority.ManualImport, cancellationToken, (row, fetched) =>
             {
-                alreadyImported = row.SalesOrderId is not null;
+                alreadyImported = row.SalesOrderId is not null && row.Situation != OrderSituation.Importando;
                 if (alreadyImported) return;
                 row.ImportedHash = fetched.ContentHash;
+                row.ChangeNotifiedHash = null;
                 row.ImportedCancelled = fetched.Cancelled;
                 row.Situation = OrderSituation.Importando;
                 row.Reason = null;

@@ -32,7 +32,12 @@ public sealed class OrderImportFailedConsumer(OrderMirror mirror) : IConsumer<Or
         var failed = context.Message;
         return mirror.UpdateAsync(failed.TenantId, failed.StoreId, failed.TrayOrderId, row =>
         {
-            if (row.SalesOrderId is not null) return;
+            if (row.SalesOrderId is not null)
+            {
+                // A divergent order's re-import failed: it stays divergent, now with the reason.
+                if (row.Situation == OrderSituation.Importando) (row.Situation, row.Reason) = (OrderSituation.Divergente, failed.Reason);
+                return;
+            }
             row.Situation = OrderSituation.Erro;
             row.Reason = failed.Reason;
         }, context.CancellationToken);

@@ -62,7 +62,9 @@ public static class OrdersApi
         foreach (var id in ids.Distinct())
         {
             var row = rows.GetValueOrDefault(id);
-            if (row is { SalesOrderId: not null } || row is { Situation: OrderSituation.Importando, ImportRequestedAt: { } at } && now - at < TimeSpan.FromMinutes(2))
+            // Imported orders are skipped, except a divergent one: importing it again takes Tray's new content.
+            if (row is { SalesOrderId: not null, Situation: not OrderSituation.Divergente }
+                || row is { Situation: OrderSituation.Importando, ImportRequestedAt: { } at } && now - at < TimeSpan.FromMinutes(2))
             {
                 skipped.Add(id);
                 continue;

@@ -1,0 +1,40 @@
+using TrayBridge.TraySimulator.Sales;
+using TrayBridge.TraySimulator.Seeding;
+using TrayBridge.TraySimulator.Stores;
+
+namespace TrayBridge.TraySimulator.Admin;
+
+/// <summary>What an admin order can have besides its <see cref="OrderRecipe"/>: a progressive discount (§4.2's "other
+/// adjustments", taken off <c>total</c>) and an existing buyer, as a returning customer's second order has.</summary>
+public sealed record OrderExtras(decimal ProgressiveDiscount = 0, long? CustomerId = null)
+{
+    /// <summary>Places the order and applies the extras before anyone can read it; <c>order/insert</c> fires after.</summary>
+    public long Place(Store store, OrderBook book, DateTimeOffset now, OrderRecipe recipe)
+    {
+        if (ProgressiveDiscount < 0) throw new ArgumentException("progressiveDiscount is positive: it is taken off the total.");
+        long id;
+        // Re-entered by PlaceOrder (Monitor locks are reentrant): a poll never sees the order without its extras.
+        lock (store.Sync)
+        {
+            var buyer = CustomerId is { } customerId
+                ? store.Customers.GetValueOrDefault(customerId) ?? throw new ArgumentException($"No customer {customerId} in store {store.Id}.")
+                : null;
+            id = Seeder.PlaceOrder(store, book, now, recipe, notify: false);
+            var order = store.Orders[id];
+            order.ProgressiveDiscount = ProgressiveDiscount;
+            if (buyer is not null) Reassign(store, order, buyer);
+        }
+        book.NotifyInsert(store, id);
+        return id;
+    }
+
+    // The recipe always makes a new buyer: it is dropped with its addresses, and the order gets the existing one.
+    private static void Reassign(Store store, Order order, Customer buyer)
+    {
+        var made = order.CustomerId;
+        foreach (var address in store.Addresses.Values.Where(a => a.CustomerId == made).ToList()) store.Addresses.Remove(address.Id);
+        store.Customers.Remove(made);
+        order.CustomerId = buyer.Id;
+        order.DeliveryAddressId = store.Addresses.Values.Last(a => a.CustomerId == buyer.Id).Id;
+    }
+}

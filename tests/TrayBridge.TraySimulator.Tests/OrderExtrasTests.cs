@@ -36,18 +36,20 @@ public sealed class OrderExtrasTests
     }
 
     [Fact]
-    public async Task An_order_for_an_existing_customer_reuses_the_buyer_and_leaves_no_stray_customer()
+    public async Task An_order_for_an_existing_customer_reuses_the_buyer_and_leaves_no_stray_customer_and_a_new_buyer_can_be_named()
     {
         await using var tray = await TraySession.StartAsync();
         await tray.AuthorizeAsync();
         var mug = await MugAsync(tray);
         var items = new[] { new { productId = mug, quantity = 1 } };
-        var first = await CompleteAsync(tray, await OrderAsync(tray, new { items }));
+        var first = await CompleteAsync(tray, await OrderAsync(tray, new { items, customer = new { name = "Conceição Araújo" } }));
         var customerId = long.Parse((string)first["customer_id"]!);
 
         var second = await CompleteAsync(tray, await OrderAsync(tray, new { items, customerId, customer = new { company = true } }));
         var unknown = await OrderAsync(tray, new { items, customerId = 999999 });
 
+        Assert.Equal(("Conceição Araújo", "Conceição Araújo"), ((string)first["Customer"]!["name"]!,
+            (string)first["Customer"]!["CustomerAddresses"]![0]!["CustomerAddress"]!["recipient"]!));
         Assert.Equal(customerId.ToString(), (string)second["customer_id"]!);
         Assert.Equal((string)first["Customer"]!["cpf"]!, (string)second["Customer"]!["cpf"]!);
         Assert.NotEqual("", (string)second["Customer"]!["cpf"]!);

@@ -41,9 +41,9 @@ public sealed record OrderRequest(string? Status = null, string? Marketplace = n
         CouponDiscount = CouponDiscount ?? 0, CouponCode = CouponCode, Discount = Discount ?? 0, PixDiscount = PixDiscount ?? 0,
     };
 
-    public OrderExtras ToExtras() => new(ProgressiveDiscount ?? 0, CustomerId);
+    public OrderExtras ToExtras() => new(ProgressiveDiscount ?? 0, CustomerId, Customer?.Name);
 }
 
-public sealed record CustomerRequest(bool? WithoutDocument, bool? Company);
+public sealed record CustomerRequest(bool? WithoutDocument, bool? Company, string? Name = null);
 
 public sealed record ItemRequest(long ProductId, long? VariantId, decimal? Quantity);

@@ -5,8 +5,9 @@ using TrayBridge.TraySimulator.Stores;
 namespace TrayBridge.TraySimulator.Admin;
 
 /// <summary>What an admin order can have besides its <see cref="OrderRecipe"/>: a progressive discount (§4.2's "other
-/// adjustments", taken off <c>total</c>) and an existing buyer, as a returning customer's second order has.</summary>
-public sealed record OrderExtras(decimal ProgressiveDiscount = 0, long? CustomerId = null)
+/// adjustments", taken off <c>total</c>), an existing buyer, as a returning customer's second order has, or a new buyer's
+/// name (a known name with accents, for search tests).</summary>
+public sealed record OrderExtras(decimal ProgressiveDiscount = 0, long? CustomerId = null, string? CustomerName = null)
 {
     /// <summary>Places the order and applies the extras before anyone can read it; <c>order/insert</c> fires after.</summary>
     public long Place(Store store, OrderBook book, DateTimeOffset now, OrderRecipe recipe)
@@ -23,6 +24,7 @@ public sealed record OrderExtras(decimal ProgressiveDiscount = 0, long? Customer
             var order = store.Orders[id];
             order.ProgressiveDiscount = ProgressiveDiscount;
             if (buyer is not null) Reassign(store, order, buyer);
+            else if (CustomerName is { Length: > 0 } name) Rename(store, store.Customers[order.CustomerId], name);
         }
         book.NotifyInsert(store, id);
         return id;
@@ -36,5 +38,11 @@ public sealed record OrderExtras(decimal ProgressiveDiscount = 0, long? Customer
         store.Customers.Remove(made);
         order.CustomerId = buyer.Id;
         order.DeliveryAddressId = store.Addresses.Values.Last(a => a.CustomerId == buyer.Id).Id;
+    }
+
+    private static void Rename(Store store, Customer customer, string name)
+    {
+        customer.Name = name;
+        foreach (var address in store.Addresses.Values.Where(a => a.CustomerId == customer.Id)) address.Recipient = name;
     }
 }

@@ -1,0 +1,26 @@
+namespace TrayBridge.SefazSimulator.Settings;
+
+/// <summary>
+/// How the simulated SEFAZ behaves, from the <c>SefazSimulator</c> configuration section and changeable at run time
+/// through <c>PUT /admin/settings</c> (only the members sent). The instance in force is never mutated.
+/// </summary>
+public sealed record SefazSettings
+{
+    public const string Section = "SefazSimulator";
+
+    /// <summary>The folder holding one sub-folder per schema package (the official XSDs, never copied into the repo).
+    /// Empty: <c>../shared/nfe-schemas</c> beside the repository the binary runs from.</summary>
+    public string SchemaFolder { get; init; } = "";
+
+    /// <summary>The package the messages are validated against: <c>PL_009_V4</c> or <c>PL_010_V1.30</c> (nfe.md §5).</summary>
+    public string SchemaPackage { get; init; } = "PL_009_V4";
+
+    /// <summary>How long an asynchronous lot stays "em processamento" (105) before its receipt answers 104 (nfe.md §4.3).</summary>
+    public TimeSpan ReceiptDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The environment this SEFAZ receives: 2 = homologação (the only one a simulator should be), 1 = produção.</summary>
+    public int TpAmb { get; init; } = 2;
+
+    /// <summary>A lot message above this many bytes is rejected with 214 (portal FAQ: 500 KB).</summary>
+    public int MaxLotBytes { get; init; } = 500 * 1024;
+}

@@ -1,0 +1,6 @@
+namespace TrayBridge.SefazSimulator.Tests.Support;
+
+public static class Test
+{
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+}

@@ -2,6 +2,7 @@
 
 $Hosts = @(
     @{ Name = 'TraySimulator'; Project = 'simulators/Tray'; Assembly = 'TrayBridge.TraySimulator'; Port = 5201; Cluster = $null }
+    @{ Name = 'SefazSimulator'; Project = 'simulators/Sefaz'; Assembly = 'TrayBridge.SefazSimulator'; Port = 5202; Cluster = $null }
     @{ Name = 'Catalog'; Project = 'services/Catalog'; Assembly = 'TrayBridge.Catalog'; Port = 5101; Cluster = 'catalog' }
     @{ Name = 'Orders'; Project = 'services/Orders'; Assembly = 'TrayBridge.Orders'; Port = 5102; Cluster = 'orders' }
     @{ Name = 'Invoicing'; Project = 'services/Invoicing'; Assembly = 'TrayBridge.Invoicing'; Port = 5103; Cluster = 'invoicing' }
@@ -26,6 +27,8 @@ function Get-HostSettings($Infra) {
     $settings['ASPNETCORE_ENVIRONMENT'] = 'Development'
     # The gateway's address for the pictures the Catalog sends to Tray (here the simulator, on this machine).
     $settings['Catalog__PublicBaseUrl'] = 'http://127.0.0.1:5080'
+    # The SEFAZ simulator validates against the official XSDs in the shared copy beside the repository (never copied in).
+    $settings['SefazSimulator__SchemaFolder'] = [System.IO.Path]::GetFullPath((Join-Path $Root '../shared/nfe-schemas'))
     foreach ($h in $Hosts | Where-Object { $_.Cluster }) {
         $settings["ReverseProxy__Clusters__$($h.Cluster)__Destinations__primary__Address"] = "http://127.0.0.1:$($h.Port)/"
     }
@@ -68,6 +71,7 @@ function Start-AllHosts($Infra) {
         foreach ($s in $started) { Write-Host ("{0,-14} http://127.0.0.1:{1}" -f $s.Info.Name, $s.Info.Port) -ForegroundColor Green }
         Write-Host "Demo store     $($demo.storeId) (tenant 'demo'), api_address $($demo.apiAddress)"
         Write-Host "               simulator code $($demo.code) (throwaway simulator data)"
+        Write-Host "SEFAZ (homol.) http://127.0.0.1:5202/ws/NFeAutorizacao4/NFeAutorizacao4.asmx (also NFeRetAutorizacao4, NFeConsultaProtocolo4, NFeStatusServico4, NFeInutilizacao4; /admin)"
         Write-Host "Logs           $logs"
         Write-Host "Token (tenant 'demo'; 'build.ps1 token --tenant <id>' for another):"
         Write-Host (New-DevToken -Tenant 'demo')

@@ -23,6 +23,7 @@ public sealed class CatalogHarness : IAsyncLifetime
     private IsolatedInfrastructure? _infrastructure;
     private IBusControl? _orders;
     private string? _skipReason;
+    private readonly DevTokens _tokens = new();
 
     public IDocumentStore Store => Running(_catalog).Services.GetRequiredService<IDocumentStore>();
     public IsolatedInfrastructure Infrastructure => Running(_infrastructure);
@@ -37,7 +38,7 @@ public sealed class CatalogHarness : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("TrayBridge.Catalog", LogLevel.Information).AddProvider(Logs);
-        builder.Configuration.AddInMemoryCollection(new DevTokens().Settings.ToDictionary(s => s.Key.Replace("__", ":"), s => (string?)s.Value)
+        builder.Configuration.AddInMemoryCollection(_tokens.Settings.ToDictionary(s => s.Key.Replace("__", ":"), s => (string?)s.Value)
             .Append(new("ConnectionStrings:postgres", _infrastructure.PostgresConnectionString))
             .Append(new("ConnectionStrings:rabbitmq", _infrastructure.RabbitConnectionString))
             .Append(new("Catalog:PublicBaseUrl", "http://127.0.0.1:1")));
@@ -63,6 +64,16 @@ public sealed class CatalogHarness : IAsyncLifetime
             if (messageId is not null) context.MessageId = messageId;
         }), TestContext.Current.CancellationToken);
         return response.Message;
+    }
+
+    /// <summary>The Catalog's HTTP API as a tenant's user calls it (bearer token, no gateway).</summary>
+    public HttpClient Client(string tenantId)
+    {
+        var address = Running(_catalog).Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _tokens.For(tenantId));
+        return client;
     }
 
     public Task PublishAsync<T>(T message) where T : class, ITenantMessage =>

@@ -24,7 +24,7 @@ public sealed class StoreSituationTests
         var link = ProductLink.New("391250", product.Id);
 
         Assert.Equal(StoreSituation.NaoIntegrado, StoreSituation.Of(product, null));
-        link.MarkExported(3, "77", At);
+        link.MarkExported(3, "77", [], At);
         Assert.Equal(StoreSituation.Integrado, StoreSituation.Of(product, link));
         product.Version = 4;
         Assert.Equal(StoreSituation.Desatualizado, StoreSituation.Of(product, link));
@@ -38,10 +38,11 @@ public sealed class StoreSituationTests
         var link = ProductLink.New("391250", Guid.NewGuid());
         link.MarkFailed(5, new LinkError("Tray refused", [], true, At));
 
-        link.MarkExported(4, "77", At);
+        link.MarkExported(4, "77", [new LinkedVariant(Guid.NewGuid(), "900")], At);
 
         Assert.Equal(ProductLink.Failed, link.Status);
         Assert.Null(link.ExportedVersion);
+        Assert.Empty(link.Variants);
     }
 
     [Theory]

@@ -35,4 +35,8 @@ public sealed class Product
     /// <summary>Created from a Tray order line by an order import rather than by a person: its NCM, EAN and stock are only
     /// what Tray had (or nothing), so someone should complete it.</summary>
     public bool CreatedByImport { get; set; }
+    /// <summary>Names of the variation axes, at most two (e.g. "Cor", "Tamanho"), in the order each variation's values follow.</summary>
+    public List<string> VariationAxes { get; set; } = [];
+    /// <summary>With variations, Tray sells the variations: <see cref="Stock"/> is then the sum of theirs.</summary>
+    public List<ProductVariation> Variations { get; set; } = [];
 }

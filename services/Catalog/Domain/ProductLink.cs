@@ -11,6 +11,8 @@ public sealed class ProductLink
     public Guid ProductId { get; set; }
     public string Status { get; set; } = Exported;
     public string? TrayProductId { get; set; }
+    /// <summary>The Tray variant of each variation, as of the newest export: what maps an order line's variant back to it.</summary>
+    public List<LinkedVariant> Variants { get; set; } = [];
     public long? ExportedVersion { get; set; }
     public long LastOutcomeVersion { get; set; }
     public LinkError? LastError { get; set; }
@@ -21,10 +23,11 @@ public sealed class ProductLink
 
     public static ProductLink New(string storeId, Guid productId) => new() { Id = IdFor(storeId, productId), StoreId = storeId, ProductId = productId };
 
-    public void MarkExported(long version, string trayProductId, DateTimeOffset at)
+    public void MarkExported(long version, string trayProductId, IEnumerable<LinkedVariant> variants, DateTimeOffset at)
     {
         if (version < LastOutcomeVersion) return;
         (Status, TrayProductId, LastOutcomeVersion, LastError, UpdatedAt) = (Exported, trayProductId, version, null, at);
+        Variants = [.. variants];
         ExportedVersion = Math.Max(ExportedVersion ?? 0, version);
     }
 
@@ -34,6 +37,9 @@ public sealed class ProductLink
         (Status, LastOutcomeVersion, LastError, UpdatedAt) = (Failed, version, error, error.At);
     }
 }
+
+/// <summary>An ERP variation and the Tray variant it is on this store.</summary>
+public sealed record LinkedVariant(Guid VariationId, string TrayVariantId);
 
 /// <summary>Why the newest export attempt failed, in Tray's own words.</summary>
 public sealed record LinkError(string Reason, IReadOnlyList<string> Causes, bool Retryable, DateTimeOffset At);

@@ -19,9 +19,13 @@ public static class Extensions
     {
         builder.AddServicePlatform("catalog", Store, marten =>
             {
-                marten.Schema.For<Product>().UniqueIndex(UniqueIndexType.Computed, "product_sku_per_tenant", TenancyScope.PerTenant, p => p.Sku);
+                // Optimistic: two saves of one product at once must not both become the same next version.
+                marten.Schema.For<Product>().UniqueIndex(UniqueIndexType.Computed, "product_sku_per_tenant", TenancyScope.PerTenant, p => p.Sku)
+                    .UseOptimisticConcurrency(true);
+                marten.Schema.For<SkuClaim>().Index(c => c.ProductId);
                 marten.Schema.For<KnownStore>();
                 marten.Schema.For<ProductExport>();
+                marten.Schema.For<ProductImage>().Index(i => i.ProductId);
                 marten.Schema.For<ExportItem>().Index(i => i.ExportId).UseOptimisticConcurrency(true);
                 // Two outcomes for one product and store (two exports close together) must not lose one another.
                 marten.Schema.For<ProductLink>().UseOptimisticConcurrency(true);

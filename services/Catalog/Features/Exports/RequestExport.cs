@@ -46,7 +46,7 @@ public static class RequestExport
                 ProductVersion = product.Version, UpdatedAt = now,
             });
             session.AppendIntegrationEvent(export.Id,
-                ProductSnapshots.Snapshot(product, session.TenantId, export.StoreId, export.Id, images[product.Id], now) with
+                ProductSnapshots.Snapshot(product, session.TenantId, export.StoreId, export.Id, images, now) with
                 {
                     LinkAction = request.LinkAction, RelinkTrayProductId = request.LinkAction == "relink" ? request.TrayProductId : null,
                 });

@@ -6,7 +6,8 @@ using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Catalog.Features.Images;
 
-/// <summary>Upload a product picture (authenticated), and serve it to Tray through the anonymous, signed, tenant-scoped
+/// <summary>Upload a picture of a product or of one of its variations (authenticated, up to six each: Tray takes
+/// <c>picture_source_1..6</c> on a product and on a variant alike), and serve it to Tray through the anonymous, signed, tenant-scoped
 /// route <c>/public/catalog/images/{token}/{sha256}.{ext}</c>. Any other token answers 404, never a hint.</summary>
 public static class ProductImagesApi
 {
@@ -15,14 +16,18 @@ public static class ProductImagesApi
 
     public static void MapProductImagesApi(this WebApplication app)
     {
-        app.MapPut("/api/catalog/products/{productId:guid}/images/{position:int}", UploadAsync).WithTags("Products");
+        app.MapPut("/api/catalog/products/{productId:guid}/images/{position:int}",
+            (Guid productId, int position, HttpRequest request, IDocumentStore store, TenantContext tenant, TimeProvider time,
+                CancellationToken cancellationToken) => UploadAsync(productId, null, position, request, store, tenant, time, cancellationToken))
+            .WithTags("Products");
+        app.MapPut("/api/catalog/products/{productId:guid}/variations/{variationId:guid}/images/{position:int}", UploadAsync).WithTags("Products");
         app.MapGet("/public/catalog/images/{token}/{fileName}", ServeAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
     public static string PublicPath(SignedUrls urls, string tenantId, string imageId, string sha256, string extension) =>
         $"/public/catalog/images/{urls.Sign(tenantId, Purpose, imageId)}/{sha256}.{extension}";
 
-    private static async Task<IResult> UploadAsync(Guid productId, int position, HttpRequest request, IDocumentStore store,
+    private static async Task<IResult> UploadAsync(Guid productId, Guid? variationId, int position, HttpRequest request, IDocumentStore store,
         TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
     {
         if (position is < 1 or > 6)
@@ -34,13 +39,17 @@ public static class ProductImagesApi
         await using var session = store.LightweightSession(tenant.Require());
         if (await session.LoadAsync<Product>(productId, cancellationToken) is not { } product)
             return Results.Problem(statusCode: 404, title: "Product not found.");
+        if (variationId is { } variation && product.Variations.All(v => v.Id != variation))
+            return Results.Problem(statusCode: 404, title: "Variation not found.");
         if (TrayPictureFit.Fit(buffer.ToArray(), format.ContentType, format.Extension) is not { } picture)
             return Results.Problem(statusCode: 415, title: "The picture could not be read.");
         session.Store(new ProductImage
         {
-            Id = ProductImage.IdFor(productId, position), ProductId = productId, Position = position, ContentType = picture.ContentType,
+            Id = ProductImage.IdFor(productId, variationId, position), ProductId = productId, VariationId = variationId, Position = position,
+            ContentType = picture.ContentType,
             Extension = picture.Extension, Content = picture.Content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(picture.Content)),
         });
+        // A new picture is a change to export: the product's version moves (and with it, its situation on each store).
         product.Version++;
         product.UpdatedAt = time.GetUtcNow();
         session.Store(product);

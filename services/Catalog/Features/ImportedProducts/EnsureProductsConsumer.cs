@@ -5,8 +5,8 @@ using TrayBridge.Contracts.Catalog;
 namespace TrayBridge.Catalog.Features.ImportedProducts;
 
 /// <summary>Orders' request while importing a Tray order: the ERP product of each line, in request order — matched by the
-/// store link, then by SKU, else created from Tray's data and marked as created by import. The catalog has no variations
-/// yet, so <see cref="EnsuredProduct.VariationId"/> is always null.</summary>
+/// store link (a Tray variant to its variation), then by SKU (a variation's SKU to its variation), else created from Tray's
+/// data and marked as created by import; <see cref="EnsuredProduct.VariationId"/> names the variation when there is one.</summary>
 /// <remarks>No processed-message record: a redelivered request must be answered again, and the natural key (SKU per tenant)
 /// already makes a second pass find what the first one created.</remarks>
 public sealed class EnsureProductsConsumer(IDocumentStore store, TimeProvider time, ILogger<EnsureProductsConsumer> logger)

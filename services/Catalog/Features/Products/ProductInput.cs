@@ -26,6 +26,10 @@ public sealed record ProductInput
     public decimal? HeightCm { get; init; }
     public decimal Stock { get; init; }
     public bool? Available { get; init; }
+    /// <summary>At most two axis names (e.g. "Cor", "Tamanho"); required with <see cref="Variations"/>.</summary>
+    public IReadOnlyList<string>? VariationAxes { get; init; }
+    /// <summary>Every variation the product has: one left out is removed. With variations, <see cref="Stock"/> is their sum.</summary>
+    public IReadOnlyList<VariationInput>? Variations { get; init; }
 
     public void ApplyTo(Product product, DateTimeOffset now)
     {
@@ -51,6 +55,7 @@ public sealed record ProductInput
         product.HeightCm = HeightCm;
         product.Stock = Stock;
         product.Available = Available ?? true;
+        ProductVariations.Apply(product, this);
         product.Version++;
         product.UpdatedAt = now;
     }

@@ -38,6 +38,7 @@ public static class ProductValidation
         Check(input.WidthCm is null or >= 0, "widthCm", "Width cannot be negative.");
         Check(input.HeightCm is null or >= 0, "heightCm", "Height cannot be negative.");
         Check(input.Stock >= 0, "stock", "Stock cannot be negative.");
+        VariationValidation.Validate(input, Check);
         return errors;
     }
 

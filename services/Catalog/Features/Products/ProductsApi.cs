@@ -25,8 +25,8 @@ public static class ProductsApi
             return Results.Problem(statusCode: 404, title: "Product not found.");
         // Only the headers: the picture bytes stay in the database.
         var images = await session.Query<ProductImage>().Where(i => i.ProductId == id).OrderBy(i => i.Position)
-            .Select(i => new { i.Id, i.Position, i.Sha256, i.Extension }).ToListAsync(cancellationToken);
-        return Results.Ok(ProductResponse.From(product, images
-            .Select(i => new ImageLink(i.Position, ProductImagesApi.PublicPath(urls, session.TenantId, i.Id, i.Sha256, i.Extension))).ToList()));
+            .Select(i => new { i.Id, i.VariationId, i.Position, i.Sha256, i.Extension }).ToListAsync(cancellationToken);
+        return Results.Ok(ProductResponse.From(product, images.Select(i => (i.VariationId,
+            new ImageLink(i.Position, ProductImagesApi.PublicPath(urls, session.TenantId, i.Id, i.Sha256, i.Extension)))).ToList()));
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TrayBridge.SefazSimulator.Ledger;
 
 /// <summary>One NF-e outcome: authorized (100/150, with nProt) or rejected (the code and reason). <see cref="Detail"/>
@@ -18,9 +20,11 @@ public sealed record NoteRecord(
 {
     public bool Authorized => CStat is 100 or 150;
 
-    /// <summary>The signed NF-e as received; kept for authorized notes (nfeProc).</summary>
+    /// <summary>The signed NF-e as received; kept for authorized notes (nfeProc, not the JSON listing).</summary>
+    [JsonIgnore]
     public string? NfeXml { get; init; }
 
+    [JsonIgnore]
     public NumberSlot Slot => new(Issuer, Model, Serie.TrimStart('0'), Number.TrimStart('0'));
 }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -69,18 +68,4 @@ public static class SoapEnvelope
 public sealed class SoapFaultException(string code, string reason) : Exception(reason)
 {
     public string Code { get; } = code;
-}
-
-/// <summary>Helpers for the payload element.</summary>
-public static class Payload
-{
-    /// <summary>The element as a document of its own (the namespaces it uses declared on it), as text.</summary>
-    public static string Standalone(XmlElement element)
-    {
-        var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        doc.AppendChild(doc.ImportNode(element, deep: true));
-        return doc.OuterXml;
-    }
-
-    public static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);
 }

@@ -37,6 +37,7 @@ public static class Extensions
     public static WebApplication MapOrdersApi(this WebApplication app)
     {
         app.MapSalesOrdersApi();
+        app.MapCustomersApi();
         return app;
     }
 }

@@ -38,7 +38,10 @@ public sealed class TrayOrderFetchedConsumer(IDocumentStore documents, IRequestC
         else session.Store(salesOrder); // same id, the version loaded above: a concurrent change makes this a retry
         session.Delete<ImportFailure>(ImportFailure.IdFor(order.StoreId, order.TrayOrderId));
         session.AppendIntegrationEvent(id, new OrderImported(order.TenantId, order.StoreId, order.TrayOrderId, id,
-            salesOrder.Status == SalesOrderStatus.ProntoParaFaturar, now));
+            salesOrder.Status == SalesOrderStatus.ProntoParaFaturar, now)
+        {
+            Items = salesOrder.Items.Select(i => new OrderImportedItem(i.ProductId, i.VariationId, i.Quantity)).ToList(),
+        });
         try
         {
             await session.SaveChangesAsync(context.CancellationToken);

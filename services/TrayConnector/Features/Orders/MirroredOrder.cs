@@ -40,7 +40,12 @@ public sealed class MirroredOrder
     public Guid? SalesOrderId { get; set; }
     public bool? ReadyForNfe { get; set; }
     public DateTimeOffset? ImportRequestedAt { get; set; }
+    /// <summary>What the order holds, per Tray product: until imported, Tray has counted it against its stock and the
+    /// ERP has not, so a stock push must leave it out (no overselling bounce).</summary>
+    public List<MirroredOrderItem> Items { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }
 
     public static string IdFor(string storeId, string trayOrderId) => $"{storeId}:{trayOrderId}";
 }
+
+public sealed record MirroredOrderItem(string TrayProductId, string? TrayVariantId, decimal Quantity);

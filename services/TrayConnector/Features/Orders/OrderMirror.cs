@@ -93,6 +93,7 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
         row.Origin = order.Origin;
         row.Modified = modified;
         row.ContentHash = order.ContentHash;
+        row.Items = order.Items.Select(i => new MirroredOrderItem(i.TrayProductId, i.TrayVariantId, i.Quantity)).ToList();
         row.Complete = true;
         if (row.Reason == "Pedido não encontrado na Tray.") row.Reason = null;
     }

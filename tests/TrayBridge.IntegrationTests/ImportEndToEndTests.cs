@@ -123,6 +123,17 @@ public sealed class ImportEndToEndTests(ImportEndToEndTests.Fixture fixture) : I
             o => o.GetProperty("statusLabel").GetString() != "Divergente", TimeSpan.FromSeconds(30), "the divergent order imported again");
         Assert.Equal(quantity, rebuilt.GetProperty("items")[0].GetProperty("quantity").GetDecimal());
         Assert.Equal(50, (await SalesOrdersAsync(erp)).Count);
+
+        // ERP stock: the products were created by the import with 0, so each now stands at minus what the live orders
+        // sold — taken once per order whatever was repeated, the edit's difference added, the cancelled order given back.
+        var sold = new Dictionary<Guid, decimal>();
+        foreach (var summary in (await SalesOrdersAsync(erp)).Where(o => o.GetProperty("statusLabel").GetString() != "Cancelado na Tray"))
+            foreach (var item in (await erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{summary.GetProperty("id").GetGuid()}", Cancel))
+                         .GetProperty("items").EnumerateArray())
+                sold[item.GetProperty("productId").GetGuid()] = sold.GetValueOrDefault(item.GetProperty("productId").GetGuid()) + item.GetProperty("quantity").GetDecimal();
+        foreach (var (productId, total) in sold)
+            await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/catalog/products/{productId}", Cancel),
+                p => p.GetProperty("stock").GetDecimal() == -total, TimeSpan.FromSeconds(20), $"product {productId} at stock {-total}");
     }
 
     /// <summary>Items, customer, invoice address (with its IBGE code) and total, field by field; one ERP product per Tray line.</summary>

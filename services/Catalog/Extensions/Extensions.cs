@@ -5,6 +5,7 @@ using TrayBridge.Catalog.Features.Exports;
 using TrayBridge.Catalog.Features.Images;
 using TrayBridge.Catalog.Features.ImportedProducts;
 using TrayBridge.Catalog.Features.Products;
+using TrayBridge.Catalog.Features.Stock;
 using TrayBridge.Catalog.Features.Stores;
 using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -24,6 +25,7 @@ public static class Extensions
                     .UseOptimisticConcurrency(true);
                 marten.Schema.For<SkuClaim>().Index(c => c.ProductId);
                 marten.Schema.For<KnownStore>();
+                marten.Schema.For<StockDeduction>();
                 marten.Schema.For<ProductExport>();
                 marten.Schema.For<ProductImage>().Index(i => i.ProductId);
                 marten.Schema.For<ExportItem>().Index(i => i.ExportId).UseOptimisticConcurrency(true);
@@ -36,6 +38,7 @@ public static class Extensions
                 bus.AddConsumer<ProductExportedConsumer>();
                 bus.AddConsumer<ProductExportFailedConsumer>();
                 bus.AddConsumer<EnsureProductsConsumer>();
+                bus.AddConsumer<OrderImportedStockConsumer>();
             });
         builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
         builder.Services.AddSingleton<ProductSnapshots>();

@@ -65,6 +65,7 @@ public sealed class LotBuilderTests
         Assert.Equal([2, 2, 2, 1], new LotBuilder(maxBytes: 2 * size + 200).Split(notes, () => "1").Select(l => l.Notes.Count));
         Assert.Throws<NfeDataException>(() => new LotBuilder(maxBytes: size).Split(notes, () => "1"));
         Assert.Throws<ArgumentException>(() => LotBuilder.Lot("1234567890123456", notes));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LotBuilder(maxNotes: 51));
         Assert.Empty(new LotBuilder().Split([], () => "1"));
     }
 

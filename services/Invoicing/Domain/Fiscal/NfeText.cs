@@ -12,7 +12,7 @@ public static class NfeText
     public static string Clean(string? text, int maxLength)
     {
         var builder = new StringBuilder();
-        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormC))
+        foreach (var c in Composed(text ?? ""))
         {
             var mapped = Map(c);
             if (mapped is null) continue;
@@ -21,6 +21,14 @@ public static class NfeText
         }
         var clean = builder.ToString().Trim();
         return clean.Length <= maxLength ? clean : clean[..maxLength].TrimEnd();
+    }
+
+    // Composed first, so "e" + combining acute is the single Latin-1 "é"; a string with a broken surrogate pair cannot
+    // be normalised and is taken as it is (the halves are dropped below).
+    private static string Composed(string text)
+    {
+        try { return text.Normalize(NormalizationForm.FormC); }
+        catch (ArgumentException) { return text; }
     }
 
     /// <summary>Only the digits, e.g. a CEP or a phone number as people type them.</summary>

@@ -13,6 +13,9 @@ public sealed class LotBuilder(int maxNotes = 50, int maxBytes = 500_000)
 {
     private const string Namespace = "http://www.portalfiscal.inf.br/nfe";
 
+    private readonly int maxNotes = maxNotes is >= 1 and <= 50
+        ? maxNotes : throw new ArgumentOutOfRangeException(nameof(maxNotes), maxNotes, "enviNFe holds 1 to 50 notes.");
+
     /// <param name="nextLotId">Gives each lot's <c>idLote</c> (1 to 15 digits), e.g. from a sequence.</param>
     /// <exception cref="NfeDataException">One note alone is larger than a lot may be.</exception>
     public IReadOnlyList<NfeLot> Split(IReadOnlyList<string> signedNfes, Func<string> nextLotId)

@@ -1,5 +1,6 @@
 using System.Net;
 using Marten;
+using Npgsql;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -10,15 +11,20 @@ using TrayBridge.TrayConnector.Tray.Budget;
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
 /// <summary>Puts one product snapshot on one Tray store: update through the link; else adopt the product Tray already has
-/// (same reference, else same EAN); else create it under a claim. The link and <c>ProductExported</c> (or
+/// (same reference, else same EAN); else create it under a claim. Then its variants (<see cref="ExportVariants"/>). One
+/// export per product at a time (<see cref="ProductLock"/>); the link and <c>ProductExported</c> (or
 /// <c>ProductExportFailed</c> with Tray's causes) commit together.</summary>
-public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, TrayProductLookup lookup, TimeProvider time)
+public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dataSource, TrayApiClient tray, TrayProductLookup lookup,
+    TimeProvider time)
 {
     /// <summary>A creation claimed by a replica that died is taken over after this.</summary>
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
+    private const string DeletedOnTray = "O produto foi excluído na Tray: vincule-o de novo ou recrie-o.";
 
     public async Task RunAsync(ProductExportRequested request, CancellationToken cancellationToken)
     {
+        await using var held = await ProductLock.TryTakeAsync(dataSource, request.TenantId, request.StoreId, request.ProductId, cancellationToken)
+            ?? throw new ExportBusyException();
         await using var session = documents.LightweightSession(request.TenantId);
         var stored = await session.LoadAsync<ProductLink>(ProductLink.IdFor(request.StoreId, request.ProductId), cancellationToken);
         var link = stored ?? new ProductLink { Id = ProductLink.IdFor(request.StoreId, request.ProductId), StoreId = request.StoreId, ProductId = request.ProductId };
@@ -29,11 +35,14 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
             if (link.State == LinkState.Linked && link.AppliedVersion >= request.ProductVersion)
                 Exported(session, request, link); // this version, or a newer one, is on Tray already
             else if (link.State == LinkState.Broken)
-                Failed(session, request, "O produto foi excluído na Tray: vincule-o de novo ou recrie-o.", [], retryable: false);
+                Failed(session, request, DeletedOnTray, [], retryable: false);
             else if (link.State == LinkState.Creating && time.GetUtcNow() - link.UpdatedAt < ClaimTimeout && link.TrayProductId is null)
                 throw new ExportBusyException();
-            else if (await ApplyAsync(request, link, stored is not null, cancellationToken) is { } ambiguity)
-                Failed(session, request, ambiguity, [], retryable: true);
+            else if (await ApplyAsync(request, link, stored is not null, cancellationToken) is { } problem)
+            {
+                if (link.State == LinkState.Linked) session.Store(link); // what is on Tray already stays linked
+                Failed(session, request, problem, [], retryable: true);
+            }
             else
             {
                 session.Store(link);
@@ -44,7 +53,7 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
         {
             link.State = LinkState.Broken;
             session.Store(link);
-            Failed(session, request, "O produto foi excluído na Tray: vincule-o de novo ou recrie-o.", e.Causes, retryable: false);
+            Failed(session, request, DeletedOnTray, e.Causes, retryable: false);
         }
         catch (TrayApiException e) when ((int)e.Status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests)
         {
@@ -68,55 +77,35 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
             link.TrayProductId = match.TrayProductId;
         }
         if (link.TrayProductId is null)
-            link.TrayProductId = await CreateAsync(request, link, stored, body, cancellationToken);
+            link.TrayProductId = await new TrayProductCreation(documents, tray, lookup, time).CreateAsync(request, link, stored, body, cancellationToken);
         else
         {
             (await tray.SendAsync(request.TenantId, request.StoreId, HttpMethod.Put, $"products/{link.TrayProductId}", body,
                 TrayPriority.PriceStockSync, cancellationToken)).Dispose();
         }
         link.State = LinkState.Linked;
-        link.AppliedVersion = request.ProductVersion;
         link.ImageUrls = [.. request.ImageUrls];
         link.UpdatedAt = time.GetUtcNow();
+        if (await ApplyVariantsAsync(request, link, cancellationToken) is { } problem) return problem;
+        link.AppliedVersion = request.ProductVersion;
         return null;
     }
 
-    private async Task<string> CreateAsync(ProductExportRequested request, ProductLink link, bool stored, object body,
-        CancellationToken cancellationToken)
+    /// <summary>Whatever happens to the variants, the link keeps what Tray already has (the product, the variants made so far),
+    /// so the next attempt updates them instead of creating them again.</summary>
+    private async Task<string?> ApplyVariantsAsync(ProductExportRequested request, ProductLink link, CancellationToken cancellationToken)
     {
-        await ClaimAsync(request, link, stored, cancellationToken);
+        if (request.Variations.Count == 0 && link.Variants.Count == 0) return null;
         try
         {
-            return await tray.CreateAsync(request.TenantId, request.StoreId, "products", body,
-                async token => (await lookup.FindAsync(request.TenantId, request.StoreId, request.Sku, null, token)).TrayProductId,
-                TrayPriority.PriceStockSync, cancellationToken);
+            return await new ExportVariants(tray).ApplyAsync(request, link, cancellationToken);
         }
         catch
         {
-            // Whether or not Tray kept it, the next attempt looks it up by reference before creating: release the claim.
-            await using var release = documents.LightweightSession(request.TenantId);
-            release.Delete<ProductLink>(link.Id);
-            await release.SaveChangesAsync(CancellationToken.None);
+            await using var keep = documents.LightweightSession(request.TenantId);
+            keep.Store(link);
+            await keep.SaveChangesAsync(CancellationToken.None);
             throw;
-        }
-    }
-
-    /// <summary>Commits the "creating" claim before calling Tray: a second replica finds it and waits instead of creating too.</summary>
-    private async Task ClaimAsync(ProductExportRequested request, ProductLink link, bool stored, CancellationToken cancellationToken)
-    {
-        await using var claim = documents.LightweightSession(request.TenantId);
-        link.State = LinkState.Creating;
-        link.UpdatedAt = time.GetUtcNow();
-        // A link already stored is an abandoned claim being taken over, or a broken link being recreated on the user's word.
-        if (stored) claim.Store(link);
-        else claim.Insert(link);
-        try
-        {
-            await claim.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (PostgresErrors.IsUniqueViolation(e) || e is JasperFx.DocumentAlreadyExistsException)
-        {
-            throw new ExportBusyException();
         }
     }
 
@@ -127,16 +116,18 @@ public sealed class ExportProduct(IDocumentStore documents, TrayApiClient tray, 
         link.TrayProductId = trayProductId;
         link.AppliedVersion = link.SyncedVersion = 0;
         link.ImageUrls = [];
+        link.Variants = [];
     }
 
     private void Exported(IDocumentSession session, ProductExportRequested request, ProductLink link) =>
         session.AppendIntegrationEvent(request.ProductId, new ProductExported(request.TenantId, request.StoreId, request.ExportId, request.ProductId,
-            link.AppliedVersion, link.TrayProductId!, [], time.GetUtcNow()));
+            link.AppliedVersion, link.TrayProductId!, link.Variants.Select(v => new ExportedVariant(v.VariationId, v.TrayVariantId)).ToList(),
+            time.GetUtcNow()));
 
     private void Failed(IDocumentSession session, ProductExportRequested request, string reason, IReadOnlyList<string> causes, bool retryable) =>
         session.AppendIntegrationEvent(request.ProductId, new ProductExportFailed(request.TenantId, request.StoreId, request.ExportId,
             request.ProductId, request.ProductVersion, reason, causes, retryable, time.GetUtcNow()));
 }
 
-/// <summary>Another replica is creating this product on Tray right now: try again shortly.</summary>
-public sealed class ExportBusyException() : Exception("Another replica is creating this product on Tray.");
+/// <summary>Another export of this product (or another replica's creation of it) is running: try again shortly.</summary>
+public sealed class ExportBusyException() : Exception("Another export of this product is running.");

@@ -18,6 +18,20 @@ public sealed class ProductLink
     /// <summary>The picture URLs Tray was last given: their names carry a content hash, so equal URLs mean equal pictures.</summary>
     public List<string> ImageUrls { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The Tray variant of each ERP variation: updated, never created twice, and deleted on Tray when the variation goes.</summary>
+    public List<VariantLink> Variants { get; set; } = [];
 
     public static string IdFor(string storeId, Guid productId) => $"{storeId}:{productId:N}";
+}
+
+/// <summary>One ERP variation on Tray, with what Tray was last sent for it: pictures are sent only when they change, and the
+/// continuous sync sends only the variants whose price or stock moved.</summary>
+public sealed class VariantLink
+{
+    public Guid VariationId { get; set; }
+    public required string TrayVariantId { get; set; }
+    public List<string> ImageUrls { get; set; } = [];
+    public decimal SentPrice { get; set; }
+    public decimal? SentPromotionalPrice { get; set; }
+    public decimal SentStock { get; set; }
 }

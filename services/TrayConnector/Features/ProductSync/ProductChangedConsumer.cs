@@ -32,6 +32,7 @@ public sealed class ProductChangedConsumer(IDocumentStore store, DueWorkSchedule
             state.PromotionalPrice = change.PromotionalPrice;
             state.Stock = change.Stock;
             state.Available = change.Available;
+            state.Variations = (change.Variations ?? []).Select(v => new VariationWanted(v.VariationId, v.Price, v.PromotionalPrice, v.Stock)).ToList();
             state.LastChangeAt = change.OccurredAt;
         }
         if (!state.SyncScheduled)

@@ -1,20 +1,20 @@
 using System.Net;
 using Marten;
+using Npgsql;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Tray;
-using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
-using TrayBridge.TrayConnector.Tray.Json;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 
-/// <summary>Sends a linked product's price, promotional price, stock and availability to every store it is on, as they
-/// are wanted now — not as they were when the run was scheduled — so a burst of changes costs a few calls, and a restart
-/// in the middle loses nothing (desired state and due run are both in PostgreSQL).</summary>
-public sealed class ProductSyncRun(IDocumentStore documents, TrayApiClient tray, TimeProvider time) : IDueWorkHandler
+/// <summary>Sends a linked product's price, promotional price, stock and availability — and its variants' — to every store it
+/// is on, as they are wanted now, not as they were when the run was scheduled: a burst of changes costs a few calls, and a
+/// restart in the middle loses nothing (desired state and due run are both in PostgreSQL). Each store's link is written under
+/// the product's <see cref="ProductLock"/>, so a sync and an export never overwrite each other's link.</summary>
+public sealed class ProductSyncRun(IDocumentStore documents, NpgsqlDataSource dataSource, TrayApiClient tray, TimeProvider time) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.product-sync";
     public static readonly TimeSpan Spacing = TimeSpan.FromSeconds(1);
@@ -26,66 +26,50 @@ public sealed class ProductSyncRun(IDocumentStore documents, TrayApiClient tray,
     public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken)
     {
         var productId = item.PayloadAs<Payload>().ProductId;
-        if (await TakeTurnAsync(item.TenantId, productId, cancellationToken) is not { } wanted) return DueWorkOutcome.Done;
-        await using var session = documents.LightweightSession(item.TenantId);
-
-        var links = await session.Query<ProductLink>()
-            .Where(l => l.ProductId == productId && l.State == LinkState.Linked && l.SyncedVersion < wanted.DesiredVersion)
-            .ToListAsync(cancellationToken);
-        foreach (var link in links.Where(l => l.AppliedVersion < wanted.DesiredVersion))
+        if (await ProductSyncStates.TakeTurnAsync(documents, item.TenantId, productId, cancellationToken) is not { } wanted) return DueWorkOutcome.Done;
+        IReadOnlyList<string> stores;
+        await using (var query = documents.QuerySession(item.TenantId))
+            stores = await query.Query<ProductLink>()
+                .Where(l => l.ProductId == productId && l.State == LinkState.Linked && l.SyncedVersion < wanted.DesiredVersion
+                            && l.AppliedVersion < wanted.DesiredVersion)
+                .Select(l => l.StoreId).ToListAsync(cancellationToken);
+        var busy = false;
+        foreach (var storeId in stores)
         {
-            try
-            {
-                (await tray.SendAsync(item.TenantId, link.StoreId, HttpMethod.Put, $"products/{link.TrayProductId}", Body(wanted),
-                    TrayPriority.PriceStockSync, cancellationToken)).Dispose();
-                link.SyncedVersion = wanted.DesiredVersion;
-            }
-            catch (TrayBudgetExhaustedException e)
-            {
-                return DueWorkOutcome.Retry(e.RetryAt, "aguardando cota");
-            }
-            catch (TrayApiException e) when ((int)e.Status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests)
-            {
-                if (e.Status == HttpStatusCode.NotFound) link.State = LinkState.Broken;
-                session.AppendIntegrationEvent(productId, new TraySyncFailed(item.TenantId, link.StoreId, "price-stock",
-                    $"{e.Name}: {string.Join("; ", e.Causes)}", Retryable: e.Status != HttpStatusCode.NotFound, time.GetUtcNow()));
-            }
-            session.Store(link);
+            await using var held = await ProductLock.TryTakeAsync(dataSource, item.TenantId, storeId, productId, cancellationToken);
+            if (held is null) busy = true; // an export is writing this link: try again in a moment
+            else if (await SyncStoreAsync(item.TenantId, storeId, productId, wanted, cancellationToken) is { } later) return later;
         }
-        await session.SaveChangesAsync(cancellationToken);
-        await MarkSentAsync(item.TenantId, productId, cancellationToken);
-        return DueWorkOutcome.Done;
+        await ProductSyncStates.MarkSentAsync(documents, item.TenantId, productId, time.GetUtcNow(), cancellationToken);
+        return busy ? DueWorkOutcome.Retry(time.GetUtcNow() + Spacing, "exportação em andamento") : DueWorkOutcome.Done;
     }
 
-    /// <summary>Clears the "run scheduled" flag and returns what is wanted now: from here on, a new change schedules the next
-    /// run, which will send whatever this one does not.</summary>
-    private Task<ProductSyncState?> TakeTurnAsync(string tenantId, Guid productId, CancellationToken cancellationToken) =>
-        UpdateAsync(tenantId, productId, state => state.SyncScheduled = false, cancellationToken);
-
-    private Task MarkSentAsync(string tenantId, Guid productId, CancellationToken cancellationToken) =>
-        UpdateAsync(tenantId, productId, state => state.LastSentAt = time.GetUtcNow(), cancellationToken);
-
-    /// <summary>Applies a change to the state; when a change from the consumer commits meanwhile, reads it again and retries.</summary>
-    private async Task<ProductSyncState?> UpdateAsync(string tenantId, Guid productId, Action<ProductSyncState> change,
+    /// <summary>Null when this store is done (sent, or failed visibly); else when to try again.</summary>
+    private async Task<DueWorkOutcome?> SyncStoreAsync(string tenantId, string storeId, Guid productId, ProductSyncState wanted,
         CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        await using var session = documents.LightweightSession(tenantId);
+        // Read again under the lock: an export may have changed the link since the query.
+        var link = await session.LoadAsync<ProductLink>(ProductLink.IdFor(storeId, productId), cancellationToken);
+        if (link is not { State: LinkState.Linked } || link.SyncedVersion >= wanted.DesiredVersion || link.AppliedVersion >= wanted.DesiredVersion)
+            return null;
+        DueWorkOutcome? outcome = null;
+        try
         {
-            await using var session = documents.LightweightSession(tenantId);
-            if (await session.LoadAsync<ProductSyncState>(productId, cancellationToken) is not { } state) return null;
-            change(state);
-            session.Store(state);
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-                return state;
-            }
-            catch (JasperFx.ConcurrencyException) when (attempt < 10) { }
+            await new LinkSync(tray).SendAsync(tenantId, link, wanted, cancellationToken);
         }
+        catch (TrayBudgetExhaustedException e)
+        {
+            outcome = DueWorkOutcome.Retry(e.RetryAt, "aguardando cota"); // what was sent stays recorded on the link
+        }
+        catch (TrayApiException e) when ((int)e.Status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests)
+        {
+            if (e.Status == HttpStatusCode.NotFound) link.State = LinkState.Broken;
+            session.AppendIntegrationEvent(productId, new TraySyncFailed(tenantId, link.StoreId, "price-stock",
+                $"{e.Name}: {string.Join("; ", e.Causes)}", Retryable: e.Status != HttpStatusCode.NotFound, time.GetUtcNow()));
+        }
+        session.Store(link);
+        await session.SaveChangesAsync(cancellationToken);
+        return outcome;
     }
-
-    private static Dictionary<string, object> Body(ProductSyncState wanted) => TrayJson.Envelope("Product", new
-    {
-        price = wanted.Price, promotional_price = wanted.PromotionalPrice ?? 0, stock = wanted.Stock, available = wanted.Available ? 1 : 0,
-    });
 }

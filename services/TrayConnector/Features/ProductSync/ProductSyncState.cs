@@ -14,6 +14,8 @@ public sealed class ProductSyncState
     public decimal? PromotionalPrice { get; set; }
     public decimal Stock { get; set; }
     public bool Available { get; set; }
+    /// <summary>Each variation's wanted price and stock, as of <see cref="DesiredVersion"/>.</summary>
+    public List<VariationWanted> Variations { get; set; } = [];
     /// <summary>Distinct change notifications received; with the versions sent, it shows how much a burst was coalesced.</summary>
     public int ChangesReceived { get; set; }
     public DateTimeOffset LastChangeAt { get; set; }
@@ -22,3 +24,5 @@ public sealed class ProductSyncState
     /// <summary>When the last sync run called Tray: the next run waits <see cref="ProductSyncRun.Spacing"/> after it.</summary>
     public DateTimeOffset? LastSentAt { get; set; }
 }
+
+public sealed record VariationWanted(Guid VariationId, decimal Price, decimal? PromotionalPrice, decimal Stock);

@@ -1,0 +1,44 @@
+using System.Net;
+using TrayBridge.TrayConnector.Features.ProductExport;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Features.ProductSync;
+
+/// <summary>Sends the wanted price/stock to one store: the product, then each linked variant whose price or stock differs
+/// from what Tray was last sent (tray-api.md §3.7: a variant's stock is written on the variant). Variations not on Tray
+/// yet wait for the next export, which creates them.</summary>
+public sealed class LinkSync(TrayApiClient tray)
+{
+    public async Task SendAsync(string tenantId, ProductLink link, ProductSyncState wanted, CancellationToken cancellationToken)
+    {
+        (await tray.SendAsync(tenantId, link.StoreId, HttpMethod.Put, $"products/{link.TrayProductId}", ProductBody(wanted),
+            TrayPriority.PriceStockSync, cancellationToken)).Dispose();
+        foreach (var variant in link.Variants)
+        {
+            if (wanted.Variations.Find(v => v.VariationId == variant.VariationId) is not { } want
+                || (want.Price, want.PromotionalPrice, want.Stock) == (variant.SentPrice, variant.SentPromotionalPrice, variant.SentStock))
+                continue;
+            try
+            {
+                (await tray.SendAsync(tenantId, link.StoreId, HttpMethod.Put, $"products/variants/{variant.TrayVariantId}", VariantBody(want),
+                    TrayPriority.PriceStockSync, cancellationToken)).Dispose();
+                (variant.SentPrice, variant.SentPromotionalPrice, variant.SentStock) = (want.Price, want.PromotionalPrice, want.Stock);
+            }
+            // Deleted on Tray: the next export makes it again; the product and the other variants still get their values.
+            catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound) { }
+        }
+        link.SyncedVersion = wanted.DesiredVersion;
+    }
+
+    private static Dictionary<string, object> ProductBody(ProductSyncState wanted) => TrayJson.Envelope("Product", new
+    {
+        price = wanted.Price, promotional_price = wanted.PromotionalPrice ?? 0, stock = wanted.Stock, available = wanted.Available ? 1 : 0,
+    });
+
+    private static Dictionary<string, object> VariantBody(VariationWanted wanted) => TrayJson.Envelope("Variant", new
+    {
+        price = wanted.Price, promotional_price = wanted.PromotionalPrice ?? 0, stock = wanted.Stock,
+    });
+}

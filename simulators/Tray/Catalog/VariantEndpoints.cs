@@ -20,12 +20,27 @@ public static class VariantEndpoints
             ["product_id"] = ListSpec<Variant>.Exact(v => TrayValues.Id(v.ProductId)),
             ["ean"] = ListSpec<Variant>.Exact(v => v.Ean),
             ["reference"] = ListSpec<Variant>.Exact(v => v.Reference),
+            ["price"] = Number(v => v.Price),
+            ["promotional_price"] = Number(v => v.PromotionalPrice),
+            ["stock"] = Number(v => v.Stock),
+            ["minimum_stock"] = Number(v => v.MinimumStock),
+            ["type_1"] = ListSpec<Variant>.Exact(v => Axis(v, 0)?.Type),
+            ["value_1"] = ListSpec<Variant>.Exact(v => Axis(v, 0)?.Value),
+            ["type_2"] = ListSpec<Variant>.Exact(v => Axis(v, 1)?.Type),
+            ["value_2"] = ListSpec<Variant>.Exact(v => Axis(v, 1)?.Value),
         },
         Days = new() { ["modified"] = v => v.Modified },
         Sorts = new() { ["price"] = v => v.Price, ["stock"] = v => v.Stock, ["modified"] = v => v.Modified },
         AvailableFilters = ["id", "product_id", "ean", "price", "promotional_price", "stock", "minimum_stock", "modified",
             "value_1", "value_2", "type_1", "type_2", "reference"],
     };
+
+    /// <summary>Numbers compare by value: <c>price=50</c> finds a variant Tray shows as <c>"50.00"</c>.</summary>
+    private static Func<Variant, string, bool> Number(Func<Variant, decimal> field) =>
+        (v, wanted) => decimal.TryParse(wanted, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture,
+            out var value) && value == field(v);
+
+    private static (string Type, string Value)? Axis(Variant v, int index) => index < v.Sku.Count ? v.Sku[index] : null;
 
     public static void MapVariants(this RouteGroupBuilder api)
     {

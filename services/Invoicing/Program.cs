@@ -7,6 +7,7 @@ builder.AddInvoicing();
 
 var app = builder.Build();
 app.UseServiceDefaults("/api/invoicing");
+app.MapInvoicingApi();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,35 @@
+using TrayBridge.Invoicing.Domain.Emitters;
+using TrayBridge.Invoicing.Domain.Taxes;
+
+namespace TrayBridge.Invoicing.Features.Emitters;
+
+/// <summary>The tenant's emitter as stored: the fields of the note's <c>emit</c>, where SEFAZ is reached, and the A1
+/// certificate — its PFX and password only in Data Protection's ciphertext, next to what may be shown of it.
+/// One per tenant: the id is the tenant id.</summary>
+public sealed class EmitterProfile
+{
+    public required string Id { get; set; }
+    public required EmitterData Emitter { get; set; }
+    public required SefazEndpoints Sefaz { get; set; }
+    public StoredCertificate? Certificate { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The emitter's SEFAZ web services (NFeAutorizacao4, NFeRetAutorizacao4, NFeConsultaProtocolo4).</summary>
+public sealed record SefazEndpoints(Uri Authorization, Uri Receipt, Uri Consultation);
+
+/// <summary>The A1 certificate: <see cref="ProtectedPfx"/> and <see cref="ProtectedPassword"/> are Data Protection
+/// ciphertext (see <see cref="EmitterCertificates"/>); the rest is what the user may see.</summary>
+public sealed record StoredCertificate(
+    string ProtectedPfx, string ProtectedPassword, string Subject, string Thumbprint, string? Cnpj, DateTimeOffset NotBefore,
+    DateTimeOffset NotAfter);
+
+/// <summary>The emitter's own fields, flat for storage; the tax table is the default one (<see cref="TaxRules"/>) until
+/// it becomes a setting of its own.</summary>
+public sealed record EmitterData(
+    string Cnpj, string StateRegistration, string Name, string? TradeName, NfeAddress Address, Crt Crt, int Series, NfeEnvironment Environment)
+{
+    public static EmitterData From(Emitter e) => new(e.Cnpj, e.StateRegistration, e.Name, e.TradeName, e.Address, e.Crt, e.Series, e.Environment);
+
+    public Emitter ToEmitter() => new(Cnpj, StateRegistration, Name, Address, Crt, Series, Environment) { TradeName = TradeName };
+}

@@ -1,0 +1,26 @@
+namespace TrayBridge.Invoicing.IntegrationTests;
+
+/// <summary>The emitter of nfe.md's examples (Simples Nacional in São Paulo), pointed at the in-process SEFAZ simulator.</summary>
+public static class EmitterSetup
+{
+    public const string Cnpj = "11222333000181";
+
+    public static object Body(Uri sefazBase, string cnpj = Cnpj) => new
+    {
+        cnpj,
+        stateRegistration = "111111111119",
+        name = "LOJA EXEMPLO LTDA",
+        tradeName = "Loja Exemplo",
+        address = new
+        {
+            street = "RUA DAS FLORES", number = "100", district = "CENTRO", cityCode = "3550308", cityName = "SAO PAULO", uf = "SP",
+            zipCode = "01001000", phone = "1133334444",
+        },
+        crt = 1,
+        series = 1,
+        environment = 2,
+        authorizationUrl = new Uri(sefazBase, "ws/NFeAutorizacao4/NFeAutorizacao4.asmx").ToString(),
+        receiptUrl = new Uri(sefazBase, "ws/NFeRetAutorizacao4/NFeRetAutorizacao4.asmx").ToString(),
+        consultationUrl = new Uri(sefazBase, "ws/NFeConsultaProtocolo4/NFeConsultaProtocolo4.asmx").ToString(),
+    };
+}

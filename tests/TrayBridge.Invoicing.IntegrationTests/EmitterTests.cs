@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TrayBridge.Invoicing.IntegrationTests;
+
+/// <summary>Issue 6: the emitter and its A1 certificate per tenant, refused with ProblemDetails when it could never sign
+/// an accepted note, and shown without its secrets.</summary>
+public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<InvoicingFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_emitter_takes_a_valid_certificate_of_its_cnpj_root_and_shows_it_without_secrets()
+    {
+        using var client = fixture.Client("tenant-emitter-ok");
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress), Cancel)).StatusCode);
+        // A branch (same root, another order number) shares the head office's certificate.
+        var pfx = A1Certificates.Pfx("11222333000262", notAfter: DateTimeOffset.UtcNow.AddDays(20));
+        var upload = await client.PutAsJsonAsync("api/invoicing/emitter/certificate", new { pfxBase64 = pfx, password = A1Certificates.Password }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+
+        var text = await client.GetStringAsync("api/invoicing/emitter", Cancel);
+        var emitter = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(EmitterSetup.Cnpj, emitter.GetProperty("cnpj").GetString());
+        Assert.Contains("11222333000262", emitter.GetProperty("certificate").GetProperty("subject").GetString());
+        Assert.Contains(emitter.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("expires on"));
+        Assert.DoesNotContain(pfx[..40], text);
+        Assert.DoesNotContain(A1Certificates.Password, text);
+        Assert.DoesNotContain(A1Certificates.Password, fixture.Log);
+    }
+
+    [Fact]
+    public async Task An_expired_certificate_another_cnpj_root_or_a_wrong_password_is_refused_and_nothing_is_stored()
+    {
+        using var client = fixture.Client("tenant-emitter-refused");
+        Assert.Equal(HttpStatusCode.Conflict, (await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj), A1Certificates.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress), Cancel)).StatusCode);
+
+        var expired = await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj, DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(-1)), A1Certificates.Password);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, expired.StatusCode);
+        Assert.Contains("expired", (await expired.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString());
+
+        var otherRoot = await UploadAsync(client, A1Certificates.Pfx("99888777000163"), A1Certificates.Password);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherRoot.StatusCode);
+        Assert.Equal("213", (await otherRoot.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("sefazCode").GetString());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj), "wrong")).StatusCode);
+        var emitter = await client.GetFromJsonAsync<JsonElement>("api/invoicing/emitter", Cancel);
+        Assert.Equal(JsonValueKind.Null, emitter.GetProperty("certificate").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_emitter_with_a_bad_cnpj_or_city_code_is_a_validation_problem_and_another_tenant_sees_none()
+    {
+        using var client = fixture.Client("tenant-emitter-invalid");
+        var bad = EmitterSetup.Body(fixture.Sefaz.BaseAddress, cnpj: "11222333000182");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsJsonAsync("api/invoicing/emitter", bad, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/invoicing/emitter", Cancel)).StatusCode);
+        using var anonymous = fixture.Client(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/invoicing/emitter", Cancel)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string pfx, string password) =>
+        client.PutAsJsonAsync("api/invoicing/emitter/certificate", new { pfxBase64 = pfx, password }, Cancel);
+}

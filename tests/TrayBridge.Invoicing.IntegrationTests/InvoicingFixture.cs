@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using TrayBridge.SefazSimulator.Hosting;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.Invoicing.IntegrationTests;
+
+/// <summary>The Invoicing host as a process over a database and vhost of its own, and the SEFAZ simulator in-process.</summary>
+public sealed class InvoicingFixture : IAsyncLifetime
+{
+    private IsolatedInfrastructure? _infrastructure;
+    private string? _skipReason;
+    private readonly string _folder = Directory.CreateTempSubdirectory("traybridge-invoicing-").FullName;
+
+    public DevTokens Tokens { get; } = new();
+    public HostProcess Invoicing { get; private set; } = null!;
+    public SefazSimulatorHost Sefaz { get; private set; } = null!;
+
+    public IsolatedInfrastructure Infrastructure
+    {
+        get
+        {
+            if (_skipReason is not null) Assert.Skip(_skipReason);
+            return _infrastructure!;
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _skipReason = await TestInfrastructure.UnavailableReasonAsync();
+        if (_skipReason is not null) return;
+        _infrastructure = await IsolatedInfrastructure.CreateAsync();
+        var schemas = Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas"));
+        Sefaz = await SefazSimulatorHost.StartAsync(TimeProvider.System);
+        var settings = new Dictionary<string, string>(Tokens.Settings)
+        {
+            ["ConnectionStrings__postgres"] = _infrastructure.PostgresConnectionString,
+            ["ConnectionStrings__rabbitmq"] = _infrastructure.RabbitConnectionString,
+            ["DueWork__PollInterval"] = "00:00:00.200",
+            ["DataProtection__CertificatePath"] = Path.Combine(_folder, "data-protection.pfx"),
+            ["DataProtection__CreateCertificateIfMissing"] = "true",
+            ["Invoicing__SchemaFolder"] = schemas,
+        };
+        Invoicing = new HostProcess("invoicing", "services/Invoicing", "TrayBridge.Invoicing", settings, Path.Combine(_folder, "invoicing.log"));
+        await Invoicing.StartAsync();
+    }
+
+    public string Log => File.Exists(Path.Combine(_folder, "invoicing.log")) ? File.ReadAllText(Path.Combine(_folder, "invoicing.log")) : "";
+
+    public HttpClient Client(string? tenantId)
+    {
+        _ = Infrastructure;
+        var client = new HttpClient { BaseAddress = Invoicing.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (tenantId is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(tenantId));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Invoicing is not null) await Invoicing.DisposeAsync();
+        if (Sefaz is not null) await Sefaz.DisposeAsync();
+        if (_infrastructure is not null) await _infrastructure.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

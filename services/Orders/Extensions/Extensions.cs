@@ -26,6 +26,7 @@ public static class Extensions
             {
                 bus.AddConsumer<TrayOrderFetchedConsumer>();
                 bus.AddConsumer<TrayOrderChangedConsumer>();
+                bus.AddConsumer<Features.Invoicing.SalesOrderForInvoiceConsumer>();
                 bus.AddRequestClient<EnsureProducts>(RequestTimeout.After(s: 30));
             });
         builder.Services.AddSingleton(IbgeCities.Load());

@@ -4,6 +4,7 @@ using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Invoices;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Features.ProductSync;
@@ -27,6 +28,7 @@ public static class Extensions
                 bus.AddConsumer<ProductExportRequestedConsumer>();
                 bus.AddConsumer<OrderImportedConsumer>();
                 bus.AddConsumer<OrderImportFailedConsumer>();
+                bus.AddConsumer<NfeIssuedConsumer>();
             });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();
@@ -38,6 +40,7 @@ public static class Extensions
         builder.Services.AddDueWorkHandler<ParkedProductExport>();
         builder.Services.AddDueWorkHandler<ProductSyncRun>();
         builder.AddOrderMirror();
+        builder.AddInvoiceFeedback();
         return builder;
     }
 
@@ -47,6 +50,7 @@ public static class Extensions
         app.MapWebhooksApi();
         app.MapStoresApi();
         app.MapOrdersApi();
+        app.MapInvoicesApi();
         return app;
     }
 }

@@ -59,6 +59,12 @@ public static class AdminEndpoints
             sim.SetFaults(body);
             return Results.Ok(body);
         });
+        admin.MapPut("/stores/{storeId}/faults/invoice-posts", (string storeId, InvoiceFaultsRequest body, SimulatorAdmin sim) =>
+        {
+            sim.Stats(storeId); // an unknown store is a 404
+            sim.InvoiceFaults.Script(storeId, body.Script);
+            return Results.Ok(new { storeId, remaining = sim.InvoiceFaults.Remaining(storeId) });
+        });
         admin.MapDelete("/faults", (SimulatorAdmin sim) =>
         {
             sim.ClearFaults();

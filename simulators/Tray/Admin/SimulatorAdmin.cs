@@ -19,6 +19,9 @@ public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, Simul
     /// <summary>Reading, cancelling and editing placed orders.</summary>
     public OrderAdmin Orders => orderAdmin;
 
+    /// <summary>Scripted faults for the next invoice POSTs of a store.</summary>
+    public InvoiceFaults InvoiceFaults { get; } = new();
+
     public App CreateApp(string? consumerKey = null, string? consumerSecret = null) => apps.Create(consumerKey, consumerSecret);
 
     /// <summary>A new store, with a first authorization code (as installing the app gives) and optional seed data.</summary>

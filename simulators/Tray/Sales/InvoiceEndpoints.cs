@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrayBridge.TraySimulator.Admin;
 using TrayBridge.TraySimulator.Hosting;
 using TrayBridge.TraySimulator.Settings;
 using TrayBridge.TraySimulator.Stores;
@@ -34,8 +35,8 @@ public static class InvoiceEndpoints
             OfOrder(http, tray.Store, orderId, null, settings.Current));
         api.MapGet("/orders/{orderId:long}/invoices/{id:long}", (long orderId, long id, HttpContext http, TrayRequest tray, SettingsHolder settings) =>
             OfOrder(http, tray.Store, orderId, id, settings.Current));
-        api.MapPost("/orders/{orderId:long}/invoices", (long orderId, HttpContext http, TrayRequest tray, SettingsHolder settings, SimulatorClock clock, OrderBook book) =>
-            WriteAsync(http, tray.Store, orderId, null, settings.Current, clock, book));
+        api.MapPost("/orders/{orderId:long}/invoices", (long orderId, HttpContext http, TrayRequest tray, SettingsHolder settings, SimulatorClock clock, OrderBook book, SimulatorAdmin admin) =>
+            WriteAsync(http, tray.Store, orderId, null, settings.Current, clock, book, admin.InvoiceFaults.Next(tray.Store.Id)));
         api.MapPut("/orders/{orderId:long}/invoices/{id:long}", (long orderId, long id, HttpContext http, TrayRequest tray, SettingsHolder settings, SimulatorClock clock, OrderBook book) =>
             WriteAsync(http, tray.Store, orderId, id, settings.Current, clock, book));
     }
@@ -58,8 +59,9 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> WriteAsync(HttpContext http, Store store, long orderId, long? id, SimulatorSettings settings,
-        SimulatorClock clock, OrderBook book)
+        SimulatorClock clock, OrderBook book, InvoicePostFault? fault = null)
     {
+        if (fault == InvoicePostFault.Error500) return TrayError.Result(http, 500, "Internal Server Error", "Erro interno");
         var raw = await TrayBody.ReadAsync(http.Request);
         var wrapped = TrayBody.Unwrap(raw, "OrderInvoice");
         var body = settings.InvoiceBody switch
@@ -85,6 +87,7 @@ public static class InvoiceEndpoints
             store.Invoices[invoice.Id] = invoice;
             order.Modified = now;
             book.NotifyUpdate(store, orderId);
+            if (fault == InvoicePostFault.FailAfterCommit) return TrayError.Result(http, 500, "Internal Server Error", "Erro interno");
             return id is null ? TrayWrite.Created(invoice.Id) : TrayWrite.Saved(invoice.Id);
         }
     }

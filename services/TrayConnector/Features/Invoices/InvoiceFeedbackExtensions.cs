@@ -1,0 +1,16 @@
+using TrayBridge.ServiceDefaults.DueWork;
+
+namespace TrayBridge.TrayConnector.Features.Invoices;
+
+public static class InvoiceFeedbackExtensions
+{
+    /// <summary>NF-e back to Tray: <see cref="NfeIssuedConsumer"/> records, <see cref="SendInvoice"/> delivers.</summary>
+    public static WebApplicationBuilder AddInvoiceFeedback(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<TrayInvoiceLookup>();
+        builder.Services.AddScoped<TrayInvoicePoster>();
+        builder.Services.AddScoped<InvoicedStatus>();
+        builder.Services.AddDueWorkHandler<SendInvoice>();
+        return builder;
+    }
+}

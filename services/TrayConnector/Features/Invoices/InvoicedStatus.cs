@@ -1,0 +1,29 @@
+using Marten;
+using TrayBridge.TrayConnector.Features.Orders;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Features.Invoices;
+
+/// <summary>Moves a Tray order to the store's mapped "invoiced" status (<c>PUT /orders/{id}</c> with <c>status_id</c>,
+/// tray-api.md §4.6/§4.8). Statuses are per store: with none mapped as invoiced the order is left as it is, and says why.</summary>
+public sealed class InvoicedStatus(IDocumentStore documents, OrderStatusReader statuses, TrayApiClient tray)
+{
+    public const string NotMapped = "Nenhum status da loja está mapeado como \"faturado\": a nota foi enviada, o status do pedido na Tray não foi alterado.";
+
+    /// <summary>Null when the status was moved, else the reason it was not.</summary>
+    public async Task<string?> MoveAsync(string tenantId, string storeId, string trayOrderId, CancellationToken cancellationToken)
+    {
+        OrderStatusMap? map;
+        await using (var query = documents.QuerySession(tenantId))
+            map = await query.LoadAsync<OrderStatusMap>(storeId, cancellationToken);
+        // Never read yet: read it now (it guesses roles by name), at the invoice's priority.
+        map ??= await statuses.RefreshAsync(tenantId, storeId, TrayPriority.InvoiceAndStatus, cancellationToken);
+        if (map.InvoicedId is not { } invoicedId) return NotMapped;
+        var body = TrayJson.Envelope("Order", new Dictionary<string, string> { ["status_id"] = invoicedId });
+        (await tray.SendAsync(tenantId, storeId, HttpMethod.Put, $"orders/{trayOrderId}", body, TrayPriority.InvoiceAndStatus,
+            cancellationToken)).Dispose();
+        return null;
+    }
+}

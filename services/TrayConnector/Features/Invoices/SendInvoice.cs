@@ -1,0 +1,77 @@
+using System.Net;
+using Marten;
+using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
+
+namespace TrayBridge.TrayConnector.Features.Invoices;
+
+/// <summary>Delivers one NF-e to its Tray order: the invoice (found first, posted only if absent), then the order's status,
+/// then <c>TrayInvoiceSent</c>. Each step is recorded as it succeeds, so a retry resumes where the last attempt stopped.
+/// Tray down or slow → due-work retry with backoff; Tray refusing (4xx but 429) → <c>Erro</c> and <c>TraySyncFailed</c>.</summary>
+public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster poster, InvoicedStatus status, TimeProvider time)
+    : IDueWorkHandler
+{
+    public const string DueWorkKind = "tray.invoice-send";
+
+    public sealed record Payload(string DeliveryId);
+
+    public string Kind => DueWorkKind;
+
+    public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken)
+    {
+        await using var session = documents.LightweightSession(item.TenantId);
+        var delivery = await session.LoadAsync<InvoiceDelivery>(item.PayloadAs<Payload>().DeliveryId, cancellationToken);
+        if (delivery is null || delivery.State != InvoiceDeliveryState.Pendente) return DueWorkOutcome.Done;
+        delivery.Attempts = item.Attempt;
+        try
+        {
+            if (delivery.TrayInvoiceId is null)
+            {
+                delivery.TrayInvoiceId = await poster.EnsureAsync(item.TenantId, delivery, cancellationToken);
+                await SaveAsync(session, delivery, cancellationToken);
+            }
+            if (!delivery.StatusMoved && delivery.StatusNote is null)
+            {
+                delivery.StatusNote = await status.MoveAsync(item.TenantId, delivery.StoreId, delivery.TrayOrderId, cancellationToken);
+                delivery.StatusMoved = delivery.StatusNote is null;
+            }
+            (delivery.State, delivery.SentAt, delivery.LastError) = (InvoiceDeliveryState.Enviada, time.GetUtcNow(), null);
+            session.AppendIntegrationEvent(Guid.CreateVersion7(),
+                new TrayInvoiceSent(item.TenantId, delivery.StoreId, delivery.TrayOrderId, delivery.Key, time.GetUtcNow()));
+            await SaveAsync(session, delivery, cancellationToken);
+            return DueWorkOutcome.Done;
+        }
+        catch (TrayBudgetExhaustedException e)
+        {
+            return DueWorkOutcome.Retry(e.RetryAt, "aguardando cota");
+        }
+        catch (Exception e) when (e is TrayApiException { Status: not HttpStatusCode.TooManyRequests and < HttpStatusCode.InternalServerError }
+                                      or StoreUnavailableException)
+        {
+            // Tray refused for good: visible on the delivery and on the bus; sending again needs a person.
+            (delivery.State, delivery.LastError) = (InvoiceDeliveryState.Erro, e.Message);
+            session.AppendIntegrationEvent(Guid.CreateVersion7(), new TraySyncFailed(item.TenantId, delivery.StoreId, "invoice",
+                $"NF-e {delivery.Number} do pedido {delivery.TrayOrderId}: {e.Message}", Retryable: false, time.GetUtcNow()));
+            await SaveAsync(session, delivery, cancellationToken);
+            return DueWorkOutcome.Done;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Tray down, slow or answering 5xx/429: try again later; the delivery shows the last error meanwhile.
+            delivery.LastError = e.Message;
+            await SaveAsync(session, delivery, cancellationToken);
+            var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, item.Attempt), 600));
+            return DueWorkOutcome.Retry(time.GetUtcNow() + backoff, e.Message);
+        }
+    }
+
+    private static async Task SaveAsync(IDocumentSession session, InvoiceDelivery delivery, CancellationToken cancellationToken)
+    {
+        session.Store(delivery);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using TrayBridge.TrayConnector.Tray.Json;
+
+namespace TrayBridge.TrayConnector.Features.Invoices;
+
+/// <summary>The body of <c>POST /orders/{id}/invoices</c> (tray-api.md §5.2). Whether Tray wants it wrapped in
+/// <c>OrderInvoice</c> or flat is disputed (§5.4): both forms are built, the wrapped one first, as every other resource is.</summary>
+public static class TrayInvoiceBody
+{
+    public static object Wrapped(InvoiceDelivery delivery) => TrayJson.Envelope("OrderInvoice", Flat(delivery));
+
+    public static Dictionary<string, object> Flat(InvoiceDelivery delivery) => new()
+    {
+        // Keys written as Tray spells them: a dictionary keeps them from the snake_case policy (ProductCfop is PascalCase).
+        ["issue_date"] = SaoPauloDay(delivery.IssuedAt),
+        ["number"] = delivery.Number.ToString(CultureInfo.InvariantCulture),
+        ["serie"] = delivery.Series.ToString(CultureInfo.InvariantCulture),
+        ["value"] = delivery.Value.ToString("0.00", CultureInfo.InvariantCulture),
+        ["key"] = delivery.Key,
+        ["link"] = delivery.DanfeUrl,
+        ["xml_danfe"] = delivery.XmlUrl,
+        ["ProductCfop"] = delivery.Items.Select(i => new Dictionary<string, string>
+        {
+            ["product_id"] = i.TrayProductId, ["variation_id"] = i.TrayVariantId ?? "0", ["cfop"] = i.Cfop,
+        }).ToList(),
+    };
+
+    /// <summary>Tray's dates carry no offset and mean São Paulo's calendar day.</summary>
+    private static string SaoPauloDay(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MassTransit;
+using TrayBridge.Contracts.Invoicing;
+using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.TestSupport;
+using TrayBridge.TraySimulator.Settings;
+
+namespace TrayBridge.TrayConnector.Tests;
+
+/// <summary>A connected store with one paid order, the Invoicing service's side of the bus (publishes <c>NfeIssued</c>,
+/// hears <c>TrayInvoiceSent</c> / <c>TraySyncFailed</c>), and what Tray holds for the order.</summary>
+public sealed class InvoiceFeedbackDriver : IAsyncDisposable
+{
+    public const string Tenant = "tenant-invoices";
+    public const string Store = "580001";
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private IBusControl? _outcomes;
+
+    public required ConnectorHarness Harness { get; init; }
+    public required BusProbe Probe { get; init; }
+    public ConcurrentQueue<TrayInvoiceSent> Sent { get; } = new();
+    public ConcurrentQueue<TraySyncFailed> SyncFailed { get; } = new();
+
+    public static async Task<InvoiceFeedbackDriver> StartAsync(InvoiceBodyForm form = InvoiceBodyForm.FlatOrWrapped,
+        ProductCfopPlacement cfop = ProductCfopPlacement.Sibling, string? invoicedStatusId = "69")
+    {
+        var harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100);
+        harness.Simulator.Admin.UpdateSettings(s => s with { InvoiceBody = form, OrderInvoicesProductCfop = cfop });
+        var driver = new InvoiceFeedbackDriver { Harness = harness, Probe = await BusProbe.StartAsync(harness) };
+        driver._outcomes = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(harness.Infrastructure.RabbitConnectionString));
+            cfg.ReceiveEndpoint("erp-probe-invoice-outcomes", endpoint =>
+            {
+                endpoint.Handler<TrayInvoiceSent>(c => { driver.Sent.Enqueue(c.Message); return Task.CompletedTask; });
+                endpoint.Handler<TraySyncFailed>(c => { driver.SyncFailed.Enqueue(c.Message); return Task.CompletedTask; });
+            });
+        });
+        await driver._outcomes.StartAsync(Cancel);
+        await harness.ConnectAsync(Tenant, Store, products: 6);
+        if (invoicedStatusId is not null)
+        {
+            using var client = harness.Client(Tenant);
+            // 409 when the connector's own first read of the statuses commits meanwhile: repeat, as the API says.
+            await Eventually.ReturnsAsync(async () => (await client.PutAsJsonAsync("api/tray/orders/statuses", new
+            {
+                storeId = Store, approvedIds = new[] { "16" }, invoicedId = invoicedStatusId, shippedId = "17", cancelledIds = new[] { "82" },
+            }, Cancel)).StatusCode, status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(15), "the invoiced status mapped");
+        }
+        return driver;
+    }
+
+    public long PlaceOrder() => Harness.Simulator.Admin.CreateOrder(Store, status: "A ENVIAR");
+
+    public JsonNode Order(long id) => Harness.Simulator.Admin.Orders.Complete(Store, id)["Order"]!;
+
+    /// <summary>The NF-e Invoicing would publish for a Tray order: its lines' Tray ids with CFOP 5102, its total.</summary>
+    public NfeIssued Nfe(long orderId, int number)
+    {
+        var order = Order(orderId);
+        var items = order["ProductsSold"]!.AsArray().Select(p => p!["ProductsSold"]!)
+            .Select(p => new NfeItemCfop(p["product_id"]!.GetValue<string>(), p["variant_id"]?.GetValue<string>() is "0" or null
+                ? null : p["variant_id"]!.GetValue<string>(), "5102")).ToList();
+        var key = $"3526115912345600019055001{number:D9}1{number:D8}".PadRight(44, '7')[..44];
+        return new NfeIssued(Tenant, Store, orderId.ToString(CultureInfo.InvariantCulture), Guid.NewGuid(), key, number, 1,
+            DateTimeOffset.UtcNow, decimal.Parse(order["total"]!.GetValue<string>(), CultureInfo.InvariantCulture), "135260000000001",
+            $"https://erp.example/danfe/{key}", $"https://erp.example/xml/{key}", items, DateTimeOffset.UtcNow);
+    }
+
+    public static List<JsonNode> Invoices(JsonNode order) =>
+        order["OrderInvoice"]!.AsArray().Select(i => i!["OrderInvoice"]!).ToList();
+
+    public async Task<JsonElement> DeliveryAsync(string trayOrderId)
+    {
+        using var client = Harness.Client(Tenant);
+        var list = await client.GetFromJsonAsync<JsonElement>($"api/tray/invoices?storeId={Store}&trayOrderId={trayOrderId}", Cancel);
+        return list.GetProperty("items").EnumerateArray().SingleOrDefault();
+    }
+
+    /// <summary>Waits until the delivery leaves <c>Pendente</c>.</summary>
+    public Task<JsonElement> SettledAsync(string trayOrderId, int seconds = 30) => Eventually.ReturnsAsync(() => DeliveryAsync(trayOrderId),
+        d => d.ValueKind == JsonValueKind.Object && d.GetProperty("state").GetString() != "Pendente", TimeSpan.FromSeconds(seconds),
+        $"the delivery of order {trayOrderId}");
+
+    public int InvoicePosts(long orderId) => Harness.Simulator.Admin.Requests(Store, 500)
+        .Count(r => r.Method == "POST" && r.Path.Contains($"/orders/{orderId}/invoices", StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_outcomes is not null) await _outcomes.StopAsync(CancellationToken.None);
+        await Probe.DisposeAsync();
+        await Harness.DisposeAsync();
+    }
+}

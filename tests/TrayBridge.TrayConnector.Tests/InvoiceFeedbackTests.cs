@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using TrayBridge.Contracts.Invoicing;
+using TrayBridge.TestSupport;
+using TrayBridge.TraySimulator.Admin;
+using TrayBridge.TraySimulator.Settings;
+
+namespace TrayBridge.TrayConnector.Tests;
+
+/// <summary>An authorized NF-e reaches its Tray order once — whatever Tray's failures, redeliveries or body reading — and
+/// moves the order to the store's "invoiced" status.</summary>
+public sealed class InvoiceFeedbackTests : IAsyncDisposable
+{
+    private InvoiceFeedbackDriver? _driver;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Exactly one invoice on the order with the NF-e's number, serie, key, value and CFOP per line, and the order in
+    /// the mapped status.</summary>
+    private static void AssertDeliveredOnce(InvoiceFeedbackDriver driver, long orderId, NfeIssued nfe, string statusId = "69")
+    {
+        var order = driver.Order(orderId);
+        var invoice = Assert.Single(InvoiceFeedbackDriver.Invoices(order));
+        Assert.Equal(Id(nfe.Number), invoice["number"]!.GetValue<string>());
+        Assert.Equal(Id(nfe.Series), invoice["serie"]!.GetValue<string>());
+        Assert.Equal(nfe.ChaveDeAcesso, invoice["key"]!.GetValue<string>());
+        Assert.Equal(nfe.Total, decimal.Parse(invoice["value"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+        Assert.Equal(nfe.DanfeUrl, invoice["link"]!.GetValue<string>());
+        Assert.Equal(nfe.XmlUrl, invoice["xml_danfe"]!.GetValue<string>());
+        var cfops = invoice["ProductCfop"]!.AsArray().Select(c => (c!["product_id"]!.GetValue<string>(), c["cfop"]!.GetValue<string>()));
+        Assert.Equal(nfe.Items.Select(i => (i.TrayProductId, i.Cfop)), cfops);
+        Assert.Equal(statusId, order["OrderStatus"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_issued_NFe_becomes_one_invoice_on_its_order_and_a_redelivered_one_changes_nothing()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync();
+        var orderId = driver.PlaceOrder();
+        var nfe = driver.Nfe(orderId, 1201);
+
+        await driver.Probe.PublishAsync(nfe);
+        var delivery = await driver.SettledAsync(Id(orderId));
+
+        Assert.Equal("Enviada", delivery.GetProperty("state").GetString());
+        Assert.True(delivery.GetProperty("statusMoved").GetBoolean());
+        AssertDeliveredOnce(driver, orderId, nfe);
+        await Eventually.ReturnsAsync(() => Task.FromResult(driver.Sent.Count(s => s.ChaveDeAcesso == nfe.ChaveDeAcesso)), n => n == 1,
+            TimeSpan.FromSeconds(15), "TrayInvoiceSent");
+
+        await driver.Probe.PublishAsync(nfe); // a new message id: the natural key, not the message, makes it a duplicate
+        await driver.Probe.PublishAsync(nfe with { OccurredAt = DateTimeOffset.UtcNow });
+        await Task.Delay(3000, Cancel);
+        AssertDeliveredOnce(driver, orderId, nfe);
+        Assert.Equal(1, driver.InvoicePosts(orderId));
+        Assert.Single(driver.Sent, s => s.ChaveDeAcesso == nfe.ChaveDeAcesso);
+    }
+
+    [Fact]
+    public async Task The_invoice_POST_failing_three_times_once_after_committing_leaves_exactly_one_invoice()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync();
+        var orderId = driver.PlaceOrder();
+        driver.Harness.Simulator.Admin.InvoiceFaults.Script(InvoiceFeedbackDriver.Store,
+            [InvoicePostFault.Error500, InvoicePostFault.Error500, InvoicePostFault.FailAfterCommit]);
+        var nfe = driver.Nfe(orderId, 1202);
+
+        await driver.Probe.PublishAsync(nfe);
+        var delivery = await driver.SettledAsync(Id(orderId), seconds: 60);
+
+        Assert.Equal("Enviada", delivery.GetProperty("state").GetString());
+        Assert.Equal(0, driver.Harness.Simulator.Admin.InvoiceFaults.Remaining(InvoiceFeedbackDriver.Store));
+        Assert.Equal(3, driver.InvoicePosts(orderId));
+        AssertDeliveredOnce(driver, orderId, nfe);
+    }
+
+    [Fact]
+    public async Task Tray_failing_longer_than_one_attempt_is_retried_as_due_work_with_the_last_error_shown_and_still_one_invoice()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync();
+        var orderId = driver.PlaceOrder();
+        driver.Harness.Simulator.Admin.InvoiceFaults.Script(InvoiceFeedbackDriver.Store,
+            [.. Enumerable.Repeat(InvoicePostFault.Error500, 4), InvoicePostFault.FailAfterCommit]);
+        var nfe = driver.Nfe(orderId, 1203);
+
+        await driver.Probe.PublishAsync(nfe);
+        var failing = await Eventually.ReturnsAsync(() => driver.DeliveryAsync(Id(orderId)),
+            d => d.ValueKind == JsonValueKind.Object && d.GetProperty("lastError").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(30),
+            "the first attempt's error");
+        Assert.Contains("500", failing.GetProperty("lastError").GetString());
+
+        var delivery = await driver.SettledAsync(Id(orderId), seconds: 60);
+        Assert.Equal("Enviada", delivery.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, delivery.GetProperty("lastError").ValueKind);
+        Assert.Equal(5, driver.InvoicePosts(orderId));
+        AssertDeliveredOnce(driver, orderId, nfe);
+    }
+
+    [Theory]
+    [InlineData(InvoiceBodyForm.FlatOnly, ProductCfopPlacement.Nested)]
+    [InlineData(InvoiceBodyForm.WrappedOnly, ProductCfopPlacement.Sibling)]
+    public async Task Either_reading_of_the_invoice_body_gets_one_invoice(InvoiceBodyForm form, ProductCfopPlacement cfop)
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync(form, cfop);
+        var orderId = driver.PlaceOrder();
+        var nfe = driver.Nfe(orderId, 1204);
+
+        await driver.Probe.PublishAsync(nfe);
+        Assert.Equal("Enviada", (await driver.SettledAsync(Id(orderId))).GetProperty("state").GetString());
+        AssertDeliveredOnce(driver, orderId, nfe);
+
+        await driver.Probe.PublishAsync(nfe); // redelivered
+        await Task.Delay(2000, Cancel);
+        Assert.Single(InvoiceFeedbackDriver.Invoices(driver.Order(orderId)));
+    }
+
+    [Fact]
+    public async Task Tray_refusing_the_invoice_shows_Erro_and_publishes_TraySyncFailed_and_an_unmapped_status_is_left_with_a_reason()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync(invoicedStatusId: null);
+        var missing = driver.Nfe(driver.PlaceOrder(), 1205) with { TrayOrderId = "99999999" };
+        await driver.Probe.PublishAsync(missing);
+        var refused = await driver.SettledAsync("99999999");
+        Assert.Equal("Erro", refused.GetProperty("state").GetString());
+        Assert.Contains("404", refused.GetProperty("lastError").GetString());
+        await Eventually.ReturnsAsync(() => Task.FromResult(driver.SyncFailed.Count(f => f.Operation == "invoice")), n => n == 1,
+            TimeSpan.FromSeconds(15), "TraySyncFailed");
+
+        var orderId = driver.PlaceOrder();
+        var nfe = driver.Nfe(orderId, 1206);
+        await driver.Probe.PublishAsync(nfe);
+        var delivery = await driver.SettledAsync(Id(orderId));
+        Assert.Equal("Enviada", delivery.GetProperty("state").GetString());
+        Assert.False(delivery.GetProperty("statusMoved").GetBoolean());
+        Assert.Contains("faturado", delivery.GetProperty("statusNote").GetString());
+        AssertDeliveredOnce(driver, orderId, nfe, statusId: "16");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_driver is not null) await _driver.DisposeAsync();
+    }
+}

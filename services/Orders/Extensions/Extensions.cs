@@ -3,6 +3,7 @@ using TrayBridge.Contracts.Catalog;
 using TrayBridge.Orders.Domain;
 using TrayBridge.Orders.Features.Customers;
 using TrayBridge.Orders.Features.Import;
+using TrayBridge.Orders.Features.Invoicing;
 using TrayBridge.Orders.Features.SalesOrders;
 using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -26,6 +27,8 @@ public static class Extensions
             {
                 bus.AddConsumer<TrayOrderFetchedConsumer>();
                 bus.AddConsumer<TrayOrderChangedConsumer>();
+                bus.AddConsumer<NfeIssuedConsumer>();
+                bus.AddConsumer<NfeRejectedConsumer>();
                 bus.AddConsumer<Features.Invoicing.SalesOrderForInvoiceConsumer>();
                 bus.AddRequestClient<EnsureProducts>(RequestTimeout.After(s: 30));
             });

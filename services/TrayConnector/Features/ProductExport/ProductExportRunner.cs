@@ -9,8 +9,10 @@ public sealed class ProductExportRunner(ExportProduct export, TimeProvider time)
 {
     public const string DueWorkKind = "tray.product-export";
 
-    /// <summary>Null when done (exported or failed with a visible reason); else when to try again.</summary>
-    public async Task<(DateTimeOffset At, string Reason)?> RunAsync(ProductExportRequested request, CancellationToken cancellationToken)
+    /// <summary>Null when done (exported or failed with a visible reason); else when to try again. <paramref name="attempt"/>
+    /// (of a parked export) spaces the waits for another export of the product, which may take a while with many variants.</summary>
+    public async Task<(DateTimeOffset At, string Reason)?> RunAsync(ProductExportRequested request, CancellationToken cancellationToken,
+        int attempt = 0)
     {
         try
         {
@@ -23,7 +25,7 @@ public sealed class ProductExportRunner(ExportProduct export, TimeProvider time)
         }
         catch (ExportBusyException e)
         {
-            return (time.GetUtcNow().AddSeconds(2), e.Message);
+            return (time.GetUtcNow().AddSeconds(Math.Min(2 * (attempt + 1), 30)), e.Message);
         }
     }
 }

@@ -41,7 +41,8 @@ public sealed class ProductSyncRun(IDocumentStore documents, NpgsqlDataSource da
             else if (await SyncStoreAsync(item.TenantId, storeId, productId, wanted, cancellationToken) is { } later) return later;
         }
         await ProductSyncStates.MarkSentAsync(documents, item.TenantId, productId, time.GetUtcNow(), cancellationToken);
-        return busy ? DueWorkOutcome.Retry(time.GetUtcNow() + Spacing, "exportação em andamento") : DueWorkOutcome.Done;
+        // Spaced out by attempt: an export with many variants holds the product a while.
+        return busy ? DueWorkOutcome.Retry(time.GetUtcNow() + Spacing * Math.Min(item.Attempt + 1, 30), "exportação em andamento") : DueWorkOutcome.Done;
     }
 
     /// <summary>Null when this store is done (sent, or failed visibly); else when to try again.</summary>

@@ -43,16 +43,25 @@ public sealed class InvoiceFeedbackDriver : IAsyncDisposable
         });
         await driver._outcomes.StartAsync(Cancel);
         await harness.ConnectAsync(Tenant, Store, products: 6);
-        if (invoicedStatusId is not null)
-        {
-            using var client = harness.Client(Tenant);
-            // 409 when the connector's own first read of the statuses commits meanwhile: repeat, as the API says.
-            await Eventually.ReturnsAsync(async () => (await client.PutAsJsonAsync("api/tray/orders/statuses", new
-            {
-                storeId = Store, approvedIds = new[] { "16" }, invoicedId = invoicedStatusId, shippedId = "17", cancelledIds = new[] { "82" },
-            }, Cancel)).StatusCode, status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(15), "the invoiced status mapped");
-        }
+        if (invoicedStatusId is not null) await driver.MapInvoicedStatusAsync(invoicedStatusId);
         return driver;
+    }
+
+    public async Task MapInvoicedStatusAsync(string statusId)
+    {
+        using var client = Harness.Client(Tenant);
+        // 409 when the connector's own read of the statuses commits meanwhile: repeat, as the API says.
+        await Eventually.ReturnsAsync(async () => (await client.PutAsJsonAsync("api/tray/orders/statuses", new
+        {
+            storeId = Store, approvedIds = new[] { "16" }, invoicedId = statusId, shippedId = "17", cancelledIds = new[] { "82" },
+        }, Cancel)).StatusCode, status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(15), "the invoiced status mapped");
+    }
+
+    public async Task<HttpStatusCode> RetryAsync(NfeIssued nfe)
+    {
+        using var client = Harness.Client(Tenant);
+        return (await client.PostAsJsonAsync("api/tray/invoices/retry", new { storeId = nfe.StoreId, trayOrderId = nfe.TrayOrderId, key = nfe.ChaveDeAcesso },
+            Cancel)).StatusCode;
     }
 
     public long PlaceOrder() => Harness.Simulator.Admin.CreateOrder(Store, status: "A ENVIAR");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using TrayBridge.Contracts.Invoicing;
 using TrayBridge.TestSupport;
@@ -116,17 +117,31 @@ public sealed class InvoiceFeedbackTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Tray_refusing_the_invoice_shows_Erro_and_publishes_TraySyncFailed_and_an_unmapped_status_is_left_with_a_reason()
+    public async Task Tray_refusing_the_invoice_shows_Erro_with_TraySyncFailed_and_a_retry_after_the_fix_sends_it_once()
     {
-        var driver = _driver = await InvoiceFeedbackDriver.StartAsync(invoicedStatusId: null);
-        var missing = driver.Nfe(driver.PlaceOrder(), 1205) with { TrayOrderId = "99999999" };
-        await driver.Probe.PublishAsync(missing);
-        var refused = await driver.SettledAsync("99999999");
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync();
+        var placed = driver.PlaceOrder();
+        var next = Id(placed + 1); // not on Tray yet: Tray answers 404
+        var nfe = driver.Nfe(placed, 1205) with { TrayOrderId = next };
+        await driver.Probe.PublishAsync(nfe);
+        var refused = await driver.SettledAsync(next);
         Assert.Equal("Erro", refused.GetProperty("state").GetString());
         Assert.Contains("404", refused.GetProperty("lastError").GetString());
         await Eventually.ReturnsAsync(() => Task.FromResult(driver.SyncFailed.Count(f => f.Operation == "invoice")), n => n == 1,
             TimeSpan.FromSeconds(15), "TraySyncFailed");
 
+        Assert.Equal(placed + 1, driver.PlaceOrder()); // the fix: the order exists now
+        Assert.Equal(HttpStatusCode.Accepted, await driver.RetryAsync(nfe));
+        Assert.Equal(HttpStatusCode.Conflict, await driver.RetryAsync(nfe)); // already pending
+        var delivery = await driver.SettledAsync(next);
+        Assert.Equal("Enviada", delivery.GetProperty("state").GetString());
+        AssertDeliveredOnce(driver, placed + 1, nfe);
+    }
+
+    [Fact]
+    public async Task Without_an_invoiced_status_mapped_the_invoice_is_sent_with_a_reason_and_a_retry_after_mapping_moves_the_status()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync(invoicedStatusId: null);
         var orderId = driver.PlaceOrder();
         var nfe = driver.Nfe(orderId, 1206);
         await driver.Probe.PublishAsync(nfe);
@@ -135,6 +150,13 @@ public sealed class InvoiceFeedbackTests : IAsyncDisposable
         Assert.False(delivery.GetProperty("statusMoved").GetBoolean());
         Assert.Contains("faturado", delivery.GetProperty("statusNote").GetString());
         AssertDeliveredOnce(driver, orderId, nfe, statusId: "16");
+
+        await driver.MapInvoicedStatusAsync("69");
+        Assert.Equal(HttpStatusCode.Accepted, await driver.RetryAsync(nfe));
+        await Eventually.ReturnsAsync(() => driver.DeliveryAsync(Id(orderId)), d => d.GetProperty("statusMoved").GetBoolean(),
+            TimeSpan.FromSeconds(20), "the status moved");
+        AssertDeliveredOnce(driver, orderId, nfe);
+        Assert.Equal(1, driver.InvoicePosts(orderId));
     }
 
     public async ValueTask DisposeAsync()

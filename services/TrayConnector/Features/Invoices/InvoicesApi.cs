@@ -7,7 +7,9 @@ namespace TrayBridge.TrayConnector.Features.Invoices;
 /// with its state, Tray's invoice id, whether the order's status moved (or why not) and the last error.</summary>
 public static class InvoicesApi
 {
-    public static void MapInvoicesApi(this WebApplication app) =>
+    public static void MapInvoicesApi(this WebApplication app)
+    {
+        app.MapPost("/api/tray/invoices/retry", RetryInvoice.HandleAsync).WithTags("Invoices");
         app.MapGet("/api/tray/invoices", async (string? storeId, string? trayOrderId, IDocumentStore documents, TenantContext tenant,
                 CancellationToken cancellationToken) =>
             {
@@ -20,4 +22,5 @@ public static class InvoicesApi
                 return Results.Ok(new { total = items.Count, items });
             })
             .WithTags("Invoices");
+    }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Marten;
+using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
@@ -8,18 +10,24 @@ namespace TrayBridge.TrayConnector.Features.ProductSync;
 
 /// <summary>Sends the wanted price/stock to one store: the product, then each linked variant whose price or stock differs
 /// from what Tray was last sent (tray-api.md §3.7: a variant's stock is written on the variant). Variations not on Tray
-/// yet wait for the next export, which creates them.</summary>
+/// yet wait for the next export, which creates them. Stock is sent less what the store's not-yet-imported orders hold
+/// (<see cref="StockReservations"/>): Tray counted those already, the ERP not yet.</summary>
 public sealed class LinkSync(TrayApiClient tray)
 {
-    public async Task SendAsync(string tenantId, ProductLink link, ProductSyncState wanted, CancellationToken cancellationToken)
+    public async Task SendAsync(IQuerySession session, string tenantId, ProductLink link, ProductSyncState wanted, CancellationToken cancellationToken)
     {
-        (await tray.SendAsync(tenantId, link.StoreId, HttpMethod.Put, $"products/{link.TrayProductId}", ProductBody(wanted),
-            TrayPriority.PriceStockSync, cancellationToken)).Dispose();
+        var reserved = await StockReservations.OfAsync(session, link.StoreId, link.TrayProductId!, null, cancellationToken);
+        (await tray.SendAsync(tenantId, link.StoreId, HttpMethod.Put, $"products/{link.TrayProductId}",
+            ProductBody(wanted, StockReservations.StockForTray(wanted.Stock, reserved)), TrayPriority.PriceStockSync, cancellationToken)).Dispose();
         foreach (var variant in link.Variants)
         {
-            if (wanted.Variations.Find(v => v.VariationId == variant.VariationId) is not { } want
-                || (want.Price, want.PromotionalPrice, want.Stock) == (variant.SentPrice, variant.SentPromotionalPrice, variant.SentStock))
-                continue;
+            if (wanted.Variations.Find(v => v.VariationId == variant.VariationId) is not { } erp) continue;
+            var want = erp with
+            {
+                Stock = StockReservations.StockForTray(erp.Stock,
+                    await StockReservations.OfAsync(session, link.StoreId, link.TrayProductId!, variant.TrayVariantId, cancellationToken)),
+            };
+            if ((want.Price, want.PromotionalPrice, want.Stock) == (variant.SentPrice, variant.SentPromotionalPrice, variant.SentStock)) continue;
             try
             {
                 (await tray.SendAsync(tenantId, link.StoreId, HttpMethod.Put, $"products/variants/{variant.TrayVariantId}", VariantBody(want),
@@ -32,9 +40,9 @@ public sealed class LinkSync(TrayApiClient tray)
         link.SyncedVersion = wanted.DesiredVersion;
     }
 
-    private static Dictionary<string, object> ProductBody(ProductSyncState wanted) => TrayJson.Envelope("Product", new
+    private static Dictionary<string, object> ProductBody(ProductSyncState wanted, decimal stock) => TrayJson.Envelope("Product", new
     {
-        price = wanted.Price, promotional_price = wanted.PromotionalPrice ?? 0, stock = wanted.Stock, available = wanted.Available ? 1 : 0,
+        price = wanted.Price, promotional_price = wanted.PromotionalPrice ?? 0, stock, available = wanted.Available ? 1 : 0,
     });
 
     private static Dictionary<string, object> VariantBody(VariationWanted wanted) => TrayJson.Envelope("Variant", new

@@ -57,7 +57,7 @@ public sealed class ProductSyncRun(IDocumentStore documents, NpgsqlDataSource da
         DueWorkOutcome? outcome = null;
         try
         {
-            await new LinkSync(tray).SendAsync(tenantId, link, wanted, cancellationToken);
+            await new LinkSync(tray).SendAsync(session, tenantId, link, wanted, cancellationToken);
         }
         catch (TrayBudgetExhaustedException e)
         {

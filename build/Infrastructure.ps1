@@ -88,6 +88,14 @@ function Start-DebianInfrastructure {
     }
     # The hosts and tests connect over TCP with a password.
     su postgres -c "psql -q -c `"alter user postgres password 'postgres'`"" | Out-Null
+    # A test system runs seven hosts with a connection pool each, and tests start replicas: Debian's default of 100 is short.
+    if ([int](su postgres -c "psql -tAq -c 'show max_connections'") -lt 300) {
+        su postgres -c "psql -q -c 'alter system set max_connections = 300'" | Out-Null
+        $cluster = (pg_lsclusters -h | Select-Object -First 1) -split '\s+'
+        Write-Host "==> pg_ctlcluster $($cluster[0]) $($cluster[1]) restart (max_connections 300)" -ForegroundColor Cyan
+        pg_ctlcluster $cluster[0] $cluster[1] restart | Out-Host
+        for ($i = 0; $i -lt 30 -and -not (Test-Port $pg.Host $pg.Port); $i++) { Start-Sleep 1 }
+    }
     if (-not (Test-Port '127.0.0.1' 5672) -or -not (Test-Port '127.0.0.1' 15672)) {
         if (Test-Port '127.0.0.1' 5672) {
             rabbitmq-plugins enable rabbitmq_management | Out-Null

@@ -27,9 +27,10 @@ public sealed class InvoiceFeedbackDriver : IAsyncDisposable
     public ConcurrentQueue<TraySyncFailed> SyncFailed { get; } = new();
 
     public static async Task<InvoiceFeedbackDriver> StartAsync(InvoiceBodyForm form = InvoiceBodyForm.FlatOrWrapped,
-        ProductCfopPlacement cfop = ProductCfopPlacement.Sibling, string? invoicedStatusId = "69")
+        ProductCfopPlacement cfop = ProductCfopPlacement.Sibling, string? invoicedStatusId = "69", int? dueWorkAttempts = null)
     {
-        var harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100);
+        var harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100, extraSettings: dueWorkAttempts is { } attempts
+            ? new Dictionary<string, string?> { ["DueWork:MaxAttempts"] = attempts.ToString(CultureInfo.InvariantCulture) } : null);
         harness.Simulator.Admin.UpdateSettings(s => s with { InvoiceBody = form, OrderInvoicesProductCfop = cfop });
         var driver = new InvoiceFeedbackDriver { Harness = harness, Probe = await BusProbe.StartAsync(harness) };
         driver._outcomes = Bus.Factory.CreateUsingRabbitMq(cfg =>

@@ -98,6 +98,28 @@ public sealed class InvoiceFeedbackTests : IAsyncDisposable
         AssertDeliveredOnce(driver, orderId, nfe);
     }
 
+    [Fact]
+    public async Task Tray_failing_past_the_last_attempt_shows_Erro_and_a_retry_later_sends_it_once()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync(dueWorkAttempts: 2);
+        var orderId = driver.PlaceOrder();
+        driver.Harness.Simulator.Admin.InvoiceFaults.Script(InvoiceFeedbackDriver.Store, Enumerable.Repeat(InvoicePostFault.Error500, 8));
+        var nfe = driver.Nfe(orderId, 1207);
+
+        await driver.Probe.PublishAsync(nfe);
+        var failed = await driver.SettledAsync(Id(orderId), seconds: 60);
+        Assert.Equal("Erro", failed.GetProperty("state").GetString());
+        Assert.Contains("500", failed.GetProperty("lastError").GetString());
+        await Eventually.ReturnsAsync(() => Task.FromResult(driver.SyncFailed.Where(f => f.Operation == "invoice").ToList()),
+            list => list.Count == 1 && list[0].Retryable, TimeSpan.FromSeconds(15), "TraySyncFailed, retryable");
+        Assert.Empty(InvoiceFeedbackDriver.Invoices(driver.Order(orderId)));
+
+        Assert.Equal(HttpStatusCode.Accepted, await driver.RetryAsync(nfe));
+        Assert.Equal("Enviada", (await driver.SettledAsync(Id(orderId))).GetProperty("state").GetString());
+        Assert.Equal(9, driver.InvoicePosts(orderId));
+        AssertDeliveredOnce(driver, orderId, nfe);
+    }
+
     [Theory]
     [InlineData(InvoiceBodyForm.FlatOnly, ProductCfopPlacement.Nested)]
     [InlineData(InvoiceBodyForm.WrappedOnly, ProductCfopPlacement.Sibling)]

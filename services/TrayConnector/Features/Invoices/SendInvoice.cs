@@ -1,5 +1,6 @@
 using System.Net;
 using Marten;
+using Microsoft.Extensions.Options;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -12,8 +13,8 @@ namespace TrayBridge.TrayConnector.Features.Invoices;
 /// <summary>Delivers one NF-e to its Tray order: the invoice (found first, posted only if absent), then the order's status,
 /// then <c>TrayInvoiceSent</c>. Each step is recorded as it succeeds, so a retry resumes where the last attempt stopped.
 /// Tray down or slow → due-work retry with backoff; Tray refusing (4xx but 429) → <c>Erro</c> and <c>TraySyncFailed</c>.</summary>
-public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster poster, InvoicedStatus status, TimeProvider time)
-    : IDueWorkHandler
+public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster poster, InvoicedStatus status, TimeProvider time,
+    IOptions<DueWorkSettings> settings) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.invoice-send";
 
@@ -47,7 +48,7 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
         }
         catch (TrayBudgetExhaustedException e)
         {
-            return DueWorkOutcome.Retry(e.RetryAt, "aguardando cota");
+            return await RetryAsync(session, item, delivery, e.RetryAt, $"Aguardando cota da Tray até {e.RetryAt:u}", cancellationToken);
         }
         catch (Exception e) when (e is TrayApiException { Status: not HttpStatusCode.TooManyRequests and < HttpStatusCode.InternalServerError }
                                       or StoreUnavailableException)
@@ -62,11 +63,26 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Tray down, slow or answering 5xx/429: try again later; the delivery shows the last error meanwhile.
-            delivery.LastError = e.Message;
-            await SaveAsync(session, delivery, cancellationToken);
             var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, item.Attempt), 600));
-            return DueWorkOutcome.Retry(time.GetUtcNow() + backoff, e.Message);
+            return await RetryAsync(session, item, delivery, time.GetUtcNow() + backoff, e.Message, cancellationToken);
         }
+    }
+
+    /// <summary>Another attempt later — unless this was the last one the due work allows: then <c>Erro</c>, visible and re-drivable,
+    /// rather than a delivery left <c>Pendente</c> that nothing will ever run again.</summary>
+    private async Task<DueWorkOutcome> RetryAsync(IDocumentSession session, DueWorkItem item, InvoiceDelivery delivery, DateTimeOffset at,
+        string reason, CancellationToken cancellationToken)
+    {
+        delivery.LastError = reason;
+        var giveUp = item.Attempt >= settings.Value.MaxAttempts;
+        if (giveUp)
+        {
+            delivery.State = InvoiceDeliveryState.Erro;
+            session.AppendIntegrationEvent(Guid.CreateVersion7(), new TraySyncFailed(item.TenantId, delivery.StoreId, "invoice",
+                $"NF-e {delivery.Number} do pedido {delivery.TrayOrderId}, {item.Attempt} tentativas: {reason}", Retryable: true, time.GetUtcNow()));
+        }
+        await SaveAsync(session, delivery, cancellationToken);
+        return giveUp ? DueWorkOutcome.Done : DueWorkOutcome.Retry(at, reason);
     }
 
     private static async Task SaveAsync(IDocumentSession session, InvoiceDelivery delivery, CancellationToken cancellationToken)

@@ -39,4 +39,7 @@ public sealed class Product
     public List<string> VariationAxes { get; set; } = [];
     /// <summary>With variations, Tray sells the variations: <see cref="Stock"/> is then the sum of theirs.</summary>
     public List<ProductVariation> Variations { get; set; } = [];
+    /// <summary>Soft delete: set, the product is gone from the API and from exports, but its document (and SKU) stays — orders
+    /// and NF-es already name it, and on Tray it is only made unavailable.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }

@@ -10,7 +10,9 @@ public static class ExportsApi
     {
         var exports = app.MapGroup("/api/catalog/exports").WithTags("Exports");
         exports.MapPost("/", RequestExport.HandleAsync);
+        exports.MapGet("/", ListExports.HandleAsync);
         exports.MapGet("/{id:guid}", GetAsync);
+        exports.MapPost("/{id:guid}/retry", RetryExport.HandleAsync);
     }
 
     private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)

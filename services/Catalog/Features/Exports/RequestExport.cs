@@ -10,7 +10,8 @@ namespace TrayBridge.Catalog.Features.Exports;
 public sealed record ExportRequest(string? StoreId, IReadOnlyList<Guid>? ProductIds, string? LinkAction = null, string? TrayProductId = null);
 
 /// <summary><c>POST /api/catalog/exports</c>: the export, a pending item per product and one full snapshot per product
-/// commit together (the relay publishes the snapshots after commit); an unknown store or product stores nothing.</summary>
+/// commit together (the relay publishes the snapshots after commit); an unknown store or product stores nothing, a deleted
+/// product is kept out with its reason (<see cref="ExportStart"/>).</summary>
 public static class RequestExport
 {
     private const int MaxProducts = 500;
@@ -34,23 +35,8 @@ public static class RequestExport
         if (ids.Except(products.Select(p => p.Id)).ToList() is { Count: > 0 } missing)
             return Unprocessable("productIds", $"Unknown product(s): {string.Join(", ", missing)}.");
 
-        var now = time.GetUtcNow();
-        var export = new ProductExport { Id = Guid.CreateVersion7(), StoreId = request.StoreId, ProductCount = products.Count, RequestedAt = now };
-        session.Store(export);
-        var images = await snapshots.ImageUrlsAsync(session, ids, cancellationToken);
-        foreach (var product in products)
-        {
-            session.Store(new ExportItem
-            {
-                Id = ExportItem.IdFor(export.Id, product.Id), ExportId = export.Id, ProductId = product.Id, Sku = product.Sku,
-                ProductVersion = product.Version, UpdatedAt = now,
-            });
-            session.AppendIntegrationEvent(export.Id,
-                ProductSnapshots.Snapshot(product, session.TenantId, export.StoreId, export.Id, images, now) with
-                {
-                    LinkAction = request.LinkAction, RelinkTrayProductId = request.LinkAction == "relink" ? request.TrayProductId : null,
-                });
-        }
+        var export = await ExportStart.AddAsync(session, snapshots, request.StoreId, products, request.LinkAction, request.TrayProductId,
+            time.GetUtcNow(), cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
         return Results.Accepted($"/api/catalog/exports/{export.Id}", new { exportId = export.Id });
     }

@@ -31,7 +31,10 @@ public static class ListProducts
                 .ToDictionary(l => l.Id);
         var items = products.Select(p => ProductRow.From(p, storeId,
             storeId is null ? null : links.GetValueOrDefault(ProductLink.IdFor(storeId, p.Id))));
-        return Results.Ok(new { total, page, pageSize, items });
+        // The cards count before the situation filter (each card is what clicking it would list), after the description's.
+        var situations = storeId is null ? null
+            : await SituationCounts.CountAsync(session, Filter(store, session.TenantId, description, storeId, null), cancellationToken);
+        return Results.Ok(new { total, page, pageSize, items, situations });
     }
 
     private static (string Sql, object[] Parameters) Filter(IDocumentStore store, string tenantId, string? description, string? storeId,
@@ -46,7 +49,7 @@ public static class ListProducts
             parameters.Add(storeId);
         }
         // Raw SQL bypasses Marten's tenant filter: it is stated here.
-        sql += " where d.tenant_id = ?";
+        sql += " where d.tenant_id = ? and d.data->>'DeletedAt' is null";
         parameters.Add(tenantId);
         if (!string.IsNullOrWhiteSpace(description))
         {

@@ -13,6 +13,7 @@ public static class ProductsApi
         var products = app.MapGroup("/api/catalog/products").WithTags("Products");
         products.MapPost("/", SaveProduct.CreateAsync);
         products.MapPut("/{id:guid}", SaveProduct.UpdateAsync);
+        products.MapDelete("/{id:guid}", DeleteProduct.HandleAsync);
         products.MapGet("/{id:guid}", GetAsync);
         products.MapGet("/", ListProducts.HandleAsync);
     }
@@ -21,7 +22,7 @@ public static class ProductsApi
         CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession(tenant.Require());
-        if (await session.LoadAsync<Product>(id, cancellationToken) is not { } product)
+        if (await session.LoadAsync<Product>(id, cancellationToken) is not { DeletedAt: null } product)
             return Results.Problem(statusCode: 404, title: "Product not found.");
         // Only the headers: the picture bytes stay in the database.
         var images = await session.Query<ProductImage>().Where(i => i.ProductId == id).OrderBy(i => i.Position)

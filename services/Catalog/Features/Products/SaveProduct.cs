@@ -24,7 +24,7 @@ public static class SaveProduct
     {
         if (input.Validate() is { Count: > 0 } errors) return Results.ValidationProblem(errors);
         await using var session = store.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<Product>(id, cancellationToken) is not { } product)
+        if (await session.LoadAsync<Product>(id, cancellationToken) is not { DeletedAt: null } product)
             return Results.Problem(statusCode: 404, title: "Product not found.");
         return await SaveAsync(session, product, input, time, cancellationToken) ?? Results.Ok(ProductResponse.From(product));
     }

@@ -1,0 +1,31 @@
+using Marten;
+using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Tenancy;
+
+namespace TrayBridge.Catalog.Features.Exports;
+
+/// <summary><c>POST /api/catalog/exports/{id}/retry</c>: exports again, as a <em>new</em> export, only the products whose item
+/// failed, with their current data (the fix the user just made). A new export rather than a new attempt of the old one: every
+/// outcome names its export, so a late failure of the first attempt can never mark the retry failed, and the first export
+/// keeps its history. Deleted products stay out; nothing left to retry is a 409.</summary>
+public static class RetryExport
+{
+    public static async Task<IResult> HandleAsync(Guid id, IDocumentStore store, TenantContext tenant, ProductSnapshots snapshots,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession(tenant.Require());
+        if (await session.LoadAsync<ProductExport>(id, cancellationToken) is not { } export)
+            return Results.Problem(statusCode: 404, title: "Export not found.");
+        var failed = await session.Query<ExportItem>().Where(i => i.ExportId == id && i.Status == ExportItem.Failed)
+            .Select(i => i.ProductId).ToListAsync(cancellationToken);
+        var products = (await session.LoadManyAsync<Product>(cancellationToken, failed)).Where(p => p.DeletedAt is null).ToList();
+        if (products.Count == 0)
+            return Results.Problem(statusCode: 409, title: "Nothing to retry.", detail: "No product of this export failed (or those that did are deleted).");
+        if (await session.LoadAsync<KnownStore>(export.StoreId, cancellationToken) is null)
+            return Results.Problem(statusCode: 422, title: $"Store '{export.StoreId}' is not connected to this account.");
+
+        var retry = await ExportStart.AddAsync(session, snapshots, export.StoreId, products, null, null, time.GetUtcNow(), cancellationToken);
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Accepted($"/api/catalog/exports/{retry.Id}", new { exportId = retry.Id, retryOf = id });
+    }
+}

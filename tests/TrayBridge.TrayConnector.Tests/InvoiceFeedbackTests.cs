@@ -181,6 +181,22 @@ public sealed class InvoiceFeedbackTests : IAsyncDisposable
         Assert.Equal(1, driver.InvoicePosts(orderId));
     }
 
+    [Fact]
+    public async Task An_order_cancelled_on_Tray_gets_the_invoice_but_keeps_its_cancelled_status()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync();
+        var orderId = driver.PlaceOrder();
+        var nfe = driver.Nfe(orderId, 1208);
+        driver.Harness.Simulator.Admin.Orders.Cancel(InvoiceFeedbackDriver.Store, orderId);
+
+        await driver.Probe.PublishAsync(nfe);
+        var delivery = await driver.SettledAsync(Id(orderId));
+        Assert.Equal("Enviada", delivery.GetProperty("state").GetString());
+        Assert.False(delivery.GetProperty("statusMoved").GetBoolean());
+        Assert.Contains("cancelado", delivery.GetProperty("statusNote").GetString());
+        AssertDeliveredOnce(driver, orderId, nfe, statusId: "82");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_driver is not null) await _driver.DisposeAsync();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marten;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Tray;
@@ -10,6 +11,7 @@ namespace TrayBridge.TrayConnector.Features.Invoices;
 /// tray-api.md §4.6/§4.8). Statuses are per store: with none mapped as invoiced the order is left as it is, and says why.</summary>
 public sealed class InvoicedStatus(IDocumentStore documents, OrderStatusReader statuses, TrayApiClient tray)
 {
+    public const string Cancelled = "Pedido cancelado na Tray: a nota foi enviada, o status do pedido não foi alterado";
     public const string NotMapped = "Nenhum status da loja está mapeado como \"faturado\": a nota foi enviada, o status do pedido na Tray não foi alterado.";
 
     /// <summary>Null when the status was moved, else the reason it was not.</summary>
@@ -21,6 +23,11 @@ public sealed class InvoicedStatus(IDocumentStore documents, OrderStatusReader s
         // Never read yet: read it now (it guesses roles by name), at the invoice's priority.
         map ??= await statuses.RefreshAsync(tenantId, storeId, TrayPriority.InvoiceAndStatus, cancellationToken);
         if (map.InvoicedId is not { } invoicedId) return NotMapped;
+        // Read the order's status now: a retry finds it already moved, and a cancelled order is never "un-cancelled" by us.
+        var status = (await tray.GetAsync<JsonElement>(tenantId, storeId, $"orders/{trayOrderId}", TrayPriority.InvoiceAndStatus, cancellationToken))
+            .Object("Order").Object("OrderStatus");
+        if (status.Id("id") == invoicedId) return null;
+        if (map.IsCancelled(status.Id("id")) || TrayOrderReading.IsCancelled(status, null)) return $"{Cancelled} ({status.Text("status")}).";
         var body = TrayJson.Envelope("Order", new Dictionary<string, string> { ["status_id"] = invoicedId });
         (await tray.SendAsync(tenantId, storeId, HttpMethod.Put, $"orders/{trayOrderId}", body, TrayPriority.InvoiceAndStatus,
             cancellationToken)).Dispose();

@@ -62,10 +62,12 @@ public static class ProductEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, TrayRequest tray, SimulatorClock clock, PictureDownloader pictures,
-        WebhookDispatcher webhooks)
+        WebhookDispatcher webhooks, SettingsHolder settings)
     {
         var body = TrayBody.Unwrap(await TrayBody.ReadAsync(http.Request), "Product");
-        if (body?.Text("name") is not { Length: > 0 }) return TrayError.BadRequest(http, "O campo name é obrigatório");
+        if (body is null) return TrayError.BadRequest(http, "O campo name é obrigatório");
+        if (ProductRules.Check(body, creating: true, settings.Current.StrictProductValidation) is { Count: > 0 } causes)
+            return ProductRules.Refuse(http, causes);
         var store = tray.Store;
         Product product;
         List<(int Slot, string Url)> downloads;
@@ -82,10 +84,12 @@ public static class ProductEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(long id, HttpContext http, TrayRequest tray, SimulatorClock clock,
-        PictureDownloader pictures, WebhookDispatcher webhooks)
+        PictureDownloader pictures, WebhookDispatcher webhooks, SettingsHolder settings)
     {
         var body = TrayBody.Unwrap(await TrayBody.ReadAsync(http.Request), "Product");
         if (body is null) return TrayError.BadRequest(http, "Informe os dados do produto em Product");
+        if (ProductRules.Check(body, creating: false, settings.Current.StrictProductValidation) is { Count: > 0 } causes)
+            return ProductRules.Refuse(http, causes);
         var store = tray.Store;
         List<(int Slot, string Url)> downloads;
         lock (store.Sync)

@@ -62,6 +62,11 @@ public sealed record SimulatorSettings
 
     /// <summary>Delivery attempts per notification before it is given up (Tray's count is not disclosed, §7).</summary>
     public int WebhookMaxAttempts { get; set; } = 6;
+
+    /// <summary><c>POST/PUT /products</c> also refuse what Tray likely refuses but no source confirms (§13 items 6 and 10): money
+    /// with more than 2 decimals, an EAN without a valid check digit, an NCM that is not 8 digits, negative weight, dimensions
+    /// or stock. Off: only the documented rules of §3.4 (see <c>Catalog/ProductRules</c>).</summary>
+    public bool StrictProductValidation { get; set; }
 }
 
 public enum RateLimitScope { PerStore, PerApp }

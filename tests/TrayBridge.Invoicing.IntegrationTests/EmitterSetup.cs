@@ -5,10 +5,12 @@ public static class EmitterSetup
 {
     public const string Cnpj = "11222333000181";
 
-    public static object Body(Uri sefazBase, string cnpj = Cnpj) => new
+    /// <param name="series">Tenants of one fixture share the simulator and the CNPJ: each takes its own série, or their
+    /// numbers would collide there (539).</param>
+    public static object Body(Uri sefazBase, string cnpj = Cnpj, int series = 1) => new
     {
         cnpj,
-        stateRegistration = "111111111119",
+        stateRegistration = "123456789012",
         name = "LOJA EXEMPLO LTDA",
         tradeName = "Loja Exemplo",
         address = new
@@ -17,7 +19,7 @@ public static class EmitterSetup
             zipCode = "01001000", phone = "1133334444",
         },
         crt = 1,
-        series = 1,
+        series,
         environment = 2,
         authorizationUrl = new Uri(sefazBase, "ws/NFeAutorizacao4/NFeAutorizacao4.asmx").ToString(),
         receiptUrl = new Uri(sefazBase, "ws/NFeRetAutorizacao4/NFeRetAutorizacao4.asmx").ToString(),

@@ -14,6 +14,7 @@ public sealed class InvoicingFixture : IAsyncLifetime
     public DevTokens Tokens { get; } = new();
     public HostProcess Invoicing { get; private set; } = null!;
     public SefazSimulatorHost Sefaz { get; private set; } = null!;
+    public FakeOrders Orders { get; private set; } = null!;
 
     public IsolatedInfrastructure Infrastructure
     {
@@ -41,6 +42,9 @@ public sealed class InvoicingFixture : IAsyncLifetime
             ["Invoicing__SchemaFolder"] = schemas,
         };
         Invoicing = new HostProcess("invoicing", "services/Invoicing", "TrayBridge.Invoicing", settings, Path.Combine(_folder, "invoicing.log"));
+        // The signed XML links point at the host itself (no gateway here); its port is chosen before it starts.
+        settings["Invoicing__PublicBaseUrl"] = Invoicing.BaseAddress.ToString();
+        Orders = await FakeOrders.StartAsync(_infrastructure.RabbitConnectionString);
         await Invoicing.StartAsync();
     }
 
@@ -57,6 +61,7 @@ public sealed class InvoicingFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Invoicing is not null) await Invoicing.DisposeAsync();
+        if (Orders is not null) await Orders.DisposeAsync();
         if (Sefaz is not null) await Sefaz.DisposeAsync();
         if (_infrastructure is not null) await _infrastructure.DisposeAsync();
         Directory.Delete(_folder, recursive: true);

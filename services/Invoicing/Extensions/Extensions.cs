@@ -1,5 +1,18 @@
+using Marten.Schema;
+using Marten.Schema.Indexing.Unique;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using TrayBridge.Contracts.Orders;
+using TrayBridge.Invoicing.Domain.Keys;
+using TrayBridge.Invoicing.Domain.Schemas;
+using TrayBridge.Invoicing.Features;
+using TrayBridge.Invoicing.Features.Batches;
 using TrayBridge.Invoicing.Features.Emitters;
+using TrayBridge.Invoicing.Features.Nfes;
+using TrayBridge.Invoicing.Features.Sefaz;
+using TrayBridge.Invoicing.Features.Sending;
 using TrayBridge.ServiceDefaults;
+using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Security;
 
@@ -14,17 +27,35 @@ public static class Extensions
         builder.AddServicePlatform("invoicing", Store, marten =>
         {
             marten.Schema.For<EmitterProfile>().Identity(p => p.Id);
+            // One note per sales order, per tenant: two batches racing over an order cannot both store one.
+            marten.Schema.For<NfeRecord>().UniqueIndex(UniqueIndexType.Computed, "nfe_record_sales_order", TenancyScope.PerTenant, n => n.SalesOrderId)
+                .Index(n => n.Number).Index(n => n.BatchId);
+            marten.Schema.For<InvoiceBatch>();
+            marten.AddNumberCounterTable(Store.Schema);
             PostgresXmlRepository.AddDataProtectionTable(marten, Store.Schema);
-        });
+        }, bus => bus.AddRequestClient<SalesOrderForInvoiceRequested>(RequestTimeout.After(s: 30)));
         // The emitters' A1 certificates are encrypted at rest with Data Protection.
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.Invoicing");
+        builder.Services.Configure<InvoicingSettings>(builder.Configuration.GetSection("Invoicing"));
+        builder.Services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<InvoicingSettings>>().Value;
+            return NfeSchemaValidator.ForPackage(settings.ResolvedSchemaFolder(), settings.SchemaPackage);
+        });
         builder.Services.AddSingleton<EmitterCertificates>();
+        builder.Services.AddHttpClient(nameof(SefazClient), client => client.Timeout = TimeSpan.FromSeconds(60));
+        builder.Services.AddSingleton<SefazClient>();
+        builder.Services.AddScoped<NfeIssuer>();
+        builder.Services.AddScoped<NfeOutcomes>();
+        builder.Services.AddDueWorkHandler<SendNotes>();
+        builder.Services.AddDueWorkHandler<PollReceipt>();
         return builder;
     }
 
     public static WebApplication MapInvoicingApi(this WebApplication app)
     {
         app.MapEmitterApi();
+        app.MapNfesApi();
         return app;
     }
 }

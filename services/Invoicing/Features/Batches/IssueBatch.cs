@@ -1,0 +1,49 @@
+using Marten;
+using MassTransit;
+using TrayBridge.Contracts.Orders;
+using TrayBridge.Invoicing.Features.Emitters;
+using TrayBridge.Invoicing.Features.Sending;
+using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Tenancy;
+
+namespace TrayBridge.Invoicing.Features.Batches;
+
+/// <summary><c>POST /api/invoicing/batches {salesOrderIds}</c> → 202 with the batch. 4xx only for what stops the whole
+/// request (no orders, no emitter, no valid certificate); each order's own problem is listed as skipped. Orders are read
+/// live from Orders; the notes are numbered, signed and stored here, and sent to SEFAZ as due work.</summary>
+public static class IssueBatch
+{
+    public sealed record Request(List<Guid>? SalesOrderIds);
+
+    public static async Task<IResult> HandleAsync(Request request, IDocumentStore store, TenantContext tenant, EmitterCertificates certificates,
+        IRequestClient<SalesOrderForInvoiceRequested> orders, NfeIssuer issuer, DueWorkScheduler scheduler, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var ids = (request.SalesOrderIds ?? []).Distinct().ToList();
+        if (ids.Count == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["salesOrderIds"] = ["At least one sales order."] });
+        var tenantId = tenant.Require();
+        await using var session = store.LightweightSession(tenantId);
+        var profile = await session.LoadAsync<EmitterProfile>(tenantId, cancellationToken);
+        if (profile is null) return Results.Problem(statusCode: 409, title: "No emitter", detail: "PUT /api/invoicing/emitter first.");
+        if (profile.Certificate is not { } stored) return Results.Problem(statusCode: 409, title: "No certificate", detail: "Upload the A1 certificate first.");
+        if (stored.NotAfter <= time.GetUtcNow())
+            return Results.Problem(statusCode: 409, title: "Certificate expired", detail: $"The A1 certificate expired on {stored.NotAfter:yyyy-MM-dd}.");
+
+        using var certificate = certificates.Open(stored);
+        var batch = new InvoiceBatch { Id = Guid.CreateVersion7(), CreatedAt = time.GetUtcNow(), SalesOrderIds = ids };
+        foreach (var id in ids)
+        {
+            var answer = (await orders.GetResponse<SalesOrderForInvoice>(new SalesOrderForInvoiceRequested(tenantId, id, time.GetUtcNow()),
+                cancellationToken)).Message;
+            var (note, reason) = SalesOrderMapping.SkipReason(answer) is { } skip
+                ? (null, skip)
+                : await issuer.IssueAsync(tenantId, profile, certificate, answer.Order!, id, batch.Id, cancellationToken);
+            if (note is null) batch.Skipped.Add(new SkippedOrder(id, reason!));
+            else batch.NfeIds.Add(note.Id);
+        }
+        session.Store(batch);
+        if (batch.NfeIds.Count > 0) scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(batch.NfeIds), time.GetUtcNow());
+        await session.SaveChangesAsync(cancellationToken);
+        return Results.Accepted($"/api/invoicing/batches/{batch.Id}", new { id = batch.Id, issued = batch.NfeIds.Count, batch.Skipped });
+    }
+}

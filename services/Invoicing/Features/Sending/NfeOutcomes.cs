@@ -1,0 +1,62 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Xml.Linq;
+using Marten;
+using Microsoft.Extensions.Options;
+using TrayBridge.Contracts.Invoicing;
+using TrayBridge.Invoicing.Features.Emitters;
+using TrayBridge.Invoicing.Features.Nfes;
+using TrayBridge.Invoicing.Features.Sefaz;
+using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.ServiceDefaults.Security;
+using static TrayBridge.Invoicing.Features.Sefaz.SefazMessages;
+
+namespace TrayBridge.Invoicing.Features.Sending;
+
+/// <summary>What a protNFe means for a note (nfe.md §4.4): 100/150 authorized (nfeProc stored, NfeIssued), 204/539
+/// resolved by consulting the key — never by a new key —, 110/301/302/303 denied, anything else rejected with cStat and
+/// reason, number and cNF kept for a resend. Events go through the relay, in the session that records the outcome.</summary>
+public sealed class NfeOutcomes(SefazClient sefaz, SignedUrls urls, IOptions<InvoicingSettings> settings, TimeProvider time)
+{
+    public async Task ApplyAsync(IDocumentSession session, NfeRecord note, XElement protNFe, EmitterProfile profile, X509Certificate2 certificate,
+        CancellationToken cancellationToken)
+    {
+        var cStat = Prot(protNFe, "cStat") ?? "";
+        if (cStat is "204" or "539")
+        {
+            var consulted = await sefaz.CallAsync(profile.Sefaz.Consultation, "NFeConsultaProtocolo4", KeyQuery(profile.Emitter.Environment, note.Key),
+                certificate, cancellationToken);
+            if (CStat(consulted) is "100" or "150" && Protocols(consulted).FirstOrDefault() is { } found) protNFe = found;
+            cStat = Prot(protNFe, "cStat") ?? cStat;
+        }
+        note.StatusCode = cStat;
+        note.Reason = Prot(protNFe, "xMotivo");
+        note.LastError = null;
+        note.UpdatedAt = time.GetUtcNow();
+        if (cStat is "100" or "150") Authorize(session, note, protNFe);
+        else
+        {
+            note.Status = cStat is "110" or "301" or "302" or "303" ? NfeStatus.Denied : NfeStatus.Rejected;
+            session.AppendIntegrationEvent(note.Id, new NfeRejected(session.TenantId, note.StoreId, note.TrayOrderId, note.SalesOrderId, cStat,
+                note.Reason ?? "", time.GetUtcNow()));
+        }
+        session.Store(note);
+    }
+
+    private void Authorize(IDocumentSession session, NfeRecord note, XElement protNFe)
+    {
+        note.Status = NfeStatus.Authorized;
+        note.Protocol = Prot(protNFe, "nProt");
+        note.AuthorizedAt = DateTimeOffset.TryParse(Prot(protNFe, "dhRecbto"), out var at) ? at : time.GetUtcNow();
+        note.NfeProc = $"<nfeProc xmlns=\"{SefazClient.Nfe.NamespaceName}\" versao=\"4.00\">{note.SignedXml}{protNFe.ToString(SaveOptions.DisableFormatting)}</nfeProc>";
+        // No DANFE yet: the link Tray gets is the nfeProc XML's until a DANFE PDF exists.
+        var xmlUrl = XmlUrl(session.TenantId, note.Id);
+        session.AppendIntegrationEvent(note.Id, new NfeIssued(session.TenantId, note.StoreId, note.TrayOrderId, note.SalesOrderId, note.Key,
+            note.Number, note.Series, note.IssuedAt, note.Total, note.Protocol ?? "", xmlUrl, xmlUrl,
+            [.. note.Lines.Select(l => new NfeItemCfop(l.TrayProductId, l.TrayVariantId, l.Cfop))], time.GetUtcNow()));
+    }
+
+    public const string XmlPurpose = "invoicing-nfe-xml";
+
+    public string XmlUrl(string tenantId, Guid noteId) =>
+        $"{settings.Value.PublicBaseUrl.TrimEnd('/')}/public/invoicing/nfes/{urls.Sign(tenantId, XmlPurpose, noteId.ToString())}/xml";
+}

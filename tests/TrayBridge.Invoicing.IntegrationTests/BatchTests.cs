@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.Invoicing.IntegrationTests;
+
+/// <summary>Issue 6: batches of sales orders become authorized NF-e at the SEFAZ simulator; per-order problems are
+/// skipped with the reason, a rejection does not block the others and is re-sent under its number after a fix.</summary>
+public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<InvoicingFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ready_orders_are_authorized_with_consecutive_numbers_and_schema_valid_nfeProc_while_others_are_skipped_with_reasons()
+    {
+        using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-batch-ok", series: 11);
+        var ready = Enumerable.Range(0, 3).Select(_ => fixture.Orders.AddReady(tenant.Id)).ToArray();
+        var pending = fixture.Orders.AddReady(tenant.Id, status: "PendenteDados");
+        var cancelled = fixture.Orders.AddReady(tenant.Id, status: "CanceladoNaTray");
+        var unknown = Guid.NewGuid();
+
+        var accepted = await tenant.IssueAsync([.. ready, pending, cancelled, unknown]);
+        var skipped = accepted.GetProperty("skipped").EnumerateArray().ToDictionary(s => s.GetProperty("salesOrderId").GetGuid(), s => s.GetProperty("reason").GetString()!);
+        Assert.Contains("falta NCM", skipped[pending]);
+        Assert.Contains("Cancelled", skipped[cancelled]);
+        Assert.Contains("Unknown", skipped[unknown]);
+
+        var batch = await tenant.SettledBatchAsync(accepted.GetProperty("id").GetGuid());
+        var notes = batch.GetProperty("nfes").EnumerateArray().ToList();
+        Assert.All(notes, n => Assert.Equal("Authorized", n.GetProperty("status").GetString()));
+        Assert.Equal([1, 2, 3], notes.Select(n => n.GetProperty("number").GetInt32()));
+        Assert.Equal(ready.Order(), notes.Select(n => n.GetProperty("salesOrderId").GetGuid()).Order());
+        using var anonymous = new HttpClient();
+        foreach (var note in notes)
+        {
+            var xml = await anonymous.GetStringAsync(note.GetProperty("xmlUrl").GetString(), Cancel);
+            Assert.Empty(NfeProcSchema.Errors(xml));
+            Assert.Contains($"<chNFe>{note.GetProperty("key").GetString()}</chNFe>", xml);
+        }
+        Assert.Equal(3, fixture.Sefaz.Admin.Notes().Count(n => n.CStat == 100 && notes.Any(x => x.GetProperty("key").GetString() == n.Key)));
+    }
+
+    [Fact]
+    public async Task A_note_rejected_for_the_recipients_ie_does_not_block_the_others_and_is_resent_under_its_number_after_a_fix()
+    {
+        using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-batch-reject", series: 12);
+        var good = fixture.Orders.AddReady(tenant.Id);
+        var badIe = fixture.Orders.AddReady(tenant.Id, recipientDocument: "11444777000161", stateRegistration: "110042490119");
+        var accepted = await tenant.IssueAsync(good, badIe);
+
+        var notes = (await tenant.SettledBatchAsync(accepted.GetProperty("id").GetGuid())).GetProperty("nfes").EnumerateArray().ToList();
+        var rejected = notes.Single(n => n.GetProperty("salesOrderId").GetGuid() == badIe);
+        Assert.Equal("Authorized", notes.Single(n => n.GetProperty("salesOrderId").GetGuid() == good).GetProperty("status").GetString());
+        Assert.Equal(("Rejected", "210"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("statusCode").GetString()));
+        Assert.False(string.IsNullOrEmpty(rejected.GetProperty("reason").GetString()));
+
+        fixture.Orders.Fix(badIe, o => o with { Order = o.Order! with { Recipient = o.Order.Recipient with { StateRegistration = "110042490114" } } });
+        var resend = await tenant.Client.PostAsync($"api/invoicing/nfes/{rejected.GetProperty("id").GetGuid()}/resend", null, Cancel);
+        Assert.True(resend.StatusCode == HttpStatusCode.Accepted, await resend.Content.ReadAsStringAsync(Cancel));
+        var after = await Eventually.ReturnsAsync(() => tenant.NotesAsync($"?salesOrderId={badIe}"),
+            list => list.Single().GetProperty("status").GetString() is "Authorized", TimeSpan.FromSeconds(60), "the fixed note is authorized");
+        Assert.Equal(rejected.GetProperty("number").GetInt32(), after.Single().GetProperty("number").GetInt32());
+    }
+
+    [Fact]
+    public async Task Request_level_faults_are_4xx_and_nothing_is_issued()
+    {
+        using var noEmitter = fixture.Client("tenant-batch-no-emitter");
+        var order = fixture.Orders.AddReady("tenant-batch-no-emitter");
+        Assert.Equal(HttpStatusCode.Conflict, (await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { order } }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await noEmitter.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { order } }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = Array.Empty<Guid>() }, Cancel)).StatusCode);
+        Assert.Empty((await noEmitter.GetFromJsonAsync<JsonElement>("api/invoicing/nfes", Cancel)).EnumerateArray());
+    }
+}

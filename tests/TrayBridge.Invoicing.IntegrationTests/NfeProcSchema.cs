@@ -1,0 +1,28 @@
+using System.Xml;
+using System.Xml.Schema;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.Invoicing.IntegrationTests;
+
+/// <summary>Validates an nfeProc against procNFe_v4.00.xsd of the shared PL_009_V4 copy beside the repository.</summary>
+public static class NfeProcSchema
+{
+    private static readonly Lazy<XmlSchemaSet> Set = new(() =>
+    {
+        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        set.Add("http://www.portalfiscal.inf.br/nfe",
+            Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas", "PL_009_V4", "procNFe_v4.00.xsd")));
+        set.Compile();
+        return set;
+    });
+
+    public static List<string> Errors(string xml)
+    {
+        var errors = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = Set.Value };
+        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        while (reader.Read()) { }
+        return errors;
+    }
+}

@@ -40,6 +40,8 @@ public sealed class InvoicingFixture : IAsyncLifetime
             ["DataProtection__CertificatePath"] = Path.Combine(_folder, "data-protection.pfx"),
             ["DataProtection__CreateCertificateIfMissing"] = "true",
             ["Invoicing__SchemaFolder"] = schemas,
+            // A withheld SEFAZ answer (the simulator's timeoutShare) counts as unanswered quickly.
+            ["Invoicing__SefazTimeout"] = "00:00:03",
         };
         Invoicing = new HostProcess("invoicing", "services/Invoicing", "TrayBridge.Invoicing", settings, Path.Combine(_folder, "invoicing.log"));
         // The signed XML links point at the host itself (no gateway here); its port is chosen before it starts.

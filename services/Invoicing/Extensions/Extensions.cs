@@ -43,7 +43,8 @@ public static class Extensions
             return NfeSchemaValidator.ForPackage(settings.ResolvedSchemaFolder(), settings.SchemaPackage);
         });
         builder.Services.AddSingleton<EmitterCertificates>();
-        builder.Services.AddHttpClient(nameof(SefazClient), client => client.Timeout = TimeSpan.FromSeconds(60));
+        builder.Services.AddHttpClient(nameof(SefazClient), (provider, client) =>
+            client.Timeout = provider.GetRequiredService<IOptions<InvoicingSettings>>().Value.SefazTimeout);
         builder.Services.AddSingleton<SefazClient>();
         builder.Services.AddScoped<NfeIssuer>();
         builder.Services.AddScoped<NfeOutcomes>();

@@ -13,6 +13,8 @@ public sealed class InvoicingSettings
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080/";
     /// <summary>Receipt polling: at least this long after a lot is received (SEFAZ's tMed may ask for longer).</summary>
     public TimeSpan ReceiptPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long a SEFAZ call may take before the send counts as unanswered (then retried: same XML, same key).</summary>
+    public TimeSpan SefazTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public string ResolvedSchemaFolder()
     {

@@ -29,10 +29,36 @@ function Get-HostSettings($Infra) {
     $settings['Catalog__PublicBaseUrl'] = 'http://127.0.0.1:5080'
     # The SEFAZ simulator validates against the official XSDs in the shared copy beside the repository (never copied in).
     $settings['SefazSimulator__SchemaFolder'] = [System.IO.Path]::GetFullPath((Join-Path $Root '../shared/nfe-schemas'))
+    # Invoicing validates every NF-e against the same copy; the XML links it sends to Tray go through the gateway.
+    $settings['Invoicing__SchemaFolder'] = [System.IO.Path]::GetFullPath((Join-Path $Root '../shared/nfe-schemas'))
+    $settings['Invoicing__PublicBaseUrl'] = 'http://127.0.0.1:5080/'
     foreach ($h in $Hosts | Where-Object { $_.Cluster }) {
         $settings["ReverseProxy__Clusters__$($h.Cluster)__Destinations__primary__Address"] = "http://127.0.0.1:$($h.Port)/"
     }
     return $settings
+}
+
+# The demo tenant's NF-e emitter, pointed at the SEFAZ simulator, with a throwaway self-signed A1 certificate whose CN ends
+# with the CNPJ (as e-CNPJ certificates' do), made afresh on each run and sent once: Invoicing keeps it encrypted.
+function Connect-DemoEmitter([string]$Sefaz, [string]$Gateway) {
+    $cnpj = '11222333000181'
+    $ws = { param($s) "$Sefaz/ws/$s/$s.asmx" }
+    $emitter = @{
+        cnpj = $cnpj; stateRegistration = '123456789012'; name = 'LOJA DEMO LTDA'; tradeName = 'Loja Demo'; crt = 1; series = 1; environment = 2
+        address = @{ street = 'RUA DAS FLORES'; number = '100'; district = 'CENTRO'; cityCode = '3550308'; cityName = 'SAO PAULO'; uf = 'SP'; zipCode = '01001000' }
+        authorizationUrl = & $ws 'NFeAutorizacao4'; receiptUrl = & $ws 'NFeRetAutorizacao4'; consultationUrl = & $ws 'NFeConsultaProtocolo4'
+    }
+    $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+    $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new("CN=LOJA DEMO LTDA:$cnpj, O=ICP-Brasil, C=BR", $rsa,
+        [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+    $now = [DateTimeOffset]::UtcNow
+    $certificate = $request.CreateSelfSigned($now.AddDays(-1), $now.AddYears(1))
+    $password = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(18))
+    $pfx = [Convert]::ToBase64String($certificate.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pfx, $password))
+    $headers = @{ Authorization = "Bearer $(New-DevToken -Tenant 'demo')" }
+    $json = @{ ContentType = 'application/json' }
+    Invoke-RestMethod -Method Put "$Gateway/api/invoicing/emitter" -Headers $headers @json -Body ($emitter | ConvertTo-Json -Depth 4) | Out-Null
+    return Invoke-RestMethod -Method Put "$Gateway/api/invoicing/emitter/certificate" -Headers $headers @json -Body (@{ pfxBase64 = $pfx; password = $password } | ConvertTo-Json)
 }
 
 function Wait-Ready($HostInfo, $Process, [int]$Seconds = 90) {
@@ -67,10 +93,12 @@ function Start-AllHosts($Infra) {
         }
         foreach ($s in $started) { Wait-Ready $s.Info $s.Process }
         $demo = Connect-DemoStore -Simulator 'http://127.0.0.1:5201' -Gateway 'http://127.0.0.1:5080'
+        $emitter = Connect-DemoEmitter -Sefaz 'http://127.0.0.1:5202' -Gateway 'http://127.0.0.1:5080'
         Write-Host ''
         foreach ($s in $started) { Write-Host ("{0,-14} http://127.0.0.1:{1}" -f $s.Info.Name, $s.Info.Port) -ForegroundColor Green }
         Write-Host "Demo store     $($demo.storeId) (tenant 'demo'), api_address $($demo.apiAddress)"
         Write-Host "               simulator code $($demo.code) (throwaway simulator data)"
+        Write-Host "Demo emitter   CNPJ $($emitter.cnpj) (Simples Nacional, SP, homologação), self-signed A1 until $($emitter.certificate.notAfter)"
         Write-Host "SEFAZ (homol.) http://127.0.0.1:5202/ws/NFeAutorizacao4/NFeAutorizacao4.asmx (also NFeRetAutorizacao4, NFeConsultaProtocolo4, NFeStatusServico4, NFeInutilizacao4; /admin)"
         Write-Host "Logs           $logs"
         Write-Host "Token (tenant 'demo'; 'build.ps1 token --tenant <id>' for another):"

@@ -39,6 +39,14 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
             Assert.Contains($"<chNFe>{note.GetProperty("key").GetString()}</chNFe>", xml);
         }
         Assert.Equal(3, fixture.Sefaz.Admin.Notes().Count(n => n.CStat == 100 && notes.Any(x => x.GetProperty("key").GetString() == n.Key)));
+
+        // NfeIssued through the relay, once per note, with the signed XML link (the DANFE link points at it for now).
+        var keys = notes.Select(n => n.GetProperty("key").GetString()).ToHashSet();
+        var issued = await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Orders.Issued.Where(e => keys.Contains(e.ChaveDeAcesso)).ToList()),
+            events => events.Count >= 3, TimeSpan.FromSeconds(30), "NfeIssued for each note");
+        Assert.Equal(3, issued.DistinctBy(e => e.ChaveDeAcesso).Count());
+        Assert.All(issued, e => Assert.Equal(("391250", 109.80m, "5102"), (e.StoreId, e.Total, e.Items.Single().Cfop)));
+        Assert.All(issued, e => Assert.Equal(e.XmlUrl, e.DanfeUrl));
     }
 
     [Fact]
@@ -54,6 +62,8 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         Assert.Equal("Authorized", notes.Single(n => n.GetProperty("salesOrderId").GetGuid() == good).GetProperty("status").GetString());
         Assert.Equal(("Rejected", "210"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("statusCode").GetString()));
         Assert.False(string.IsNullOrEmpty(rejected.GetProperty("reason").GetString()));
+        await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Orders.Rejected.Any(e => e.SalesOrderId == badIe && e.StatusCode == "210")),
+            found => found, TimeSpan.FromSeconds(30), "NfeRejected with cStat 210");
 
         fixture.Orders.Fix(badIe, o => o with { Order = o.Order! with { Recipient = o.Order.Recipient with { StateRegistration = "110042490114" } } });
         var resend = await tenant.Client.PostAsync($"api/invoicing/nfes/{rejected.GetProperty("id").GetGuid()}/resend", null, Cancel);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using TrayBridge.Contracts.Invoicing;
 using TrayBridge.Contracts.Orders;
 
 namespace TrayBridge.Invoicing.IntegrationTests;
@@ -12,6 +13,10 @@ public sealed class FakeOrders : IAsyncDisposable
 
     public ConcurrentDictionary<Guid, SalesOrderForInvoice> Orders { get; } = new();
 
+    /// <summary>What Invoicing published through its relay, as Orders and the connector receive it.</summary>
+    public ConcurrentQueue<NfeIssued> Issued { get; } = new();
+    public ConcurrentQueue<NfeRejected> Rejected { get; } = new();
+
     private FakeOrders(string rabbit)
     {
         _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
@@ -21,6 +26,11 @@ public sealed class FakeOrders : IAsyncDisposable
                 context.RespondAsync(Orders.TryGetValue(context.Message.SalesOrderId, out var order)
                     ? order
                     : new SalesOrderForInvoice(context.Message.TenantId, context.Message.SalesOrderId, false, null, null, [], null, false, null, DateTimeOffset.UtcNow))));
+            cfg.ReceiveEndpoint("fake-orders-nfe-outcomes", e =>
+            {
+                e.Handler<NfeIssued>(context => { Issued.Enqueue(context.Message); return Task.CompletedTask; });
+                e.Handler<NfeRejected>(context => { Rejected.Enqueue(context.Message); return Task.CompletedTask; });
+            });
         });
     }
 

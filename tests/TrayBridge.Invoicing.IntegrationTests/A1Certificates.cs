@@ -23,6 +23,21 @@ public static class A1Certificates
         return Convert.ToBase64String(certificate.Export(X509ContentType.Pfx, Password));
     }
 
+    /// <summary>A self-signed TLS server certificate for 127.0.0.1, with its private key (for Kestrel).</summary>
+    public static X509Certificate2 TlsServer()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1, O=SEFAZ simulator", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(System.Net.IPAddress.Loopback);
+        san.AddDnsName("localhost");
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx, Password), Password);
+    }
+
     private static byte[] SubjectAltName(string cnpj)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);

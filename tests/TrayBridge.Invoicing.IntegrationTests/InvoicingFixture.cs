@@ -14,6 +14,9 @@ public sealed class InvoicingFixture : IAsyncLifetime
     public DevTokens Tokens { get; } = new();
     public HostProcess Invoicing { get; private set; } = null!;
     public SefazSimulatorHost Sefaz { get; private set; } = null!;
+    /// <summary>A second simulator on HTTPS that demands a client certificate (mutual TLS), its server certificate a
+    /// self-signed root the Invoicing host trusts only through <c>Invoicing:SefazTrustAnchors</c>.</summary>
+    public SefazSimulatorHost SefazTls { get; private set; } = null!;
     public FakeOrders Orders { get; private set; } = null!;
 
     public IsolatedInfrastructure Infrastructure
@@ -32,6 +35,10 @@ public sealed class InvoicingFixture : IAsyncLifetime
         _infrastructure = await IsolatedInfrastructure.CreateAsync();
         var schemas = Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas"));
         Sefaz = await SefazSimulatorHost.StartAsync(TimeProvider.System);
+        var server = A1Certificates.TlsServer();
+        SefazTls = await SefazSimulatorHost.StartAsync(TimeProvider.System, serverCertificate: server);
+        var anchor = Path.Combine(_folder, "sefaz-root.cer");
+        await File.WriteAllBytesAsync(anchor, server.RawData);
         var settings = new Dictionary<string, string>(Tokens.Settings)
         {
             ["ConnectionStrings__postgres"] = _infrastructure.PostgresConnectionString,
@@ -42,6 +49,7 @@ public sealed class InvoicingFixture : IAsyncLifetime
             ["Invoicing__SchemaFolder"] = schemas,
             // A withheld SEFAZ answer (the simulator's timeoutShare) counts as unanswered quickly.
             ["Invoicing__SefazTimeout"] = "00:00:03",
+            ["Invoicing__SefazTrustAnchors__0"] = anchor,
         };
         Invoicing = new HostProcess("invoicing", "services/Invoicing", "TrayBridge.Invoicing", settings, Path.Combine(_folder, "invoicing.log"));
         // The signed XML links point at the host itself (no gateway here); its port is chosen before it starts.
@@ -65,6 +73,7 @@ public sealed class InvoicingFixture : IAsyncLifetime
         if (Invoicing is not null) await Invoicing.DisposeAsync();
         if (Orders is not null) await Orders.DisposeAsync();
         if (Sefaz is not null) await Sefaz.DisposeAsync();
+        if (SefazTls is not null) await SefazTls.DisposeAsync();
         if (_infrastructure is not null) await _infrastructure.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }

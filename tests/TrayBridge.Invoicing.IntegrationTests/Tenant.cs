@@ -14,10 +14,16 @@ public sealed class Tenant(InvoicingFixture fixture, string id) : IDisposable
     public static async Task<Tenant> WithEmitterAsync(InvoicingFixture fixture, string id, int series)
     {
         var tenant = new Tenant(fixture, id);
-        (await tenant.Client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress, series: series))).EnsureSuccessStatusCode();
+        await ConfigureAsync(tenant, EmitterSetup.Body(fixture.Sefaz.BaseAddress, series: series));
+        return tenant;
+    }
+
+    /// <summary>Puts the emitter and a valid certificate of its CNPJ.</summary>
+    public static async Task ConfigureAsync(Tenant tenant, object emitter)
+    {
+        (await tenant.Client.PutAsJsonAsync("api/invoicing/emitter", emitter)).EnsureSuccessStatusCode();
         (await tenant.Client.PutAsJsonAsync("api/invoicing/emitter/certificate",
             new { pfxBase64 = A1Certificates.Pfx(EmitterSetup.Cnpj), password = A1Certificates.Password })).EnsureSuccessStatusCode();
-        return tenant;
     }
 
     public async Task<JsonElement> IssueAsync(params Guid[] salesOrderIds)

@@ -45,6 +45,7 @@ public static class Extensions
         builder.Services.AddSingleton<EmitterCertificates>();
         builder.Services.AddHttpClient(nameof(SefazClient), (provider, client) =>
             client.Timeout = provider.GetRequiredService<IOptions<InvoicingSettings>>().Value.SefazTimeout);
+        builder.Services.AddSingleton<SefazTrust>();
         builder.Services.AddSingleton<SefazClient>();
         builder.Services.AddScoped<NfeIssuer>();
         builder.Services.AddScoped<NfeOutcomes>();

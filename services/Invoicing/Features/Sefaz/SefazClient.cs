@@ -7,7 +7,7 @@ namespace TrayBridge.Invoicing.Features.Sefaz;
 /// <summary>SOAP 1.2 to the SEFAZ 4.00 web services (nfe.md §4.1): the message inside <c>nfeDadosMsg</c>, no header, the
 /// answer taken from <c>nfeResultMsg</c>. Over https the A1 certificate goes on the handler (mutual TLS, as SEFAZ
 /// demands in both environments). No retries here: a failed call leaves the notes pending, retried as due work.</summary>
-public sealed class SefazClient(IHttpClientFactory factory, Microsoft.Extensions.Options.IOptions<InvoicingSettings> settings)
+public sealed class SefazClient(IHttpClientFactory factory, Microsoft.Extensions.Options.IOptions<InvoicingSettings> settings, SefazTrust trust)
 {
     public const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     public const string WsdlBase = "http://www.portalfiscal.inf.br/nfe/wsdl/";
@@ -21,7 +21,7 @@ public sealed class SefazClient(IHttpClientFactory factory, Microsoft.Extensions
                    + $"<nfeDadosMsg xmlns=\"{WsdlBase}{service}\">{message}</nfeDadosMsg></soap12:Body></soap12:Envelope>";
         using var content = new StringContent(body, Encoding.UTF8, "application/soap+xml");
         var mutualTls = url.Scheme == Uri.UriSchemeHttps;
-        using var ownClient = mutualTls ? MutualTlsClient(certificate, settings.Value.SefazTimeout) : null;
+        using var ownClient = mutualTls ? MutualTlsClient(certificate, settings.Value.SefazTimeout, trust) : null;
         var client = ownClient ?? factory.CreateClient(nameof(SefazClient));
         string text;
         try
@@ -40,10 +40,11 @@ public sealed class SefazClient(IHttpClientFactory factory, Microsoft.Extensions
         catch (System.Xml.XmlException e) { throw new SefazUnavailableException($"{service}: the answer is not XML ({e.Message})"); }
     }
 
-    private static HttpClient MutualTlsClient(X509Certificate2 certificate, TimeSpan timeout)
+    private static HttpClient MutualTlsClient(X509Certificate2 certificate, TimeSpan timeout, SefazTrust trust)
     {
         var handler = new SocketsHttpHandler();
         handler.SslOptions.ClientCertificates = [certificate];
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, server, _, errors) => trust.Validate(server, errors);
         return new HttpClient(handler, disposeHandler: true) { Timeout = timeout };
     }
 }

@@ -31,6 +31,9 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         Assert.All(notes, n => Assert.Equal("Authorized", n.GetProperty("status").GetString()));
         Assert.Equal([1, 2, 3], notes.Select(n => n.GetProperty("number").GetInt32()));
         Assert.Equal(ready.Order(), notes.Select(n => n.GetProperty("salesOrderId").GetGuid()).Order());
+        Assert.Equal(3, (await tenant.NotesAsync($"?status=Authorized&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}")).Count);
+        Assert.Empty(await tenant.NotesAsync($"?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"));
+        Assert.Single(await tenant.NotesAsync("?number=2"));
         using var anonymous = new HttpClient();
         foreach (var note in notes)
         {

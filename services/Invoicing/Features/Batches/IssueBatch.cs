@@ -15,6 +15,9 @@ public static class IssueBatch
 {
     public sealed record Request(List<Guid>? SalesOrderIds);
 
+    /// <summary>When the safety send runs; by then the batch's own send has normally found nothing left pending.</summary>
+    private static readonly TimeSpan SafetyDelay = TimeSpan.FromMinutes(2);
+
     public static async Task<IResult> HandleAsync(Request request, IDocumentStore store, TenantContext tenant, EmitterCertificates certificates,
         IRequestClient<SalesOrderForInvoiceRequested> orders, NfeIssuer issuer, DueWorkScheduler scheduler, TimeProvider time,
         CancellationToken cancellationToken)
@@ -31,6 +34,12 @@ public static class IssueBatch
 
         using var certificate = certificates.Open(stored);
         var batch = new InvoiceBatch { Id = Guid.CreateVersion7(), CreatedAt = time.GetUtcNow(), SalesOrderIds = ids };
+        // Committed before any note: should this request die half-way, the notes it stored are still sent.
+        await using (var safety = store.LightweightSession(tenantId))
+        {
+            scheduler.Schedule(safety, SendNotes.Kind, new SendNotes.Payload(batch.Id), time.GetUtcNow() + SafetyDelay);
+            await safety.SaveChangesAsync(cancellationToken);
+        }
         foreach (var id in ids)
         {
             var answer = (await orders.GetResponse<SalesOrderForInvoice>(new SalesOrderForInvoiceRequested(tenantId, id, time.GetUtcNow()),
@@ -42,7 +51,7 @@ public static class IssueBatch
             else batch.NfeIds.Add(note.Id);
         }
         session.Store(batch);
-        if (batch.NfeIds.Count > 0) scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(batch.NfeIds), time.GetUtcNow());
+        if (batch.NfeIds.Count > 0) scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(batch.Id), time.GetUtcNow());
         await session.SaveChangesAsync(cancellationToken);
         return Results.Accepted($"/api/invoicing/batches/{batch.Id}", new { id = batch.Id, issued = batch.NfeIds.Count, batch.Skipped });
     }

@@ -6,8 +6,8 @@ using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Invoicing.Features.Nfes;
 
-/// <summary>Batches and notes: <c>POST/GET /api/invoicing/batches</c>, <c>GET /api/invoicing/nfes</c> (status, number,
-/// salesOrderId), <c>POST …/nfes/{id}/resend</c>, and the nfeProc XML behind a signed anonymous link.</summary>
+/// <summary>Batches and notes: <c>POST/GET /api/invoicing/batches</c>, <c>GET /api/invoicing/nfes</c> (status, number, salesOrderId,
+/// from/to on dhEmi), <c>POST …/nfes/{id}/resend</c>, and the nfeProc XML behind a signed anonymous link.</summary>
 public static class NfesApi
 {
     public static void MapNfesApi(this WebApplication app)
@@ -32,7 +32,8 @@ public static class NfesApi
         });
     }
 
-    private static async Task<IResult> ListAsync(string? status, int? number, Guid? salesOrderId, IDocumentStore store, TenantContext tenant,
+    private static async Task<IResult> ListAsync(string? status, int? number, Guid? salesOrderId, DateTimeOffset? from, DateTimeOffset? to,
+        IDocumentStore store, TenantContext tenant,
         NfeOutcomes outcomes, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession(tenant.Require());
@@ -45,6 +46,8 @@ public static class NfesApi
         }
         if (number is { } nNF) query = query.Where(n => n.Number == nNF);
         if (salesOrderId is { } order) query = query.Where(n => n.SalesOrderId == order);
+        if (from is { } start) query = query.Where(n => n.IssuedAt >= start);
+        if (to is { } end) query = query.Where(n => n.IssuedAt < end);
         var notes = await query.OrderBy(n => n.Number).Take(500).ToListAsync(cancellationToken);
         return Results.Ok(notes.Select(n => NfeResponse.From(n, outcomes.XmlUrl(tenant.Require(), n.Id))));
     }

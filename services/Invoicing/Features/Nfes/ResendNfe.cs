@@ -48,7 +48,7 @@ public static class ResendNfe
         }
         (note.Status, note.StatusCode, note.Reason, note.UpdatedAt) = (NfeStatus.Pending, null, null, time.GetUtcNow());
         session.Store(note);
-        scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload([note.Id]), time.GetUtcNow());
+        scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(note.BatchId), time.GetUtcNow());
         await session.SaveChangesAsync(cancellationToken);
         return Results.Accepted($"/api/invoicing/nfes?number={note.Number}", NfeResponse.From(note, null));
     }

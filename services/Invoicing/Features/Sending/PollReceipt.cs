@@ -45,7 +45,8 @@ public sealed class PollReceipt(IDocumentStore store, EmitterCertificates certif
                 break;
             case "106":
                 foreach (var note in notes) { (note.Status, note.Receipt) = (NfeStatus.Pending, null); session.Store(note); }
-                scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload([.. notes.Select(n => n.Id)]), time.GetUtcNow());
+                foreach (var batchId in notes.Select(n => n.BatchId).Distinct())
+                    scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(batchId), time.GetUtcNow());
                 break;
             default: // 105 in processing, or a refusal of the query itself: ask again later.
                 return DueWorkOutcome.Retry(time.GetUtcNow() + settings.Value.ReceiptPollInterval, $"{CStat(answer)} {Reason(answer)}");

@@ -17,15 +17,17 @@ public sealed class SendNotes(IDocumentStore store, EmitterCertificates certific
 {
     public const string Kind = "invoicing.send-notes";
 
-    public sealed record Payload(List<Guid> NfeIds);
+    /// <summary>The batch whose pending notes are to be sent (all of them, whoever issued them and whenever).</summary>
+    public sealed record Payload(Guid BatchId);
 
     string IDueWorkHandler.Kind => Kind;
 
     public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken)
     {
-        var ids = item.PayloadAs<Payload>().NfeIds;
+        var batchId = item.PayloadAs<Payload>().BatchId;
         await using var session = store.LightweightSession(item.TenantId);
-        var notes = (await session.LoadManyAsync<NfeRecord>(cancellationToken, ids)).Where(n => n.Status == NfeStatus.Pending).OrderBy(n => n.Number).ToList();
+        var notes = (await session.Query<NfeRecord>().Where(n => n.BatchId == batchId && n.Status == NfeStatus.Pending).ToListAsync(cancellationToken))
+            .OrderBy(n => n.Number).ToList();
         if (notes.Count == 0) return DueWorkOutcome.Done;
         var profile = await session.LoadAsync<EmitterProfile>(item.TenantId, cancellationToken)
             ?? throw new InvalidOperationException("The emitter is gone.");

@@ -43,7 +43,11 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         {
             var catalog = system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
             system.Add("orders", "services/Orders", "TrayBridge.Orders");
-            system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing");
+            system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing", new Dictionary<string, string>
+            {
+                ["DataProtection__CertificatePath"] = Path.Combine(spans, "invoicing-data-protection.pfx"),
+                ["DataProtection__CreateCertificateIfMissing"] = "true",
+            });
             system._connectorSettings = system.Add("tray-connector", "services/TrayConnector", "TrayBridge.TrayConnector", new Dictionary<string, string>
             {
                 ["Tray__Orders__PollInterval"] = "00:00:05",

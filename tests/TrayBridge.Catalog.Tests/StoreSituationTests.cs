@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Catalog.Features.Products;
 
@@ -49,5 +50,5 @@ public sealed class StoreSituationTests
     [InlineData("Café com Leite", "cafe")]
     [InlineData("CAMISÃO", "camisao")]
     [InlineData("Pão de Açúcar", "pao de acucar")]
-    public void Search_text_drops_accents_and_case(string text, string folded) => Assert.Contains(folded, SearchText.Fold(text));
+    public void Search_text_drops_accents_and_case(string text, string folded) => Assert.Contains(folded, TextFolding.Fold(text));
 }

@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;

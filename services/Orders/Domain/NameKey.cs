@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using TrayBridge.ServiceDefaults.Text;
 
 namespace TrayBridge.Orders.Domain;
 
@@ -10,9 +9,6 @@ public static class NameKey
 {
     public static string Of(string? name)
     {
-        var builder = new StringBuilder(name?.Length ?? 0);
-        foreach (var c in (name ?? "").Normalize(NormalizationForm.FormD))
-            if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
-        return builder.ToString();
+        return string.Concat(TextFolding.Fold(name ?? "").Where(char.IsLetterOrDigit));
     }
 }

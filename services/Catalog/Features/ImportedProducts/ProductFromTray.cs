@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Contracts.Catalog;
 
@@ -29,7 +30,7 @@ internal static class ProductFromTray
             Id = Guid.CreateVersion7(now),
             Sku = sku,
             Name = name,
-            SearchName = SearchText.Fold(name),
+            SearchName = TextFolding.Fold(name),
             Ean = ValidEan(item.Ean),
             Ncm = ValidNcm(item.Ncm),
             Price = item.Price,

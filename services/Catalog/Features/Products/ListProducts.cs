@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using Marten;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.ServiceDefaults.Tenancy;
@@ -54,7 +55,7 @@ public static class ListProducts
         if (!string.IsNullOrWhiteSpace(description))
         {
             sql += @" and d.data->>'SearchName' like ? escape '\'";
-            parameters.Add($"%{Escape(SearchText.Fold(description.Trim()))}%");
+            parameters.Add($"%{Escape(TextFolding.Fold(description.Trim()))}%");
         }
         if (situation is not null) sql += $" and {StoreSituation.SqlCondition(situation)}";
         return (sql, parameters.ToArray());

@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.Catalog.Domain;
 
 namespace TrayBridge.Catalog.Features.Products;
@@ -35,7 +36,7 @@ public sealed record ProductInput
     {
         product.Sku = Sku!.Trim();
         product.Name = Name!.Trim();
-        product.SearchName = SearchText.Fold(product.Name);
+        product.SearchName = TextFolding.Fold(product.Name);
         product.Ean = Blank(Ean);
         product.Ncm = Blank(Ncm);
         product.Cest = Blank(Cest);

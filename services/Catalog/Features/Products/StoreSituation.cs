@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.Catalog.Domain;
 
 namespace TrayBridge.Catalog.Features.Products;
@@ -19,7 +20,7 @@ public static class StoreSituation
 
     /// <summary>The situation a user typed ("Não integrado", "nao-integrado", "Integrado"…), or null when it is none of them.</summary>
     public static string? Parse(string value) =>
-        new string(SearchText.Fold(value).Where(char.IsAsciiLetter).ToArray()) switch
+        new string(TextFolding.Fold(value).Where(char.IsAsciiLetter).ToArray()) switch
         {
             "integrado" => Integrado,
             "naointegrado" => NaoIntegrado,

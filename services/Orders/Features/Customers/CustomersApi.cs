@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Marten.Pagination;
+using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Orders.Features.Customers;
@@ -38,7 +37,7 @@ public static class CustomersApi
         var query = session.Query<Customer>().AsQueryable();
         // MatchesSql keeps the query in LINQ, so Marten still adds the tenant filter.
         if (!string.IsNullOrWhiteSpace(search))
-            query = query.Where(c => c.MatchesSql(SearchSql, $"%{Escape(Fold(search.Trim()))}%", TaxIdText(search)));
+            query = query.Where(c => c.MatchesSql(SearchSql, $"%{Escape(TextFolding.Fold(search.Trim()))}%", TaxIdText(search)));
         var found = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).ToPagedListAsync(page ?? 1, pageSize ?? 50, cancellationToken);
         return Results.Ok(new
         {
@@ -53,15 +52,6 @@ public static class CustomersApi
         return await session.LoadAsync<Customer>(id, cancellationToken) is { } customer
             ? Results.Ok(customer)
             : Results.Problem(statusCode: 404, title: "Customer not found.");
-    }
-
-    /// <summary>"JOÃO" → "joao": what the SQL side makes of the stored name.</summary>
-    private static string Fold(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(char.ToLowerInvariant(c));
-        return builder.ToString();
     }
 
     /// <summary>A CPF/CNPJ as stored (bare, upper case): "529.982.247-25" → "52998224725".</summary>

@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using System.Globalization;
 using Marten.Linq;
 using Marten;
@@ -41,7 +42,7 @@ public static class ListOrders
                 : orders.Where(o => o.Status.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase));
         if (query.Customer is { Length: > 0 } customer)
         {
-            var folded = TextFolding.Fold(customer);
+            var folded = TextFolding.Fold(customer.Trim());
             orders = orders.Where(o => o.CustomerSearch.Contains(folded));
         }
         if (query.FromDay is { } from) orders = orders.Where(o => o.PlacedDay >= from);

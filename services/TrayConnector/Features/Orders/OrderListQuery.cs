@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Mvc;
 
 namespace TrayBridge.TrayConnector.Features.Orders;

@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using System.Net;
 using System.Text.Json;
 using Marten;

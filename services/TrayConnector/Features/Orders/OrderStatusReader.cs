@@ -1,3 +1,4 @@
+using TrayBridge.ServiceDefaults.Text;
 using Marten;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;

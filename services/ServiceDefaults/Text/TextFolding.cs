@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.ServiceDefaults.Text;
 
-/// <summary>"João", "JOAO" and "joão" are one search: accents removed, lower case.</summary>
+/// <summary>Text as people search it: without accents and in lower case, so "joao", "JOÃO" and "João" are one search.</summary>
 public static class TextFolding
 {
     public static string Fold(string text)
@@ -11,6 +11,6 @@ public static class TextFolding
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormD))
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(char.ToLowerInvariant(c));
-        return builder.ToString().Normalize(NormalizationForm.FormC).Trim();
+        return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 }

@@ -16,17 +16,13 @@ public sealed class LinkSync(TrayApiClient tray)
 {
     public async Task SendAsync(IQuerySession session, string tenantId, ProductLink link, ProductSyncState wanted, CancellationToken cancellationToken)
     {
-        var reserved = await StockReservations.OfAsync(session, link.StoreId, link.TrayProductId!, null, cancellationToken);
+        var reserved = await StockReservations.OfProductAsync(session, link.StoreId, link.TrayProductId!, cancellationToken);
         (await tray.SendAsync(tenantId, link.StoreId, HttpMethod.Put, $"products/{link.TrayProductId}",
-            ProductBody(wanted, StockReservations.StockForTray(wanted.Stock, reserved)), TrayPriority.PriceStockSync, cancellationToken)).Dispose();
+            ProductBody(wanted, reserved.StockForTray(wanted.Stock)), TrayPriority.PriceStockSync, cancellationToken)).Dispose();
         foreach (var variant in link.Variants)
         {
             if (wanted.Variations.Find(v => v.VariationId == variant.VariationId) is not { } erp) continue;
-            var want = erp with
-            {
-                Stock = StockReservations.StockForTray(erp.Stock,
-                    await StockReservations.OfAsync(session, link.StoreId, link.TrayProductId!, variant.TrayVariantId, cancellationToken)),
-            };
+            var want = erp with { Stock = reserved.StockForTray(erp.Stock, variant.TrayVariantId) };
             if ((want.Price, want.PromotionalPrice, want.Stock) == (variant.SentPrice, variant.SentPromotionalPrice, variant.SentStock)) continue;
             try
             {

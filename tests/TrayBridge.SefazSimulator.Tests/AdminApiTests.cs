@@ -45,9 +45,11 @@ public sealed class AdminApiTests
 
         var set = await sefaz.Http.PutAsJsonAsync("admin/faults", new { delayMs = 10, timeoutShare = 0.25, down = true, downFor = "00:01:00" }, Test.Ct);
         Assert.Equal(200, (int)set.StatusCode);
-        Assert.Equal(108, (await sefaz.StatusAsync()).CStat());
         Assert.Equal(0.25, sefaz.Host.Admin.Faults.TimeoutShare);
         Assert.Equal(400, (int)(await sefaz.Http.PutAsJsonAsync("admin/faults", new { timeoutShare = 2 }, Test.Ct)).StatusCode);
+        // Asked SEFAZ while a quarter of the answers are withheld, the test would hang one time in four: ask without that.
+        Assert.Equal(200, (int)(await sefaz.Http.PutAsJsonAsync("admin/faults", new { delayMs = 10, down = true, downFor = "00:01:00" }, Test.Ct)).StatusCode);
+        Assert.Equal(108, (await sefaz.StatusAsync()).CStat());
 
         Assert.Equal(204, (int)(await sefaz.Http.DeleteAsync("admin/faults", Test.Ct)).StatusCode);
         Assert.Equal(107, (await sefaz.StatusAsync()).CStat());

@@ -32,8 +32,9 @@ public sealed class ProductSoftDeleteTests(CatalogHarness harness)
         Assert.Equal([kept], list.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
         Assert.Equal(1, list.GetProperty("total").GetInt64());
         // The sync path takes it: a linked store gets available = 0, a newer version than the last save.
-        var change = await Eventually.ReturnsAsync(() => Task.FromResult(changes.LastOrDefault(c => c.ProductId == gone)),
-            c => c is { ProductVersion: 2 }, TimeSpan.FromSeconds(30), "ProductChanged of the deletion");
+        // Looked up by version: the probe handles messages concurrently, so arrival order is not publication order.
+        var change = await Eventually.ReturnsAsync(() => Task.FromResult(changes.FirstOrDefault(c => c.ProductId == gone && c.ProductVersion == 2)),
+            c => c is not null, TimeSpan.FromSeconds(30), "ProductChanged of the deletion");
         Assert.False(change!.Available);
         // Its SKU stays held (its Tray product keeps that reference).
         Assert.Equal(HttpStatusCode.Conflict, (await erp.PostAsJsonAsync("api/catalog/products",

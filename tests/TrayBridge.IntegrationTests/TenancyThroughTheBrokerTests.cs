@@ -17,9 +17,10 @@ public sealed class TenancyThroughTheBrokerTests(SystemFixture fixture) : IClass
     {
         var cancel = TestContext.Current.CancellationToken;
         var system = fixture.System;
-        using var tenantA = system.Client(system.Gateway, "tenant-a");
-        using var tenantB = system.Client(system.Gateway, "tenant-b");
-        tenantA.DefaultRequestHeaders.Add("X-Tenant-Id", "tenant-b");
+        // Tenants of its own: the other tests of this class share the system and may run first.
+        using var tenantA = system.Client(system.Gateway, "tenant-broker-a");
+        using var tenantB = system.Client(system.Gateway, "tenant-broker-b");
+        tenantA.DefaultRequestHeaders.Add("X-Tenant-Id", "tenant-broker-b");
 
         var productId = await Api.CreateProductAsync(tenantA, "CAM-1");
 
@@ -34,10 +35,10 @@ public sealed class TenancyThroughTheBrokerTests(SystemFixture fixture) : IClass
     public async Task A_forged_tenant_header_on_a_direct_service_call_changes_nothing()
     {
         var system = fixture.System;
-        using var tenantB = system.Client(system.Catalog, "tenant-b");
-        tenantB.DefaultRequestHeaders.Add("X-Tenant-Id", "tenant-a");
-        using var tenantAConnector = system.Client(system.TrayConnector, "tenant-a");
-        using var tenantBConnector = system.Client(system.TrayConnector, "tenant-b");
+        using var tenantB = system.Client(system.Catalog, "tenant-forge-b");
+        tenantB.DefaultRequestHeaders.Add("X-Tenant-Id", "tenant-forge-a");
+        using var tenantAConnector = system.Client(system.TrayConnector, "tenant-forge-a");
+        using var tenantBConnector = system.Client(system.TrayConnector, "tenant-forge-b");
 
         var productId = await Api.CreateProductAsync(tenantB, "CAM-2");
 

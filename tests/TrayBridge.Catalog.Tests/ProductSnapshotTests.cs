@@ -1,4 +1,5 @@
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Categories;
 using TrayBridge.Catalog.Features.Exports;
 
 namespace TrayBridge.Catalog.Tests;
@@ -15,7 +16,7 @@ public sealed class ProductSnapshotTests
         var images = new[] { ((product.Id, (Guid?)null), "https://erp/p1.png"), ((product.Id, (Guid?)blue.Id), "https://erp/b1.png"), ((product.Id, (Guid?)blue.Id), "https://erp/b2.png") }
             .ToLookup(i => i.Item1, i => i.Item2);
 
-        var snapshot = ProductSnapshots.Snapshot(product, "t", "s", Guid.NewGuid(), images, DateTimeOffset.UtcNow);
+        var snapshot = ProductSnapshots.Snapshot(product, "t", "s", Guid.NewGuid(), images, new CategoryTree([]), DateTimeOffset.UtcNow);
 
         Assert.Equal((5L, 7m), (snapshot.ProductVersion, snapshot.Stock));
         Assert.Equal(["https://erp/p1.png"], snapshot.ImageUrls);

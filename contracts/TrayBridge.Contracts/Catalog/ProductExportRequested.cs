@@ -37,4 +37,6 @@ public sealed record ProductExportRequested(
     public IReadOnlyList<string> VariationAxes { get; init; } = [];
     /// <summary>Every variation the product has now: one missing here that was exported before is removed from Tray.</summary>
     public IReadOnlyList<ProductVariationSnapshot> Variations { get; init; } = [];
+    /// <summary>The product's ERP category from the root down to its own; empty when it has none.</summary>
+    public IReadOnlyList<ProductCategorySnapshot> CategoryPath { get; init; } = [];
 }

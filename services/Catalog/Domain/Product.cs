@@ -24,6 +24,8 @@ public sealed class Product
     public DateOnly? PromotionEnd { get; set; }
     public decimal? CostPrice { get; set; }
     public string? Brand { get; set; }
+    /// <summary>The product's own node of the <see cref="Category"/> tree, or none.</summary>
+    public Guid? CategoryId { get; set; }
     public int? WeightGrams { get; set; }
     public decimal? LengthCm { get; set; }
     public decimal? WidthCm { get; set; }

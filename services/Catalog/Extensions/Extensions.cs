@@ -1,6 +1,7 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Categories;
 using TrayBridge.Catalog.Features.Exports;
 using TrayBridge.Catalog.Features.Images;
 using TrayBridge.Catalog.Features.ImportedProducts;
@@ -23,6 +24,8 @@ public static class Extensions
                 // Optimistic: two saves of one product at once must not both become the same next version.
                 marten.Schema.For<Product>().UniqueIndex(UniqueIndexType.Computed, "product_sku_per_tenant", TenancyScope.PerTenant, p => p.Sku)
                     .UseOptimisticConcurrency(true);
+                marten.Schema.For<Category>().UniqueIndex(UniqueIndexType.Computed, "category_name_per_parent", TenancyScope.PerTenant,
+                    c => c.ParentKey, c => c.NameKey);
                 marten.Schema.For<SkuClaim>().Index(c => c.ProductId);
                 marten.Schema.For<KnownStore>();
                 marten.Schema.For<StockDeduction>();
@@ -48,6 +51,7 @@ public static class Extensions
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
         app.MapProductsApi();
+        app.MapCategoriesApi();
         app.MapProductImagesApi();
         app.MapKnownStoresApi();
         app.MapExportsApi();

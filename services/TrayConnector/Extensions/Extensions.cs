@@ -4,6 +4,7 @@ using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Features.Invoices;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
@@ -35,6 +36,8 @@ public static class Extensions
         builder.Services.AddSingleton<StoreSecrets>();
         builder.AddTrayClient();
         builder.Services.AddScoped<TrayProductLookup>();
+        builder.Services.AddScoped<CategoryResolver>();
+        builder.Services.AddScoped<BrandResolver>();
         builder.Services.AddScoped<ExportProduct>();
         builder.Services.AddScoped<ProductExportRunner>();
         builder.Services.AddDueWorkHandler<ParkedProductExport>();
@@ -47,6 +50,7 @@ public static class Extensions
     public static WebApplication MapTrayConnectorApi(this WebApplication app)
     {
         app.MapProductSyncApi();
+        app.MapCatalogMappingApi();
         app.MapWebhooksApi();
         app.MapStoresApi();
         app.MapOrdersApi();

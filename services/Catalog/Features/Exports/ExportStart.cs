@@ -1,5 +1,6 @@
 using Marten;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Categories;
 using TrayBridge.ServiceDefaults.Persistence;
 
 namespace TrayBridge.Catalog.Features.Exports;
@@ -17,6 +18,7 @@ internal static class ExportStart
         var export = new ProductExport { Id = Guid.CreateVersion7(), StoreId = storeId, ProductCount = products.Count, RequestedAt = now };
         session.Store(export);
         var images = await snapshots.ImageUrlsAsync(session, products.Select(p => p.Id).ToList(), cancellationToken);
+        var categories = await CategoryTree.LoadAsync(session, cancellationToken);
         foreach (var product in products)
         {
             var item = new ExportItem
@@ -31,7 +33,7 @@ internal static class ExportStart
                 continue;
             }
             session.AppendIntegrationEvent(export.Id,
-                ProductSnapshots.Snapshot(product, session.TenantId, storeId, export.Id, images, now) with
+                ProductSnapshots.Snapshot(product, session.TenantId, storeId, export.Id, images, categories, now) with
                 {
                     LinkAction = linkAction, RelinkTrayProductId = linkAction == "relink" ? relinkTrayProductId : null,
                 });

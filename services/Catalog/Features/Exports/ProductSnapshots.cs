@@ -1,6 +1,7 @@
 using Marten;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Catalog.Extensions;
+using TrayBridge.Catalog.Features.Categories;
 using TrayBridge.Catalog.Features.Images;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.ServiceDefaults.Security;
@@ -23,7 +24,7 @@ public sealed class ProductSnapshots(CatalogSettings settings, SignedUrls urls)
     }
 
     public static ProductExportRequested Snapshot(Product p, string tenantId, string storeId, Guid exportId,
-        ILookup<(Guid ProductId, Guid? VariationId), string> imageUrls, DateTimeOffset now) =>
+        ILookup<(Guid ProductId, Guid? VariationId), string> imageUrls, CategoryTree categories, DateTimeOffset now) =>
         new(tenantId, storeId, exportId, p.Id, p.Version, p.Sku, p.Name, p.Price, p.Stock, now)
         {
             Ean = p.Ean, Ncm = p.Ncm, Description = p.Description, ShortDescription = p.ShortDescription,
@@ -31,6 +32,7 @@ public sealed class ProductSnapshots(CatalogSettings settings, SignedUrls urls)
             CostPrice = p.CostPrice, Brand = p.Brand, WeightGrams = p.WeightGrams,
             LengthCm = p.LengthCm, WidthCm = p.WidthCm, HeightCm = p.HeightCm, Available = p.Available,
             ImageUrls = imageUrls[(p.Id, null)].ToList(),
+            CategoryPath = categories.PathOf(p.CategoryId),
             VariationAxes = [.. p.VariationAxes],
             Variations = p.Variations.Select(v => new ProductVariationSnapshot(v.Id, v.Sku, [.. v.Values], v.Price, v.Stock)
             {

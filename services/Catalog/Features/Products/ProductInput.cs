@@ -21,6 +21,7 @@ public sealed record ProductInput
     public DateOnly? PromotionEnd { get; init; }
     public decimal? CostPrice { get; init; }
     public string? Brand { get; init; }
+    public Guid? CategoryId { get; init; }
     public int? WeightGrams { get; init; }
     public decimal? LengthCm { get; init; }
     public decimal? WidthCm { get; init; }
@@ -50,6 +51,7 @@ public sealed record ProductInput
         product.PromotionEnd = PromotionEnd;
         product.CostPrice = CostPrice;
         product.Brand = Blank(Brand);
+        product.CategoryId = CategoryId;
         product.WeightGrams = WeightGrams;
         product.LengthCm = LengthCm;
         product.WidthCm = WidthCm;

@@ -5,7 +5,7 @@ namespace TrayBridge.Catalog.Features.Products;
 
 public sealed record ProductResponse(Guid Id, string Sku, string Name, string? Ean, string? Ncm, string? Cest, int Origin, string Unit,
     string? Description, string? ShortDescription, decimal Price, decimal? PromotionalPrice, DateOnly? PromotionStart,
-    DateOnly? PromotionEnd, decimal? CostPrice, string? Brand, int? WeightGrams, decimal? LengthCm, decimal? WidthCm,
+    DateOnly? PromotionEnd, decimal? CostPrice, string? Brand, Guid? CategoryId, int? WeightGrams, decimal? LengthCm, decimal? WidthCm,
     decimal? HeightCm, decimal Stock, bool Available, long Version, DateTimeOffset UpdatedAt, IReadOnlyList<ImageLink> Images,
     bool CreatedByImport, IReadOnlyList<string> VariationAxes, IReadOnlyList<VariationResponse> Variations)
 {
@@ -14,7 +14,7 @@ public sealed record ProductResponse(Guid Id, string Sku, string Name, string? E
     /// <summary><paramref name="images"/> holds the product's pictures and its variations', each told apart by its variation.</summary>
     public static ProductResponse From(Product p, IReadOnlyList<(Guid? VariationId, ImageLink Link)> images) =>
         new(p.Id, p.Sku, p.Name, p.Ean, p.Ncm, p.Cest, p.Origin, p.Unit, p.Description, p.ShortDescription, p.Price,
-            p.PromotionalPrice, p.PromotionStart, p.PromotionEnd, p.CostPrice, p.Brand, p.WeightGrams, p.LengthCm, p.WidthCm,
+            p.PromotionalPrice, p.PromotionStart, p.PromotionEnd, p.CostPrice, p.Brand, p.CategoryId, p.WeightGrams, p.LengthCm, p.WidthCm,
             p.HeightCm, p.Stock, p.Available, p.Version, p.UpdatedAt, Of(images, null), p.CreatedByImport, p.VariationAxes,
             p.Variations.Select(v => VariationResponse.From(v, Of(images, v.Id))).ToList());
 

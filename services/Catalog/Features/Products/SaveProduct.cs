@@ -33,6 +33,8 @@ public static class SaveProduct
         CancellationToken cancellationToken)
     {
         if (ProductVariations.CheckIds(product, input) is { Count: > 0 } unknown) return Results.ValidationProblem(unknown, statusCode: 422);
+        if (input.CategoryId is { } category && await session.LoadAsync<Category>(category, cancellationToken) is null)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["categoryId"] = ["No such category."] }, statusCode: 422);
         var now = time.GetUtcNow();
         var before = product.Variations.Select(v => v.Id).ToList();
         input.ApplyTo(product, now);

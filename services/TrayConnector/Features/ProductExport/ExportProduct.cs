@@ -4,6 +4,7 @@ using Npgsql;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
@@ -15,7 +16,7 @@ namespace TrayBridge.TrayConnector.Features.ProductExport;
 /// export per product at a time (<see cref="ProductLock"/>); the link and <c>ProductExported</c> (or
 /// <c>ProductExportFailed</c> with Tray's causes) commit together.</summary>
 public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dataSource, TrayApiClient tray, TrayProductLookup lookup,
-    TimeProvider time)
+    CategoryResolver categories, BrandResolver brands, TimeProvider time)
 {
     /// <summary>A creation claimed by a replica that died is taken over after this.</summary>
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
@@ -69,7 +70,9 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
     /// <summary>Null when the snapshot is on Tray and <paramref name="link"/> says where; else why it cannot be placed.</summary>
     private async Task<string?> ApplyAsync(ProductExportRequested request, ProductLink link, bool stored, CancellationToken cancellationToken)
     {
-        var body = TrayProductBody.From(request, link.ImageUrls);
+        var category = await categories.ResolveAsync(request, cancellationToken);
+        if (category.Problem is not null) return category.Problem;
+        var body = TrayProductBody.From(request, link.ImageUrls, category.TrayCategoryId, await brands.ResolveAsync(request, cancellationToken));
         if (link.TrayProductId is null)
         {
             var match = await lookup.FindAsync(request.TenantId, request.StoreId, request.Sku, request.Ean, cancellationToken);

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.IntegrationTests;
+
+/// <summary>ERP categories and brands on a Tray store, end to end: unmapped and not creatable → the product fails saying what
+/// to map; mapped by hand → the retry places it there; with creation allowed, a new category path and brand are created
+/// once (even for products exported together) and what Tray already has is adopted, not duplicated.</summary>
+public sealed class CatalogMappingTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_unmapped_category_fails_with_what_to_map_and_after_a_manual_mapping_the_retry_places_the_product_there()
+    {
+        var (erp, tray) = await ConnectAsync("tenant-mapping-manual", "540101");
+        using var _ = erp;
+        var clothes = await CategoryAsync(erp, "Vestuário", null);
+        var shirts = await CategoryAsync(erp, "Camisetas", clothes);
+        var product = await ProductAsync(erp, "MAP-1", shirts, "Acme");
+        var (categoriesBefore, brandsBefore) = ((await tray.ListAsync("categories", "Categories")).Count, (await tray.ListAsync("products/brands", "Brands")).Count);
+        var first = await ExportAsync(erp, "api/catalog/exports", new { storeId = tray.StoreId, productIds = new[] { product } });
+        var item = Assert.Single(first.GetProperty("items").EnumerateArray());
+        Assert.Contains("Categoria 'Vestuário' sem correspondente na loja", item.GetProperty("reason").GetString());
+        Assert.Empty(await tray.ListAsync("products?reference=MAP-1", "Products"));
+
+        var trayShirts = await tray.CreateAsync("categories", "Category", new { name = "Camisetas e Regatas" });
+        var unknown = await erp.PutAsJsonAsync($"api/tray/stores/{tray.StoreId}/catalog-mapping/categories/{shirts}", new { trayCategoryId = "987654" }, Cancel);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await erp.PutAsJsonAsync($"api/tray/stores/{tray.StoreId}/catalog-mapping/categories/{shirts}",
+            new { trayCategoryId = trayShirts }, Cancel)).StatusCode);
+        var retry = await ExportAsync(erp, $"api/catalog/exports/{first.GetProperty("exportId").GetGuid()}/retry", null);
+
+        Assert.Equal(1, retry.GetProperty("exported").GetInt32());
+        var onTray = Assert.Single(await tray.ListAsync("products?reference=MAP-1", "Products")).GetProperty("Product");
+        Assert.Equal((trayShirts, "Acme", "0"), (onTray.GetProperty("category_id").GetString(), onTray.GetProperty("brand").GetString(),
+            onTray.GetProperty("brand_id").GetString()));
+        // Creation was not allowed: the brand went as text, and no category or brand was created on Tray.
+        Assert.Equal(brandsBefore, (await tray.ListAsync("products/brands", "Brands")).Count);
+        Assert.Equal(categoriesBefore + 1, (await tray.ListAsync("categories", "Categories")).Count);
+        using var stranger = fixture.System.Client(fixture.System.Gateway, "tenant-mapping-stranger");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"api/tray/stores/{tray.StoreId}/catalog-mapping", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"api/tray/stores/{tray.StoreId}/catalog-mapping/categories/{shirts}",
+            new { trayCategoryId = trayShirts }, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_creation_allowed_a_new_path_and_brand_are_created_once_and_what_Tray_has_is_adopted()
+    {
+        var (erp, tray) = await ConnectAsync("tenant-mapping-create", "540102");
+        using var _ = erp;
+        // The simulator's store already has a root "Casa" (its seed); the ERP's "casa" is that one.
+        var trayHome = Assert.Single(await tray.ListAsync("categories?parent_id=0", "Categories"),
+            c => c.GetProperty("Category").GetProperty("name").GetString() == "Casa").GetProperty("Category").GetProperty("id").GetString();
+        var (categoriesBefore, brandsBefore) = ((await tray.ListAsync("categories", "Categories")).Count, (await tray.ListAsync("products/brands", "Brands")).Count);
+        Assert.Equal(HttpStatusCode.OK, (await erp.PutAsJsonAsync($"api/tray/stores/{tray.StoreId}/catalog-mapping/options",
+            new { createCategories = true, createBrands = true }, Cancel)).StatusCode);
+        var home = await CategoryAsync(erp, "casa", null);
+        var kitchen = await CategoryAsync(erp, "Cozinha", home);
+        var products = new List<Guid>();
+        for (var i = 1; i <= 6; i++) products.Add(await ProductAsync(erp, $"PAN-{i}", kitchen, "Tramontina"));
+
+        var export = await ExportAsync(erp, "api/catalog/exports", new { storeId = tray.StoreId, productIds = products });
+
+        Assert.Equal(6, export.GetProperty("exported").GetInt32());
+        var categories = await tray.ListAsync("categories", "Categories");
+        Assert.Equal(categoriesBefore + 1, categories.Count);
+        var trayKitchen = Assert.Single(categories, c => c.GetProperty("Category").GetProperty("name").GetString() == "Cozinha").GetProperty("Category");
+        Assert.Equal(trayHome, trayKitchen.GetProperty("parent_id").GetString());
+        var brands = await tray.ListAsync("products/brands", "Brands");
+        Assert.Equal(brandsBefore + 1, brands.Count);
+        var brand = Assert.Single(brands, b => b.GetProperty("Brand").GetProperty("brand").GetString() == "Tramontina").GetProperty("Brand");
+        var pans = new List<JsonElement>();
+        for (var i = 1; i <= 6; i++) pans.Add(Assert.Single(await tray.ListAsync($"products?reference=PAN-{i}", "Products")));
+        Assert.All(pans, p => Assert.Equal(
+            (trayKitchen.GetProperty("id").GetString(), brand.GetProperty("id").GetString()),
+            (p.GetProperty("Product").GetProperty("category_id").GetString(), p.GetProperty("Product").GetProperty("brand_id").GetString())));
+        var mapping = await erp.GetFromJsonAsync<JsonElement>($"api/tray/stores/{tray.StoreId}/catalog-mapping", Cancel);
+        Assert.Equal([(kitchen, "Created"), (home, "Matched")], mapping.GetProperty("categories").EnumerateArray()
+            .Select(m => (m.GetProperty("erpCategoryId").GetGuid(), m.GetProperty("origin").GetString())).OrderBy(m => m.Item2));
+        Assert.Equal("Created", Assert.Single(mapping.GetProperty("brands").EnumerateArray()).GetProperty("origin").GetString());
+    }
+
+    private async Task<(HttpClient Erp, TrayStoreApi Tray)> ConnectAsync(string tenant, string storeId)
+    {
+        var system = fixture.System;
+        using var simulator = system.Client(system.TraySimulator);
+        var store = await (await simulator.PostAsJsonAsync("admin/stores", new { storeId }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var erp = system.Client(system.Gateway, tenant);
+        Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/stores", new
+        {
+            platform = "TrayCommerce", storeId, apiAddress = store.GetProperty("apiAddress").GetString(), code = store.GetProperty("code").GetString(),
+        }, Cancel)).StatusCode);
+        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>("api/catalog/stores", Cancel), s => s.GetArrayLength() == 1,
+            TimeSpan.FromSeconds(30), "the Catalog to learn of the store");
+        return (erp, new TrayStoreApi(system, storeId));
+    }
+
+    private static async Task<Guid> CategoryAsync(HttpClient erp, string name, Guid? parentId)
+    {
+        var response = await erp.PostAsJsonAsync("api/catalog/categories", new { name, parentId }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<Guid> ProductAsync(HttpClient erp, string sku, Guid categoryId, string brand)
+    {
+        var response = await erp.PostAsJsonAsync("api/catalog/products", new { sku, name = $"Produto {sku}", price = 50m, stock = 3, categoryId, brand }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> ExportAsync(HttpClient erp, string path, object? body)
+    {
+        var response = await erp.PostAsJsonAsync(path, body, Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var exportId = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid();
+        return await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/catalog/exports/{exportId}", Cancel),
+            e => e.GetProperty("pending").GetInt32() == 0, Wait, $"export {exportId} to finish");
+    }
+
+    /// <summary>The store's own Tray API on the simulator, with the token the connector holds: what the merchant sees.</summary>
+    private sealed class TrayStoreApi(TrayBridgeSystem system, string storeId)
+    {
+        public string StoreId => storeId;
+
+        public async Task<string> CreateAsync(string path, string wrapper, object body)
+        {
+            using var http = system.Client(system.TraySimulator);
+            var response = await http.PostAsJsonAsync($"{storeId}/web_api/{path}?access_token={await TokenAsync(http)}",
+                new Dictionary<string, object> { [wrapper] = body }, Cancel);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").ToString();
+        }
+
+        public async Task<List<JsonElement>> ListAsync(string path, string collection)
+        {
+            using var http = system.Client(system.TraySimulator);
+            var separator = path.Contains('?') ? '&' : '?';
+            var list = await http.GetFromJsonAsync<JsonElement>($"{storeId}/web_api/{path}{separator}limit=50&access_token={await TokenAsync(http)}", Cancel);
+            return [.. list.GetProperty(collection).EnumerateArray()];
+        }
+
+        private async Task<string> TokenAsync(HttpClient http) =>
+            (await http.GetFromJsonAsync<JsonElement>($"admin/stores/{storeId}/secrets", Cancel)).GetProperty("accessTokens").EnumerateArray().Last().GetString()!;
+    }
+}

@@ -29,11 +29,13 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     public HostProcess TrayConnector => _hosts["tray-connector"];
     public HostProcess Gateway => _hosts["gateway"];
     public HostProcess TraySimulator => _hosts["tray-simulator"];
+    /// <summary>Started only when asked for (<c>withSefaz</c>): most systems never issue an NF-e.</summary>
+    public HostProcess SefazSimulator => _hosts["sefaz-simulator"];
     public IReadOnlyCollection<HostProcess> Hosts => _hosts.Values;
 
     /// <summary>Starts the Tray simulator, the four services and the gateway, ready on <c>/health/ready</c>. Tray's per-window
     /// budget defaults to the real one (180 a minute); a test that moves many products shortens it on both sides alike.</summary>
-    public static async Task<TrayBridgeSystem> StartAsync(TimeSpan? trayWindow = null, int trayRequestsPerWindow = 180)
+    public static async Task<TrayBridgeSystem> StartAsync(TimeSpan? trayWindow = null, int trayRequestsPerWindow = 180, bool withSefaz = false)
     {
         var window = trayWindow ?? TimeSpan.FromMinutes(1);
         // Spans, and the connector's Data Protection certificate, live in this run's own folder.
@@ -43,7 +45,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         {
             var catalog = system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
             system.Add("orders", "services/Orders", "TrayBridge.Orders");
-            system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing", new Dictionary<string, string>
+            var invoicing = system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing", new Dictionary<string, string>
             {
                 ["DataProtection__CertificatePath"] = Path.Combine(spans, "invoicing-data-protection.pfx"),
                 ["DataProtection__CreateCertificateIfMissing"] = "true",
@@ -64,12 +66,18 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
                 ["TraySimulator__RateLimitWindow"] = window.ToString(),
                 ["TraySimulator__PerMinuteLimit"] = trayRequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-            var routes = system._hosts.Where(h => h.Key != "tray-simulator").ToDictionary(
+            if (withSefaz)
+                system.Add("sefaz-simulator", "simulators/Sefaz", "TrayBridge.SefazSimulator", new Dictionary<string, string>
+                {
+                    ["SefazSimulator__SchemaFolder"] = Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas")),
+                });
+            var routes = system._hosts.Where(h => h.Key is not ("tray-simulator" or "sefaz-simulator")).ToDictionary(
                 h => $"ReverseProxy__Clusters__{h.Key}__Destinations__primary__Address", h => h.Value.BaseAddress.ToString());
             system.Add("gateway", "gateway", "TrayBridge.Gateway", routes);
             // Picture URLs the Catalog sends to Tray start with the gateway's address: its port is chosen already, and a
             // host reads its settings when it starts.
             catalog["Catalog__PublicBaseUrl"] = system.Gateway.BaseAddress.ToString();
+            invoicing["Invoicing__PublicBaseUrl"] = system.Gateway.BaseAddress.ToString();
             // Services first (in parallel), then the gateway that routes to them.
             await Task.WhenAll(system._hosts.Values.Where(h => h.Name != "gateway").Select(h => h.StartAsync()));
             await system.CreateTrayAppAsync();

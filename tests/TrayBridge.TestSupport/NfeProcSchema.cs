@@ -1,8 +1,7 @@
 using System.Xml;
 using System.Xml.Schema;
-using TrayBridge.TestSupport;
 
-namespace TrayBridge.Invoicing.IntegrationTests;
+namespace TrayBridge.TestSupport;
 
 /// <summary>Validates an nfeProc against procNFe_v4.00.xsd of the shared PL_009_V4 copy beside the repository.</summary>
 public static class NfeProcSchema

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace TrayBridge.Invoicing.IntegrationTests;
+namespace TrayBridge.TestSupport;
 
 /// <summary>Self-signed stand-ins for e-CNPJ A1 certificates as PFX files (base64), with the CNPJ in the CN and in the
 /// subjectAltName otherName 2.16.76.1.3.3, as DOC-ICP-04 lays them out; valid from/to as asked.</summary>

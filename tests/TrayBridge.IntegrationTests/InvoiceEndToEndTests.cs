@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.IntegrationTests;
+
+/// <summary>NF-e em lote end to end, through the gateway against both simulators: 60 imported Tray orders (NCMs the seed
+/// lacks completed on the orders), one batch → 60
+/// authorized NF-e in lots of at most 50, numbered without a gap, each key valid and unique and each nfeProc schema-valid;
+/// every Tray order then holds exactly one invoice with the note's number, série, key and value, and the invoiced status.</summary>
+public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) : IClassFixture<InvoiceEndToEndTests.Fixture>
+{
+    /// <summary>Tray's budget shortened on both sides (60 calls a second), and the SEFAZ simulator running.</summary>
+    public sealed class Fixture : SystemFixture
+    {
+        protected override Task<TrayBridgeSystem> StartAsync() => TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60, withSefaz: true);
+    }
+
+    private const string Tenant = "tenant-invoice-e2e";
+    private const string StoreId = "590001";
+    private const string Cnpj = "11222333000181";
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sixty_sales_orders_become_sixty_authorized_NFes_and_each_Tray_order_gets_exactly_one_invoice_and_the_invoiced_status()
+    {
+        var system = fixture.System;
+        using var driver = await ImportDriver.ConnectAsync(system, Tenant, StoreId, products: 20, orders: 100);
+        var invoicedStatus = await CreateInvoicedStatusAsync(driver);
+        await ConfigureEmitterAsync(driver.Erp, system.SefazSimulator.BaseAddress);
+        var trayOrders = (await driver.MirrorAsync()).Where(r => !r.GetProperty("cancelled").GetBoolean())
+            .Select(r => r.GetProperty("trayOrderId").GetString()!).ToArray();
+        await driver.ImportAsync(trayOrders);
+        var imported = await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count == trayOrders.Length, TimeSpan.FromSeconds(90),
+            $"{trayOrders.Length} sales orders");
+        // The seed leaves some products without an NCM: the user completes them on the orders (buyers without CPF/CNPJ stay out).
+        foreach (var pending in imported.Where(o => o.GetProperty("statusLabel").GetString() is { } label && label.Contains("falta NCM") && !label.Contains("CPF")))
+            await CompleteNcmsAsync(driver.Erp, pending.GetProperty("id").GetGuid());
+        var salesOrders = (await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count(Ready) >= 60, TimeSpan.FromSeconds(30),
+            "60 sales orders ready for NF-e")).Where(Ready).Take(60).ToList();
+
+        var response = await driver.Erp.PostAsJsonAsync("api/invoicing/batches",
+            new { salesOrderIds = salesOrders.Select(o => o.GetProperty("id").GetGuid()) }, Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Cancel));
+        var batchId = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var notes = (await Eventually.ReturnsAsync(() => driver.Erp.GetFromJsonAsync<JsonElement>($"api/invoicing/batches/{batchId}", Cancel),
+                batch => batch.GetProperty("nfes").GetArrayLength() == 60
+                         && batch.GetProperty("nfes").EnumerateArray().All(n => n.GetProperty("status").GetString() == "Authorized"),
+                TimeSpan.FromSeconds(120), "60 authorized notes"))
+            .GetProperty("nfes").EnumerateArray().ToList();
+
+        var numbers = notes.Select(n => n.GetProperty("number").GetInt32()).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 60), numbers);
+        var keys = notes.Select(n => n.GetProperty("key").GetString()!).ToList();
+        Assert.Equal(60, keys.Distinct().Count());
+        Assert.All(notes, n => AssertKey(n.GetProperty("key").GetString()!, n.GetProperty("number").GetInt32(), n.GetProperty("series").GetInt32()));
+        using var sefaz = system.Client(system.SefazSimulator);
+        var lots = await sefaz.GetFromJsonAsync<JsonElement>("admin/lots", Cancel);
+        Assert.All(lots.EnumerateArray(), lot => Assert.InRange(lot.GetProperty("notes").GetInt32(), 1, 50));
+        Assert.Equal(60, lots.EnumerateArray().Sum(lot => lot.GetProperty("notes").GetInt32()));
+        using var anonymous = system.Client(system.Gateway);
+        foreach (var note in notes)
+            Assert.Empty(NfeProcSchema.Errors(await anonymous.GetStringAsync(note.GetProperty("xmlUrl").GetString(), Cancel)));
+
+        foreach (var note in notes)
+        {
+            var trayOrder = await Eventually.ReturnsAsync(() => driver.TrayOrderAsync(note.GetProperty("trayOrderId").GetString()!),
+                o => o.GetProperty("status").GetString() == "FATURADO", TimeSpan.FromSeconds(60), $"Tray order {note.GetProperty("trayOrderId")} invoiced");
+            var invoice = Assert.Single(trayOrder.GetProperty("OrderInvoice").EnumerateArray()).GetProperty("OrderInvoice");
+            Assert.Equal((note.GetProperty("number").GetInt32().ToString(), note.GetProperty("series").GetInt32().ToString(), note.GetProperty("key").GetString(),
+                    note.GetProperty("total").GetDecimal()),
+                (invoice.GetProperty("number").GetString(), invoice.GetProperty("serie").GetString(), invoice.GetProperty("key").GetString(),
+                    decimal.Parse(invoice.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(invoicedStatus, trayOrder.GetProperty("status_id").GetString());
+        }
+        var invoiced = await Eventually.ReturnsAsync(driver.SalesOrdersAsync,
+            orders => orders.Count(o => o.GetProperty("statusLabel").GetString() == "Faturado") == 60, TimeSpan.FromSeconds(30), "60 sales orders Faturado");
+        Assert.Equal(60, invoiced.Count);
+    }
+
+    private static bool Ready(JsonElement salesOrder) => salesOrder.GetProperty("statusLabel").GetString() == "Pronto para faturar";
+
+    private static async Task CompleteNcmsAsync(HttpClient erp, Guid salesOrderId)
+    {
+        var order = await erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{salesOrderId}", Cancel);
+        foreach (var item in order.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("ncm").ValueKind == JsonValueKind.Null))
+            Assert.Equal(HttpStatusCode.OK, (await erp.PutAsJsonAsync($"api/orders/sales-orders/{salesOrderId}/items/{item.GetProperty("line").GetInt32()}/ncm",
+                new { ncm = "61091000" }, Cancel)).StatusCode);
+    }
+
+    /// <summary>The merchant's "FATURADO" status on Tray; the connector's refresh of the statuses recognises it as the invoiced one.</summary>
+    private static async Task<string> CreateInvoicedStatusAsync(ImportDriver driver)
+    {
+        var token = (await driver.Tray.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/secrets", Cancel)).GetProperty("accessTokens").EnumerateArray().Last().GetString();
+        var created = await driver.Tray.PostAsJsonAsync($"{StoreId}/web_api/orders/statuses?access_token={token}",
+            new Dictionary<string, object> { ["OrderStatus"] = new { status = "FATURADO" } }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").ToString();
+        var refreshed = await driver.Erp.PostAsJsonAsync("api/tray/orders/statuses/refresh", new { storeId = StoreId }, Cancel);
+        Assert.Equal(id, (await refreshed.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("invoicedId").GetString());
+        return id;
+    }
+
+    private static async Task ConfigureEmitterAsync(HttpClient erp, Uri sefaz)
+    {
+        string Ws(string service) => new Uri(sefaz, $"ws/{service}/{service}.asmx").ToString();
+        (await erp.PutAsJsonAsync("api/invoicing/emitter", new
+        {
+            cnpj = Cnpj, stateRegistration = "123456789012", name = "LOJA EXEMPLO LTDA", tradeName = "Loja Exemplo",
+            address = new
+            {
+                street = "RUA DAS FLORES", number = "100", district = "CENTRO", cityCode = "3550308", cityName = "SAO PAULO", uf = "SP",
+                zipCode = "01001000", phone = "1133334444",
+            },
+            crt = 1, series = 1, environment = 2,
+            authorizationUrl = Ws("NFeAutorizacao4"), receiptUrl = Ws("NFeRetAutorizacao4"), consultationUrl = Ws("NFeConsultaProtocolo4"),
+        }, Cancel)).EnsureSuccessStatusCode();
+        (await erp.PutAsJsonAsync("api/invoicing/emitter/certificate",
+            new { pfxBase64 = A1Certificates.Pfx(Cnpj), password = A1Certificates.Password }, Cancel)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>44 digits: cUF, AAMM, the emitter's CNPJ, model 55, série, number, tpEmis, cNF, and a modulo-11 check digit (nfe.md §1.3).</summary>
+    private static void AssertKey(string key, int number, int series)
+    {
+        Assert.Matches("^[0-9]{44}$", key);
+        Assert.Equal((Cnpj, "55", series.ToString("000"), number.ToString("000000000")), (key[6..20], key[20..22], key[22..25], key[25..34]));
+        var (sum, weight) = (0, 2);
+        for (var i = 42; i >= 0; i--)
+        {
+            sum += (key[i] - '0') * weight;
+            weight = weight == 9 ? 2 : weight + 1;
+        }
+        var digit = 11 - sum % 11;
+        Assert.Equal(digit >= 10 ? 0 : digit, key[43] - '0');
+    }
+}

@@ -1,5 +1,6 @@
 # PostgreSQL + RabbitMQ for `run` and `test`: configured servers first (TRAYBRIDGE_POSTGRES / TRAYBRIDGE_RABBITMQ),
 # then running local ones, then Debian/Ubuntu packages (as root), then Docker, else a message saying what to install.
+# On Debian/Ubuntu as root, poppler-utils too (the DANFE tests read PDFs back with it).
 
 $DefaultPostgres = 'Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres'
 $DefaultRabbit = 'amqp://guest:guest@127.0.0.1:5672/'
@@ -48,6 +49,9 @@ function Test-DockerEngine {
 
 function Initialize-Infrastructure {
     $infra = Get-Infrastructure
+    $debianRoot = (Test-Command 'apt-get') -and (Test-Command 'id') -and ((id -u) -eq '0')
+    # The DANFE tests read the PDF back with poppler's pdftoppm and pdftotext, whether or not the servers already run.
+    if ($debianRoot -and -not (Test-Command 'pdftoppm')) { Install-DebianPackages 'poppler-utils' }
     if (Test-Infrastructure $infra) {
         Write-Host "==> PostgreSQL and RabbitMQ are reachable" -ForegroundColor Cyan
         return $infra
@@ -55,7 +59,7 @@ function Initialize-Infrastructure {
     if ($env:TRAYBRIDGE_POSTGRES -or $env:TRAYBRIDGE_RABBITMQ) {
         throw "The configured PostgreSQL ($($env:TRAYBRIDGE_POSTGRES)) or RabbitMQ ($($env:TRAYBRIDGE_RABBITMQ), management on 15672) does not answer."
     }
-    if ((Test-Command 'apt-get') -and (Test-Command 'id') -and ((id -u) -eq '0')) {
+    if ($debianRoot) {
         Start-DebianInfrastructure
     } elseif (Test-DockerEngine) {
         Write-Host '==> docker compose up -d postgres rabbitmq' -ForegroundColor Cyan
@@ -69,8 +73,8 @@ function Initialize-Infrastructure {
     return $infra
 }
 
-function Start-DebianInfrastructure {
-    $missing = @('postgresql', 'rabbitmq-server') | Where-Object { -not (dpkg-query -W -f='${Status}' $_ 2>$null | Select-String 'install ok installed') }
+function Install-DebianPackages([string[]]$Packages) {
+    $missing = $Packages | Where-Object { -not (dpkg-query -W -f='${Status}' $_ 2>$null | Select-String 'install ok installed') }
     if ($missing) {
         Write-Host "==> apt-get install $($missing -join ' ')" -ForegroundColor Cyan
         $env:DEBIAN_FRONTEND = 'noninteractive'
@@ -78,6 +82,10 @@ function Start-DebianInfrastructure {
         apt-get install -y -qq @missing | Out-Null
         if ($LASTEXITCODE -ne 0) { throw "apt-get install $($missing -join ' ') failed." }
     }
+}
+
+function Start-DebianInfrastructure {
+    Install-DebianPackages 'postgresql', 'rabbitmq-server'
     $pg = Get-PostgresEndpoint $DefaultPostgres
     if (-not (Test-Port $pg.Host $pg.Port)) {
         $cluster = (pg_lsclusters -h | Select-Object -First 1) -split '\s+'

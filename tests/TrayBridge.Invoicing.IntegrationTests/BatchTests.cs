@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using TrayBridge.TestSupport;
 
@@ -43,13 +44,45 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         }
         Assert.Equal(3, fixture.Sefaz.Admin.Notes().Count(n => n.CStat == 100 && notes.Any(x => x.GetProperty("key").GetString() == n.Key)));
 
-        // NfeIssued through the relay, once per note, with the signed XML link (the DANFE link points at it for now).
+        // NfeIssued through the relay, once per note, with the signed DANFE and XML links.
         var keys = notes.Select(n => n.GetProperty("key").GetString()).ToHashSet();
         var issued = await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Orders.Issued.Where(e => keys.Contains(e.ChaveDeAcesso)).ToList()),
             events => events.Count >= 3, TimeSpan.FromSeconds(30), "NfeIssued for each note");
         Assert.Equal(3, issued.DistinctBy(e => e.ChaveDeAcesso).Count());
         Assert.All(issued, e => Assert.Equal(("391250", 109.80m, "5102"), (e.StoreId, e.Total, e.Items.Single().Cfop)));
-        Assert.All(issued, e => Assert.Equal(e.XmlUrl, e.DanfeUrl));
+        var byKey = notes.ToDictionary(n => n.GetProperty("key").GetString()!);
+        Assert.All(issued, e => Assert.Equal(
+            (byKey[e.ChaveDeAcesso].GetProperty("danfeUrl").GetString(), byKey[e.ChaveDeAcesso].GetProperty("xmlUrl").GetString()), (e.DanfeUrl, e.XmlUrl)));
+    }
+
+    [Fact]
+    public async Task An_authorized_notes_DANFE_link_serves_its_PDF_to_anyone_holding_it_and_is_the_link_NfeIssued_carries()
+    {
+        using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-batch-danfe", series: 14);
+        var order = fixture.Orders.AddReady(tenant.Id);
+        var accepted = await tenant.IssueAsync(order);
+        var note = (await tenant.SettledBatchAsync(accepted.GetProperty("id").GetGuid())).GetProperty("nfes").EnumerateArray().Single();
+        Assert.Equal("Authorized", note.GetProperty("status").GetString());
+        var danfeUrl = note.GetProperty("danfeUrl").GetString()!;
+        Assert.Equal(danfeUrl, (await tenant.NotesAsync($"?salesOrderId={order}")).Single().GetProperty("danfeUrl").GetString());
+
+        using var anonymous = new HttpClient();
+        using var danfe = await anonymous.GetAsync(danfeUrl, Cancel);
+        Assert.Equal(HttpStatusCode.OK, danfe.StatusCode);
+        Assert.Equal("application/pdf", danfe.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString((await danfe.Content.ReadAsByteArrayAsync(Cancel))[..4]));
+
+        // One character of the token changed, and the XML link's token (signed for another purpose), find nothing.
+        var token = new Uri(danfeUrl).Segments[^2].TrimEnd('/');
+        var signature = token.IndexOf('.') + 1;
+        var tampered = token[..signature] + (token[signature] == 'A' ? 'B' : 'A') + token[(signature + 1)..];
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(danfeUrl.Replace(token, tampered), Cancel)).StatusCode);
+        var xmlToken = new Uri(note.GetProperty("xmlUrl").GetString()!).Segments[^2].TrimEnd('/');
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(danfeUrl.Replace(token, xmlToken), Cancel)).StatusCode);
+
+        var issued = await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Orders.Issued.FirstOrDefault(e => e.SalesOrderId == order)),
+            e => e is not null, TimeSpan.FromSeconds(30), "NfeIssued for the note");
+        Assert.Equal(danfeUrl, issued!.DanfeUrl);
     }
 
     [Fact]

@@ -50,6 +50,6 @@ public static class ResendNfe
         session.Store(note);
         scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(note.BatchId), time.GetUtcNow());
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/api/invoicing/nfes?number={note.Number}", NfeResponse.From(note, null));
+        return Results.Accepted($"/api/invoicing/nfes?number={note.Number}", NfeResponse.From(note, null, null));
     }
 }

@@ -47,16 +47,24 @@ public sealed class NfeOutcomes(SefazClient sefaz, SignedUrls urls, IOptions<Inv
         note.Status = NfeStatus.Authorized;
         note.Protocol = Prot(protNFe, "nProt");
         note.AuthorizedAt = DateTimeOffset.TryParse(Prot(protNFe, "dhRecbto"), out var at) ? at : time.GetUtcNow();
-        note.NfeProc = $"<nfeProc xmlns=\"{SefazClient.Nfe.NamespaceName}\" versao=\"4.00\">{note.SignedXml}{protNFe.ToString(SaveOptions.DisableFormatting)}</nfeProc>";
-        // No DANFE yet: the link Tray gets is the nfeProc XML's until a DANFE PDF exists.
-        var xmlUrl = XmlUrl(session.TenantId, note.Id);
+        note.NfeProc = NfeProc(note.SignedXml, protNFe);
+        // The DANFE link is the one Tray shows the store (its "link"); the XML link travels beside it.
         session.AppendIntegrationEvent(note.Id, new NfeIssued(session.TenantId, note.StoreId, note.TrayOrderId, note.SalesOrderId, note.Key,
-            note.Number, note.Series, note.IssuedAt, note.Total, note.Protocol ?? "", xmlUrl, xmlUrl,
+            note.Number, note.Series, note.IssuedAt, note.Total, note.Protocol ?? "", DanfeUrl(session.TenantId, note.Id), XmlUrl(session.TenantId, note.Id),
             [.. note.Lines.Select(l => new NfeItemCfop(l.TrayProductId, l.TrayVariantId, l.Cfop))], time.GetUtcNow()));
     }
 
-    public const string XmlPurpose = "invoicing-nfe-xml";
+    /// <summary>The nfeProc: the signed NFe as sent and SEFAZ's protNFe under one root.</summary>
+    public static string NfeProc(string signedXml, XElement protNFe) =>
+        $"<nfeProc xmlns=\"{SefazClient.Nfe.NamespaceName}\" versao=\"4.00\">{signedXml}{protNFe.ToString(SaveOptions.DisableFormatting)}</nfeProc>";
 
-    public string XmlUrl(string tenantId, Guid noteId) =>
-        $"{settings.Value.PublicBaseUrl.TrimEnd('/')}/public/invoicing/nfes/{urls.Sign(tenantId, XmlPurpose, noteId.ToString())}/xml";
+    public const string XmlPurpose = "invoicing-nfe-xml";
+    public const string DanfePurpose = "invoicing-nfe-danfe";
+
+    public string XmlUrl(string tenantId, Guid noteId) => Link(tenantId, XmlPurpose, noteId, "xml");
+
+    public string DanfeUrl(string tenantId, Guid noteId) => Link(tenantId, DanfePurpose, noteId, "danfe");
+
+    private string Link(string tenantId, string purpose, Guid noteId, string document) =>
+        $"{settings.Value.PublicBaseUrl.TrimEnd('/')}/public/invoicing/nfes/{urls.Sign(tenantId, purpose, noteId.ToString())}/{document}";
 }

@@ -64,14 +64,14 @@ public sealed class DueWorkTests : IAsyncDisposable
         Guid id;
         await using (var before = await StartHostAsync("before-restart"))
         {
-            // Due well after this host has stopped, even on a slow machine.
-            id = await ScheduleAsync(before, RecordingHandler.KindName, DateTimeOffset.UtcNow.AddSeconds(5));
+            // Due well after this host has stopped, even on a loaded CI machine where stopping takes seconds.
+            id = await ScheduleAsync(before, RecordingHandler.KindName, DateTimeOffset.UtcNow.AddSeconds(30));
         }
         Assert.Empty(await RunsAsync(id));
 
         await using var after = await StartHostAsync("after-restart");
 
-        var runs = await Eventually.ReturnsAsync(() => RunsAsync(id), r => r.Count > 0, TimeSpan.FromSeconds(15), "the item to run after restart");
+        var runs = await Eventually.ReturnsAsync(() => RunsAsync(id), r => r.Count > 0, TimeSpan.FromSeconds(45), "the item to run after restart");
         Assert.Equal("after-restart", Assert.Single(runs).Host);
     }
 

@@ -61,7 +61,7 @@ public sealed class ConnectorKilledMidBurstTests : IAsyncDisposable
         // Tray answers slowly, so the kill lands while a run waits on its PUT (the aborted PUT never applies).
         _harness.Simulator.Admin.SetFaults(new Faults { SlowShare = 1, SlowMilliseconds = 3_000 });
         for (var version = 2; version <= 26; version++) await _probe.PublishAsync(Change(export.ProductId, version, stock: version));
-        await Eventually.ReturnsAsync(SyncRunsInFlightAsync, runs => runs == 1, TimeSpan.FromSeconds(10), "a sync run in flight");
+        await Eventually.ReturnsAsync(SyncRunsInFlightAsync, runs => runs == 1, TimeSpan.FromSeconds(30), "a sync run in flight");
         await first.KillAsync();
         _harness.Simulator.Admin.ClearFaults();
         for (var version = 27; version <= 51; version++) await _probe.PublishAsync(Change(export.ProductId, version, stock: version));

@@ -50,7 +50,7 @@ public sealed class OversellingTests : IAsyncDisposable
         // The ERP (not knowing of the order) now has 12.
         await _probe.PublishAsync(new ProductChanged(Tenant, export.ProductId, 2, "OVER-1", 30m, null, 12, true, DateTimeOffset.UtcNow));
 
-        await Eventually.ReturnsAsync(() => StockOnTrayAsync(trayId), stock => stock == 9, TimeSpan.FromSeconds(10), "12 less the order's 3");
+        await Eventually.ReturnsAsync(() => StockOnTrayAsync(trayId), stock => stock == 9, TimeSpan.FromSeconds(30), "12 less the order's 3");
         await Task.Delay(2000, Cancel);
         Assert.Equal(9, await StockOnTrayAsync(trayId));
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TrayBridge.TraySimulator.Gateway;
 
 namespace TrayBridge.TraySimulator.Tests;
 
@@ -49,6 +50,8 @@ public sealed class AdminApiTests
 
         var stats = await tray.Http.GetFromJsonAsync<JsonObject>($"admin/stores/{tray.Store.StoreId}/stats", Test.Ct);
         var log = await tray.Http.GetFromJsonAsync<JsonArray>($"admin/stores/{tray.Store.StoreId}/requests?last=2", Test.Ct);
+        var afterFirst = await tray.Http.GetFromJsonAsync<JsonArray>($"admin/stores/{tray.Store.StoreId}/requests?after=1", Test.Ct);
+        var afterAll = await tray.Http.GetFromJsonAsync<JsonArray>($"admin/stores/{tray.Store.StoreId}/requests?after=3", Test.Ct);
 
         Assert.Equal(3, (int)stats!["requests"]!);
         Assert.Equal(2, (int)stats["byMethod"]!["GET"]!);
@@ -57,8 +60,21 @@ public sealed class AdminApiTests
         Assert.Equal(2, log!.Count);
         Assert.Equal($"/{tray.Store.StoreId}/web_api/orders?status=A ENVIAR", (string)log[0]!["path"]!);
         Assert.Equal(404, (int)log[1]!["status"]!);
+        Assert.Equal(log.ToJsonString(), afterFirst!.ToJsonString());
+        Assert.Empty(afterAll!);
         Assert.DoesNotContain("access_token", log.ToJsonString());
         Assert.DoesNotContain(tray.AccessToken!, log.ToJsonString());
+    }
+
+    [Fact]
+    public void The_calls_after_a_count_are_refused_once_some_of_them_are_no_longer_kept()
+    {
+        var log = new RequestLog();
+        for (var i = 1; i <= RequestLog.Kept + 1; i++) log.Add(new LoggedRequest(DateTimeOffset.UnixEpoch, "GET", $"/{i}", 200));
+
+        Assert.Null(log.After(0));
+        Assert.Equal(RequestLog.Kept, log.After(1)!.Count);
+        Assert.Equal("/1001", Assert.Single(log.After(RequestLog.Kept)!).Path);
     }
 
     [Fact]

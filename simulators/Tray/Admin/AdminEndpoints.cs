@@ -40,7 +40,11 @@ public static class AdminEndpoints
         });
         admin.MapAdminOrders();
         admin.MapGet("/stores/{storeId}/stats", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Stats(storeId)));
-        admin.MapGet("/stores/{storeId}/requests", (string storeId, int? last, SimulatorAdmin sim) => Results.Ok(sim.Requests(storeId, last ?? 50)));
+        admin.MapGet("/stores/{storeId}/requests", (string storeId, int? last, int? after, SimulatorAdmin sim) => after is null
+            ? Results.Ok(sim.Requests(storeId, last ?? 50))
+            : sim.RequestsAfter(storeId, after.Value) is { } newer
+                ? Results.Ok(newer)
+                : Results.Problem(statusCode: 410, title: $"Only the last {RequestLog.Kept} requests are kept: some after the first {after} are gone."));
         admin.MapGet("/stores/{storeId}/secrets", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Secrets(storeId)));
         admin.MapGet("/stores/{storeId}/pictures", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Pictures(storeId)));
 

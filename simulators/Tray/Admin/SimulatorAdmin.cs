@@ -73,6 +73,10 @@ public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, Simul
 
     public IReadOnlyList<LoggedRequest> Requests(string storeId, int last) => Get(storeId).Log.Last(last);
 
+    /// <summary>The store's calls after its first <paramref name="count"/> (<see cref="StoreStats.Requests"/> read earlier): exactly
+    /// what came since, however busy the store; null when some of them are no longer kept.</summary>
+    public IReadOnlyList<LoggedRequest>? RequestsAfter(string storeId, int count) => Get(storeId).Log.After(count);
+
     public IReadOnlyList<PictureDownload> Pictures(string storeId) => pictures.For(Get(storeId).Id);
 
     /// <summary>Every code, access token and refresh token ever issued for a store: what must never show up in the

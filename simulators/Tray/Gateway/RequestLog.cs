@@ -3,7 +3,7 @@ namespace TrayBridge.TraySimulator.Gateway;
 /// <summary>A store's recent calls and counters, for <c>/admin/stores/{id}/stats</c> and <c>/requests</c>.</summary>
 public sealed class RequestLog
 {
-    private const int Kept = 1000;
+    public const int Kept = 1000;
     private readonly Lock _sync = new();
     private readonly LinkedList<LoggedRequest> _recent = new();
     private readonly Dictionary<string, int> _byMethod = [];
@@ -27,6 +27,17 @@ public sealed class RequestLog
     public IReadOnlyList<LoggedRequest> Last(int count)
     {
         lock (_sync) return _recent.Skip(Math.Max(0, _recent.Count - count)).ToList();
+    }
+
+    /// <summary>The calls after the store's first <paramref name="count"/> (as <see cref="RequestCounters.Requests"/> counts them);
+    /// null when some of them are no longer kept.</summary>
+    public IReadOnlyList<LoggedRequest>? After(int count)
+    {
+        lock (_sync)
+        {
+            var newer = Math.Max(0, _requests - count);
+            return newer > _recent.Count ? null : _recent.Skip(_recent.Count - newer).ToList();
+        }
     }
 
     public RequestCounters Counters()

@@ -25,13 +25,13 @@ public static class CustomerSeed
             Cpf = company || !documented ? "" : person.Cpf(includeFormatSymbols: false),
             Cnpj = company && documented ? faker.Company.Cnpj() : "",
             CompanyName = company ? faker.Company.CompanyName() : "",
-            StateInscription = company && documented ? faker.Random.ReplaceNumbers("#########") : "",
             Email = person.Email.ToLowerInvariant(), Phone = faker.Phone.PhoneNumber("(##) ####-####"),
             Cellphone = faker.Phone.PhoneNumber("(##) 9####-####"),
             BirthDate = DateOnly.FromDateTime(person.DateOfBirth), Gender = person.Gender == Bogus.DataSets.Name.Gender.Female ? 1 : 0,
         };
         store.Customers[customer.Id] = customer;
         var city = faker.PickRandom(City.All.ToList());
+        if (company && documented) customer.StateInscription = StateRegistrations.For(city.State, faker);
         foreach (var type in new[] { 0, 1 })
         {
             var address = new CustomerAddress

@@ -120,4 +120,31 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         Assert.Equal(HttpStatusCode.BadRequest, (await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = Array.Empty<Guid>() }, Cancel)).StatusCode);
         Assert.Empty((await noEmitter.GetFromJsonAsync<JsonElement>("api/invoicing/nfes", Cancel)).EnumerateArray());
     }
+
+    [Fact]
+    public async Task With_Orders_not_answering_the_orders_it_did_answer_for_are_issued_the_rest_skipped_to_retry_and_none_answered_is_503()
+    {
+        using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-batch-orders-down", series: 15);
+        var answered = fixture.Orders.AddReady(tenant.Id);
+        var (silent, after) = (fixture.Orders.AddReady(tenant.Id), fixture.Orders.AddReady(tenant.Id));
+        fixture.Orders.Unanswered[silent] = true;
+        fixture.Orders.Unanswered[after] = true;
+
+        var batch = await tenant.IssueAsync(answered, silent, after);
+
+        Assert.Equal(1, batch.GetProperty("issued").GetInt32());
+        var skipped = batch.GetProperty("skipped").EnumerateArray().ToList();
+        Assert.Equal([silent, after], skipped.Select(s => s.GetProperty("salesOrderId").GetGuid()));
+        Assert.All(skipped, s => Assert.Contains("não respondeu", s.GetProperty("reason").GetString()));
+        var down = await tenant.Client.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { silent } }, Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+
+        fixture.Orders.Unanswered.Clear();
+        var again = await tenant.IssueAsync(silent, after);
+        Assert.Equal(2, again.GetProperty("issued").GetInt32());
+        var numbers = (await tenant.Client.GetFromJsonAsync<JsonElement>("api/invoicing/nfes", Cancel)).EnumerateArray()
+            .Select(n => n.GetProperty("number").GetInt32()).Order();
+        Assert.Equal([1, 2, 3], numbers);
+    }
 }

@@ -13,6 +13,9 @@ public sealed class FakeOrders : IAsyncDisposable
 
     public ConcurrentDictionary<Guid, SalesOrderForInvoice> Orders { get; } = new();
 
+    /// <summary>Sales orders this stand-in never answers for: Orders down, as the batch sees it.</summary>
+    public ConcurrentDictionary<Guid, bool> Unanswered { get; } = new();
+
     /// <summary>What Invoicing published through its relay, as Orders and the connector receive it.</summary>
     public ConcurrentQueue<NfeIssued> Issued { get; } = new();
     public ConcurrentQueue<NfeRejected> Rejected { get; } = new();
@@ -23,7 +26,8 @@ public sealed class FakeOrders : IAsyncDisposable
         {
             cfg.Host(new Uri(rabbit));
             cfg.ReceiveEndpoint("fake-orders-sales-order-for-invoice", e => e.Handler<SalesOrderForInvoiceRequested>(context =>
-                context.RespondAsync(Orders.TryGetValue(context.Message.SalesOrderId, out var order)
+                Unanswered.ContainsKey(context.Message.SalesOrderId) ? Task.CompletedTask
+                : context.RespondAsync(Orders.TryGetValue(context.Message.SalesOrderId, out var order)
                     ? order
                     : new SalesOrderForInvoice(context.Message.TenantId, context.Message.SalesOrderId, false, null, null, [], null, false, null, DateTimeOffset.UtcNow))));
             cfg.ReceiveEndpoint("fake-orders-nfe-outcomes", e =>

@@ -51,6 +51,8 @@ public static class SoapEndpoints
             log.Add(Log(503, null, "down"));
             return;
         }
+        // Decided on arrival: faults cleared while this request is processed must not turn its withheld answer into a sent one.
+        var withheld = faults.TimesOut();
         var body = await new StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted);
         Processing.SoapAnswer answer;
         try
@@ -66,7 +68,7 @@ public static class SoapEndpoints
             log.Add(Log(400, null, e.Message));
             return;
         }
-        if (faults.TimesOut())
+        if (withheld)
         {
             // Processed, never answered: the caller's timeout decides when it gives up; then the connection is cut.
             log.Add(Log(0, answer, "timeout fault: answer withheld"));

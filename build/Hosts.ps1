@@ -46,7 +46,7 @@ function Connect-DemoEmitter([string]$Sefaz, [string]$Gateway) {
     $emitter = @{
         cnpj = $cnpj; stateRegistration = '123456789012'; name = 'LOJA DEMO LTDA'; tradeName = 'Loja Demo'; crt = 1; series = 1; environment = 2
         address = @{ street = 'RUA DAS FLORES'; number = '100'; district = 'CENTRO'; cityCode = '3550308'; cityName = 'SAO PAULO'; uf = 'SP'; zipCode = '01001000' }
-        authorizationUrl = & $ws 'NFeAutorizacao4'; receiptUrl = & $ws 'NFeRetAutorizacao4'; consultationUrl = & $ws 'NFeConsultaProtocolo4'
+        authorizationUrl = & $ws 'NFeAutorizacao4'; receiptUrl = & $ws 'NFeRetAutorizacao4'; consultationUrl = & $ws 'NFeConsultaProtocolo4'; voidingUrl = & $ws 'NFeInutilizacao4'
     }
     $rsa = [System.Security.Cryptography.RSA]::Create(2048)
     $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new("CN=LOJA DEMO LTDA:$cnpj, O=ICP-Brasil, C=BR", $rsa,

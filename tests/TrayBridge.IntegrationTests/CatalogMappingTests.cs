@@ -8,7 +8,8 @@ namespace TrayBridge.IntegrationTests;
 /// <summary>ERP categories and brands on a Tray store, end to end: unmapped and not creatable → the product fails saying what
 /// to map; mapped by hand → the retry places it there; with creation allowed, a new category path and brand are created
 /// once (even for products exported together) and what Tray already has is adopted, not duplicated.</summary>
-public sealed class CatalogMappingTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+[Collection(nameof(SharedSystem))]
+public sealed class CatalogMappingTests(SystemFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);

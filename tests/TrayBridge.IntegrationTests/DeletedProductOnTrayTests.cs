@@ -6,7 +6,8 @@ using TrayBridge.TestSupport;
 namespace TrayBridge.IntegrationTests;
 
 /// <summary>A soft-deleted ERP product linked on Tray is made unavailable there by the ordinary sync, never deleted.</summary>
-public sealed class DeletedProductOnTrayTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+[Collection(nameof(SharedSystem))]
+public sealed class DeletedProductOnTrayTests(SystemFixture fixture)
 {
     private const string Tenant = "tenant-delete-e2e";
     private const string StoreId = "540088";

@@ -7,7 +7,8 @@ namespace TrayBridge.IntegrationTests;
 
 /// <summary>A value the ERP accepts and Tray refuses, end to end: the export shows <c>Erro</c> with Tray's cause on the product
 /// list, the user fixes the product and retries the export, and it becomes <c>Integrado</c> on Tray.</summary>
-public sealed class ExportFixAndRetryTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+[Collection(nameof(SharedSystem))]
+public sealed class ExportFixAndRetryTests(SystemFixture fixture)
 {
     private const string Tenant = "tenant-export-retry";
     private const string StoreId = "540077";

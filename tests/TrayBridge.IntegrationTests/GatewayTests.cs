@@ -5,7 +5,8 @@ using System.Text.Json;
 
 namespace TrayBridge.IntegrationTests;
 
-public sealed class GatewayTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+[Collection(nameof(SharedSystem))]
+public sealed class GatewayTests(SystemFixture fixture)
 {
     private static readonly byte[] TinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");

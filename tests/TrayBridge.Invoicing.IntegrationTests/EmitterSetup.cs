@@ -24,5 +24,6 @@ public static class EmitterSetup
         authorizationUrl = new Uri(sefazBase, "ws/NFeAutorizacao4/NFeAutorizacao4.asmx").ToString(),
         receiptUrl = new Uri(sefazBase, "ws/NFeRetAutorizacao4/NFeRetAutorizacao4.asmx").ToString(),
         consultationUrl = new Uri(sefazBase, "ws/NFeConsultaProtocolo4/NFeConsultaProtocolo4.asmx").ToString(),
+        voidingUrl = new Uri(sefazBase, "ws/NFeInutilizacao4/NFeInutilizacao4.asmx").ToString(),
     };
 }

@@ -13,10 +13,10 @@ public sealed class BudgetTests : IAsyncDisposable
 {
     private const string Tenant = "tenant-budget";
     private static readonly string[] Stores = ["520001", "520002", "520003"];
-    // Tray's window is a minute; a short one keeps the test short, but leaves little room for a loaded machine delaying
-    // a request by a few hundred milliseconds: the client keeps 12 % of each window in hand (the default is 10 %).
-    // A loaded 2-core CI machine gets well below the 88 % that leaves (asking 80 % failed there), so 60 % is asked: still far
-    // above a budget kept too strictly. A longer window would have made the four-window test as much longer.
+    // Tray's window is a minute; a short one keeps the test short, but leaves little room for a request delayed by a
+    // loaded machine on its way to Tray: a 4 s window with 12 % in hand still met one 429 in CI. The client keeps 25 % of
+    // each window in hand here (a second; the default of 10 % of a real minute is six), and 60 % of the rate is asked:
+    // still far above a budget kept too strictly. A longer window would have made the four-window test as much longer.
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(4);
     private const double LeastShareOfRate = 0.6;
     private const int PerWindow = 40;
@@ -25,7 +25,7 @@ public sealed class BudgetTests : IAsyncDisposable
 
     private async Task<(int[] Calls, int TooMany)> LoadAsync(string scope, TimeSpan duration)
     {
-        _harness = await ConnectorHarness.StartAsync(Window, PerWindow, scope, headroom: 0.88);
+        _harness = await ConnectorHarness.StartAsync(Window, PerWindow, scope, headroom: 0.75);
         foreach (var store in Stores) await _harness.ConnectAsync(Tenant, store);
         // Two connector processes of their own take all the load (the test's in-process connector only registered the stores).
         var connectors = new[] { (await _harness.StartReplicaAsync()).BaseAddress, (await _harness.StartReplicaAsync()).BaseAddress };

@@ -8,6 +8,7 @@ using TrayBridge.Invoicing.Domain.Schemas;
 using TrayBridge.Invoicing.Features;
 using TrayBridge.Invoicing.Features.Batches;
 using TrayBridge.Invoicing.Features.Emitters;
+using TrayBridge.Invoicing.Features.TaxTable;
 using TrayBridge.Invoicing.Features.Nfes;
 using TrayBridge.Invoicing.Features.Sefaz;
 using TrayBridge.Invoicing.Features.Sending;
@@ -57,6 +58,7 @@ public static class Extensions
     public static WebApplication MapInvoicingApi(this WebApplication app)
     {
         app.MapEmitterApi();
+        app.MapTaxRulesApi();
         app.MapNfesApi();
         return app;
     }

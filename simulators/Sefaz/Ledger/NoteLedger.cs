@@ -1,8 +1,8 @@
 namespace TrayBridge.SefazSimulator.Ledger;
 
 /// <summary>
-/// The simulated SEFAZ database: authorized notes by key and by number (a rejected note is not registered, so its number
-/// can be used again), voided ranges, every outcome for <c>/admin/notes</c>, and the protocol and receipt counters.
+/// The simulated SEFAZ database: authorized and denied notes by key and by number (a rejected note is not registered, so
+/// its number can be used again), voided ranges, every outcome for <c>/admin/notes</c>, and the protocol and receipt counters.
 /// Duplicity is decided and recorded under one lock, so two sends of the same number cannot both be authorized.
 /// </summary>
 public sealed class NoteLedger
@@ -35,7 +35,7 @@ public sealed class NoteLedger
         lock (Sync)
         {
             _history.Add(outcome);
-            if (!outcome.Authorized) return;
+            if (!outcome.Authorized && !outcome.Denied) return;
             _byKey[outcome.Key] = outcome;
             _byNumber[outcome.Slot] = outcome;
         }

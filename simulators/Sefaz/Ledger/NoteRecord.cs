@@ -20,6 +20,9 @@ public sealed record NoteRecord(
 {
     public bool Authorized => CStat is 100 or 150;
 
+    /// <summary>Uso denegado (110, 301, 302, 303): registered like an authorization — its key and number are taken.</summary>
+    public bool Denied => CStat is 110 or 301 or 302 or 303;
+
     /// <summary>The signed NF-e as received; kept for authorized notes (nfeProc, not the JSON listing).</summary>
     [JsonIgnore]
     public string? NfeXml { get; init; }

@@ -41,7 +41,9 @@ public sealed class NoteProcessor(NoteLedger ledger, SettingsHolder settings)
             if (ledger.ByNumber(slot) is { } other)
                 return Reject(nfe, Codes.DuplicateOtherKey.With(other.Key, other.NProt!, Timestamps.Format(other.DhRecbto)),
                     received, receipt, signature.DigestValue);
-            var status = DateRules.IsLate(nfe, received) ? Codes.AuthorizedLate : Codes.Authorized;
+            var recipient = nfe.Dest is { } dest ? NfeDocument.Text(dest, "CNPJ") ?? NfeDocument.Text(dest, "CPF") : null;
+            var status = recipient is not null && settings.Current.IrregularRecipients.Contains(recipient) ? Codes.DeniedRecipient
+                : DateRules.IsLate(nfe, received) ? Codes.AuthorizedLate : Codes.Authorized;
             var authorized = Record(nfe, status, received, receipt, signature.DigestValue, ledger.NextProtocol(nfe.Key[..2], received), null)
                 with { NfeXml = nfeXml };
             ledger.Record(authorized);

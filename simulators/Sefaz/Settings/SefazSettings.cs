@@ -21,6 +21,10 @@ public sealed record SefazSettings
     /// <summary>The environment this SEFAZ receives: 2 = homologação (the only one a simulator should be), 1 = produção.</summary>
     public int TpAmb { get; init; } = 2;
 
+    /// <summary>CPFs/CNPJs of recipients in an irregular fiscal situation: a note to one is denied (302) — registered with
+    /// a protocol, its number used up — instead of authorized.</summary>
+    public IReadOnlyList<string> IrregularRecipients { get; init; } = [];
+
     /// <summary>A lot message above this many bytes is rejected with 214 (portal FAQ: 500 KB).</summary>
     public int MaxLotBytes { get; init; } = 500 * 1024;
 }

@@ -22,6 +22,8 @@ public static class Codes
     public static readonly Status PausedShortTerm = new(108, "Serviço Paralisado Momentaneamente (curto prazo)");
     public static readonly Status PausedNoForecast = new(109, "Serviço Paralisado sem Previsão");
     public static readonly Status AuthorizedLate = new(150, "Autorizado o uso da NF-e, autorização fora de prazo");
+    /// <summary>Uso denegado: the recipient's fiscal situation is irregular; the number is used up with a protocol.</summary>
+    public static readonly Status DeniedRecipient = new(302, "Uso Denegado: Irregularidade fiscal do destinatário");
     public static readonly Status Duplicate = new(204, "Rejeição: Duplicidade de NF-e [nProt:{0}][dhAut: {1}]");
     public static readonly Status NumberVoided = new(206, "Rejeição: NF-e já está inutilizada na Base de dados da SEFAZ");
     public static readonly Status EmitterCnpjInvalid = new(207, "Rejeição: CNPJ do emitente inválido");

@@ -9,13 +9,13 @@ namespace TrayBridge.Invoicing.Domain.Schemas;
 /// Validates NF-e documents against the official XSDs of one schema package, read from <see cref="SchemaFolder"/>
 /// (a setting: the schemas are the government's, downloaded or mounted, never copied into the repo). The entry
 /// schema follows the root element: <c>NFe</c> → nfe_v4.00.xsd, <c>enviNFe</c> → enviNFe_v4.00.xsd, <c>nfeProc</c> →
-/// procNFe_v4.00.xsd. Each is compiled once and shared; validation itself is thread-safe.
+/// procNFe_v4.00.xsd, <c>inutNFe</c> → inutNFe_v4.00.xsd. Each is compiled once and shared; validation itself is thread-safe.
 /// </summary>
 public sealed class NfeSchemaValidator
 {
     private static readonly Dictionary<string, string> EntrySchemas = new(StringComparer.Ordinal)
     {
-        ["NFe"] = "nfe_v4.00.xsd", ["enviNFe"] = "enviNFe_v4.00.xsd", ["nfeProc"] = "procNFe_v4.00.xsd",
+        ["NFe"] = "nfe_v4.00.xsd", ["enviNFe"] = "enviNFe_v4.00.xsd", ["nfeProc"] = "procNFe_v4.00.xsd", ["inutNFe"] = "inutNFe_v4.00.xsd",
     };
 
     private const string Namespace = "http://www.portalfiscal.inf.br/nfe";
@@ -45,7 +45,7 @@ public sealed class NfeSchemaValidator
         try { root = RootName(xml); }
         catch (XmlException e) { return [$"Not well-formed XML: {e.Message}"]; }
         if (!EntrySchemas.TryGetValue(root, out var entry))
-            return [$"No NF-e schema for a '{root}' document (NFe, enviNFe or nfeProc in namespace {Namespace})."];
+            return [$"No NF-e schema for a '{root}' document (NFe, enviNFe, nfeProc or inutNFe in namespace {Namespace})."];
 
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = Set(entry), DtdProcessing = DtdProcessing.Prohibit };
         settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;

@@ -6,7 +6,8 @@ namespace TrayBridge.Invoicing.Domain.Signing;
 /// <summary>
 /// Signs an NF-e as the schema and SEFAZ require (nfe.md §3.2): enveloped XML-DSig over <c>infNFe</c> referenced as
 /// <c>#NFe…</c>, inclusive C14N, RSA-SHA1 and SHA-1 set explicitly (SignedXml defaults to SHA-256), the certificate in
-/// KeyInfo, and <c>Signature</c> appended as the last child of <c>NFe</c> without a prefix.
+/// KeyInfo, and <c>Signature</c> appended as the last child of <c>NFe</c> without a prefix. An inutilização (<c>inutNFe</c>)
+/// is signed the same way over its <c>infInut</c>.
 /// </summary>
 public static class NfeSigner
 {
@@ -15,10 +16,9 @@ public static class NfeSigner
     public static string Sign(string nfeXml, X509Certificate2 certificate)
     {
         var document = XmlDsig.Load(nfeXml);
-        var infNFe = XmlDsig.InfNFe(document);
+        var (infNFe, emitterCnpj) = XmlDsig.Signable(document);
         if (document.DocumentElement!.GetElementsByTagName("Signature", SignedXml.XmlDsigNamespaceUrl).Count > 0)
             throw new NfeSignatureException("The NF-e is already signed.");
-        var emitterCnpj = infNFe["emit", XmlDsig.NfeNamespace]?["CNPJ", XmlDsig.NfeNamespace]?.InnerText ?? "";
         if (!CertificateCnpj.SameRoot(certificate, emitterCnpj))
             throw new NfeSignatureException(
                 $"The certificate's CNPJ root ({CertificateCnpj.RootOf(certificate) ?? "none"}) is not the emitter's ({emitterCnpj}); SEFAZ would reject it (213).");

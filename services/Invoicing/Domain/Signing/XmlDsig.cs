@@ -20,6 +20,16 @@ internal static class XmlDsig
         return document;
     }
 
+    /// <summary>What a document signs and whose CNPJ must be the certificate's: an NF-e's <c>infNFe</c> and its emitter's, or
+    /// an inutilização's <c>infInut</c> and its own.</summary>
+    public static (XmlElement Signed, string Cnpj) Signable(XmlDocument document)
+    {
+        if (document.DocumentElement is { LocalName: "inutNFe" } && document.DocumentElement["infInut", NfeNamespace] is { } infInut)
+            return (infInut, infInut["CNPJ", NfeNamespace]?.InnerText ?? "");
+        var infNFe = InfNFe(document);
+        return (infNFe, infNFe["emit", NfeNamespace]?["CNPJ", NfeNamespace]?.InnerText ?? "");
+    }
+
     /// <summary>The document's single <c>infNFe</c>, the signed element.</summary>
     public static XmlElement InfNFe(XmlDocument document)
     {

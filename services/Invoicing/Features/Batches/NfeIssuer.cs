@@ -25,7 +25,7 @@ public sealed class NfeIssuer(IDocumentStore store, ServiceStore schema, NfeSche
         if (await session.Query<NfeRecord>().FirstOrDefaultAsync(n => n.SalesOrderId == salesOrderId, cancellationToken) is { } existing)
             return (null, $"Already has NF-e {existing.Number} ({existing.Status}).");
         var nfeOrder = SalesOrderMapping.ToNfeOrder(order);
-        var emitter = profile.Emitter.ToEmitter();
+        var emitter = profile.ToEmitter();
         var number = await NumberCounter.TakeAsync(session, schema.Schema, emitter.Cnpj, emitter.Series, cancellationToken);
         NfeDocument document;
         string signed;

@@ -5,7 +5,7 @@ namespace TrayBridge.Invoicing.Features.Emitters;
 /// <summary>The body of <c>PUT /api/invoicing/emitter</c>. The address's <c>CityCode</c> is the IBGE cMun.</summary>
 public sealed record EmitterInput(
     string? Cnpj, string? StateRegistration, string? Name, string? TradeName, NfeAddress? Address, Crt? Crt, int? Series,
-    NfeEnvironment? Environment, string? AuthorizationUrl, string? ReceiptUrl, string? ConsultationUrl)
+    NfeEnvironment? Environment, string? AuthorizationUrl, string? ReceiptUrl, string? ConsultationUrl, string? VoidingUrl = null)
 {
     /// <summary>The emitter and its endpoints, or the problems by field (as a ValidationProblem reports them).</summary>
     public (Emitter? Emitter, SefazEndpoints? Sefaz, Dictionary<string, string[]> Problems) Read()
@@ -18,12 +18,14 @@ public sealed record EmitterInput(
             .Select(u => (u.Item1, Uri: Uri.TryCreate(u.Item2, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null))
             .ToList();
         foreach (var (field, uri) in urls.Where(u => u.Uri is null)) problems[field] = ["An absolute http(s) URL of the SEFAZ web service is required."];
+        var voiding = Uri.TryCreate(VoidingUrl, UriKind.Absolute, out var v) && v.Scheme is "http" or "https" ? v : null;
+        if (!string.IsNullOrWhiteSpace(VoidingUrl) && voiding is null) problems["voidingUrl"] = ["An absolute http(s) URL of NFeInutilizacao4, or none."];
         if (problems.Count > 0) return (null, null, problems);
 
         var emitter = new Emitter(Digits(Cnpj), Digits(StateRegistration), Name?.Trim() ?? "", Address!, Crt!.Value, Series ?? 1, Environment!.Value)
             { TradeName = string.IsNullOrWhiteSpace(TradeName) ? null : TradeName.Trim() };
         if (emitter.Problems() is { Count: > 0 } domain) return (null, null, new() { ["emitter"] = [.. domain] });
-        return (emitter, new SefazEndpoints(urls[0].Uri!, urls[1].Uri!, urls[2].Uri!), problems);
+        return (emitter, new SefazEndpoints(urls[0].Uri!, urls[1].Uri!, urls[2].Uri!, voiding), problems);
     }
 
     // Punctuation as people type it ("11.222.333/0001-81") is dropped; letters stay for alphanumeric CNPJs.

@@ -12,11 +12,17 @@ public sealed class EmitterProfile
     public required EmitterData Emitter { get; set; }
     public required SefazEndpoints Sefaz { get; set; }
     public StoredCertificate? Certificate { get; set; }
+    /// <summary>The emitter's tax table as its accountant set it; null: the defaults (<see cref="TaxRules.Default"/>).</summary>
+    public TaxRules? Taxes { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The emitter a note is built for: its fields and its tax table.</summary>
+    public Emitter ToEmitter() => Emitter.ToEmitter() with { Taxes = Taxes ?? TaxRules.Default };
 }
 
-/// <summary>The emitter's SEFAZ web services (NFeAutorizacao4, NFeRetAutorizacao4, NFeConsultaProtocolo4).</summary>
-public sealed record SefazEndpoints(Uri Authorization, Uri Receipt, Uri Consultation);
+/// <summary>The emitter's SEFAZ web services (NFeAutorizacao4, NFeRetAutorizacao4, NFeConsultaProtocolo4, and
+/// NFeInutilizacao4 when numbers are to be voided from here).</summary>
+public sealed record SefazEndpoints(Uri Authorization, Uri Receipt, Uri Consultation, Uri? Voiding = null);
 
 /// <summary>The A1 certificate: <see cref="ProtectedPfx"/> and <see cref="ProtectedPassword"/> are Data Protection
 /// ciphertext (see <see cref="EmitterCertificates"/>); the rest is what the user may see.</summary>
@@ -24,8 +30,7 @@ public sealed record StoredCertificate(
     string ProtectedPfx, string ProtectedPassword, string Subject, string Thumbprint, string? Cnpj, DateTimeOffset NotBefore,
     DateTimeOffset NotAfter);
 
-/// <summary>The emitter's own fields, flat for storage; the tax table is the default one (<see cref="TaxRules"/>) until
-/// it becomes a setting of its own.</summary>
+/// <summary>The emitter's own fields, flat for storage (the tax table is kept beside them, <see cref="EmitterProfile.Taxes"/>).</summary>
 public sealed record EmitterData(
     string Cnpj, string StateRegistration, string Name, string? TradeName, NfeAddress Address, Crt Crt, int Series, NfeEnvironment Environment)
 {

@@ -2,8 +2,9 @@ namespace TrayBridge.Invoicing.Features.Nfes;
 
 /// <summary>Where a note stands. Pending: signed and stored, waiting to be sent (or re-sent after a SEFAZ outage);
 /// AwaitingReceipt: in an asynchronous lot whose receipt is polled; Rejected: SEFAZ refused it (number and cNF kept,
-/// re-sendable after a fix); Denied: uso denegado, terminal, the number is consumed.</summary>
-public enum NfeStatus { Pending, AwaitingReceipt, Authorized, Rejected, Denied }
+/// re-sendable after a fix); Denied: uso denegado, terminal, the number is consumed; Voided: a rejected note given up,
+/// its number voided at SEFAZ (inutilização), terminal.</summary>
+public enum NfeStatus { Pending, AwaitingReceipt, Authorized, Rejected, Denied, Voided }
 
 /// <summary>One NF-e of one sales order (unique per sales order): its identity chosen once (série, number from the
 /// counter, cNF, dhEmi), the signed XML stored in the same transaction that took the number, and SEFAZ's outcome.</summary>

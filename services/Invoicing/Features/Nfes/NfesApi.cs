@@ -18,6 +18,7 @@ public static class NfesApi
         api.MapGet("/batches/{id:guid}", GetBatchAsync);
         api.MapGet("/nfes", ListAsync);
         api.MapPost("/nfes/{id:guid}/resend", ResendNfe.HandleAsync);
+        api.MapPost("/nfes/{id:guid}/void", VoidNumber.HandleAsync);
         app.MapGet("/public/invoicing/nfes/{token}/xml", XmlAsync).AllowAnonymous();
         app.MapGet("/public/invoicing/nfes/{token}/danfe", DanfeAsync).AllowAnonymous();
     }

@@ -36,7 +36,7 @@ public static class ResendNfe
         using var certificate = certificates.Open(stored);
         try
         {
-            var document = new NfeBuilder(settings.Value.SchemaPackage).Build(SalesOrderMapping.ToNfeOrder(answer.Order!), profile.Emitter.ToEmitter(),
+            var document = new NfeBuilder(settings.Value.SchemaPackage).Build(SalesOrderMapping.ToNfeOrder(answer.Order!), profile.ToEmitter(),
                 new NfeIdentity(note.Series, note.Number, note.Cnf, time.GetUtcNow()));
             note.SignedXml = NfeSigner.Sign(document.Xml, certificate);
             validator.EnsureValid(note.SignedXml);

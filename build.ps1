@@ -2,6 +2,7 @@
 # TrayBridge's one entry point, for people and CI:
 #   run            infrastructure + build + every host on loopback, until Ctrl+C
 #   test           infrastructure + build + every test project; closes with "Tests: N passed, N failed, N skipped"
+#   bench [orders] infrastructure + build + the benchmark (latency percentiles, throughput) into artifacts/bench
 #   up | down      infrastructure only (PostgreSQL + RabbitMQ)
 #   token --tenant <id>   a signed development JWT (last line of output)
 #   pack           the public contracts package into artifacts/packages
@@ -48,8 +49,15 @@ switch ($Command) {
         Invoke-Build
         exit (Invoke-AllTests -Infra $infra)
     }
+    'bench' {
+        $infra = Initialize-Infrastructure
+        Invoke-Build
+        Set-TestServers $infra
+        dotnet (Join-Path $Root 'tools/TrayBridge.Bench/bin/Debug/net10.0/TrayBridge.Bench.dll') @Rest
+        exit $LASTEXITCODE
+    }
     default {
-        Write-Host "Unknown command '$Command'. Use: run | test | up | down | token --tenant <id> | pack" -ForegroundColor Red
+        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] | up | down | token --tenant <id> | pack" -ForegroundColor Red
         exit 2
     }
 }

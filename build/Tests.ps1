@@ -20,10 +20,15 @@ function Get-TrxCounts([string]$Directory) {
     return $counts
 }
 
-function Invoke-AllTests($Infra) {
+# The servers the tests (and the benchmark, which starts the system as they do) run against.
+function Set-TestServers($Infra) {
     $env:TEST_POSTGRES = "$($Infra.Postgres);Database=postgres"
     $env:TEST_RABBITMQ = $Infra.Rabbit
     $env:TEST_RABBITMQ_MANAGEMENT = $Infra.RabbitManagement
+}
+
+function Invoke-AllTests($Infra) {
+    Set-TestServers $Infra
     $resultsRoot = Join-Path $Root 'artifacts/test-results'
     Remove-Item $resultsRoot -Recurse -Force -ErrorAction SilentlyContinue
     $total = @{ Passed = 0; Failed = 0; Skipped = 0; Failures = @() }

@@ -19,7 +19,6 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
 
     private const string Tenant = "tenant-invoice-e2e";
     private const string StoreId = "590001";
-    private const string Cnpj = "11222333000181";
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -28,15 +27,15 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         var system = fixture.System;
         using var driver = await ImportDriver.ConnectAsync(system, Tenant, StoreId, products: 20, orders: 100);
         await CreateInvoicedStatusAsync(driver);
-        await ConfigureEmitterAsync(driver.Erp, system.SefazSimulator.BaseAddress);
+        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp, system.SefazSimulator.BaseAddress);
         var trayOrders = (await driver.MirrorAsync()).Where(r => !r.GetProperty("cancelled").GetBoolean())
             .Select(r => r.GetProperty("trayOrderId").GetString()!).ToArray();
         await driver.ImportAsync(trayOrders);
         var imported = await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count == trayOrders.Length, TimeSpan.FromSeconds(90),
             $"{trayOrders.Length} sales orders");
         // The seed leaves some products without an NCM: the user completes them on the orders (buyers without CPF/CNPJ stay out).
-        foreach (var pending in imported.Where(o => o.GetProperty("statusLabel").GetString() is { } label && label.Contains("falta NCM") && !label.Contains("CPF")))
-            await CompleteNcmsAsync(driver.Erp, pending.GetProperty("id").GetGuid());
+        foreach (var pending in imported.Where(InvoicingSteps.LacksOnlyNcm))
+            await InvoicingSteps.CompleteNcmsAsync(driver.Erp, pending.GetProperty("id").GetGuid());
         var salesOrders = (await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count(Ready) >= 60, TimeSpan.FromSeconds(30),
             "60 sales orders ready for NF-e")).Where(Ready).Take(60).ToList();
 
@@ -80,14 +79,6 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
 
     private static bool Ready(JsonElement salesOrder) => salesOrder.GetProperty("statusLabel").GetString() == "Pronto para faturar";
 
-    private static async Task CompleteNcmsAsync(HttpClient erp, Guid salesOrderId)
-    {
-        var order = await erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{salesOrderId}", Cancel);
-        foreach (var item in order.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("ncm").ValueKind == JsonValueKind.Null))
-            Assert.Equal(HttpStatusCode.OK, (await erp.PutAsJsonAsync($"api/orders/sales-orders/{salesOrderId}/items/{item.GetProperty("line").GetInt32()}/ncm",
-                new { ncm = "61091000" }, Cancel)).StatusCode);
-    }
-
     /// <summary>The merchant's "FATURADO" status on Tray; the connector's refresh of the statuses recognises it as the invoiced one.</summary>
     private static async Task CreateInvoicedStatusAsync(ImportDriver driver)
     {
@@ -100,29 +91,11 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         Assert.Equal(id, (await refreshed.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("invoicedId").GetString());
     }
 
-    private static async Task ConfigureEmitterAsync(HttpClient erp, Uri sefaz)
-    {
-        string Ws(string service) => new Uri(sefaz, $"ws/{service}/{service}.asmx").ToString();
-        (await erp.PutAsJsonAsync("api/invoicing/emitter", new
-        {
-            cnpj = Cnpj, stateRegistration = "123456789012", name = "LOJA EXEMPLO LTDA", tradeName = "Loja Exemplo",
-            address = new
-            {
-                street = "RUA DAS FLORES", number = "100", district = "CENTRO", cityCode = "3550308", cityName = "SAO PAULO", uf = "SP",
-                zipCode = "01001000", phone = "1133334444",
-            },
-            crt = 1, series = 1, environment = 2,
-            authorizationUrl = Ws("NFeAutorizacao4"), receiptUrl = Ws("NFeRetAutorizacao4"), consultationUrl = Ws("NFeConsultaProtocolo4"),
-        }, Cancel)).EnsureSuccessStatusCode();
-        (await erp.PutAsJsonAsync("api/invoicing/emitter/certificate",
-            new { pfxBase64 = A1Certificates.Pfx(Cnpj), password = A1Certificates.Password }, Cancel)).EnsureSuccessStatusCode();
-    }
-
     /// <summary>44 digits: cUF, AAMM, the emitter's CNPJ, model 55, série, number, tpEmis, cNF, and a modulo-11 check digit (nfe.md §1.3).</summary>
     private static void AssertKey(string key, int number, int series)
     {
         Assert.Matches("^[0-9]{44}$", key);
-        Assert.Equal((Cnpj, "55", series.ToString("000"), number.ToString("000000000")), (key[6..20], key[20..22], key[22..25], key[25..34]));
+        Assert.Equal((InvoicingSteps.EmitterCnpj, "55", series.ToString("000"), number.ToString("000000000")), (key[6..20], key[20..22], key[22..25], key[25..34]));
         var (sum, weight) = (0, 2);
         for (var i = 42; i >= 0; i--)
         {

@@ -168,7 +168,7 @@ public sealed class ProductCatalogTests(SystemFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task A_broken_link_is_answered_by_an_export_that_recreates_or_relinks()
+    public async Task A_broken_link_is_answered_by_an_export_that_recreates_or_relinks_and_its_retry_keeps_the_choice()
     {
         await using var bus = await StandInForTheConnectorAsync();
         using var tenant = Tenant("tenant-catalog-relink");
@@ -185,6 +185,15 @@ public sealed class ProductCatalogTests(SystemFixture fixture) : IClassFixture<S
         var relinked = Assert.Single(await bus.WaitForRequestsAsync((await relink.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid(), 1));
         Assert.Equal(("recreate", (string?)null), (recreated.LinkAction, recreated.RelinkTrayProductId));
         Assert.Equal(("relink", "777"), (relinked.LinkAction, relinked.RelinkTrayProductId));
+
+        // Tray refused the relink (say, for a moment): the retry of that export relinks again, not a plain export.
+        await bus.PublishAsync(new ProductExportFailed("tenant-catalog-relink", "500300", relinked.ExportId, product, relinked.ProductVersion,
+            "Loja indisponível", [], true, DateTimeOffset.UtcNow));
+        await Eventually.ReturnsAsync(() => tenant.GetFromJsonAsync<JsonElement>($"api/catalog/exports/{relinked.ExportId}", Cancel),
+            e => e.GetProperty("failed").GetInt32() == 1, TimeSpan.FromSeconds(30), "the relink failed");
+        var retry = await tenant.PostAsync($"api/catalog/exports/{relinked.ExportId}/retry", null, Cancel);
+        var retried = Assert.Single(await bus.WaitForRequestsAsync((await retry.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid(), 1));
+        Assert.Equal(("relink", "777"), (retried.LinkAction, retried.RelinkTrayProductId));
     }
 
     [Fact]

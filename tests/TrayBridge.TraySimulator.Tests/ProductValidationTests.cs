@@ -57,4 +57,26 @@ public sealed class ProductValidationTests
         Assert.Equal(HttpStatusCode.OK, (await tray.PutJsonAsync($"products/{id}", new JsonObject { ["Product"] = new JsonObject { ["stock"] = 4 } })).StatusCode);
         Assert.Equal("25.50", (string)(await tray.GetJsonAsync($"products/{id}"))["Product"]!["price"]!);
     }
+
+    [Fact]
+    public async Task A_variant_write_is_held_to_the_same_limits_and_a_refused_one_changes_nothing()
+    {
+        await using var tray = await TraySession.StartAsync(s => s.StrictProductValidation = true);
+        await tray.AuthorizeAsync();
+        var product = await tray.CreateAsync("products", Product());
+        var variant = await tray.CreateAsync("products/variants", new JsonObject
+        {
+            ["Variant"] = new JsonObject { ["product_id"] = product, ["price"] = 30m, ["stock"] = 2, ["reference"] = "CAN-1-AZ" },
+        });
+
+        var refused = await tray.PutJsonAsync($"products/variants/{variant}", new JsonObject
+        {
+            ["Variant"] = new JsonObject { ["weight"] = 1_500_000_000, ["ean"] = "7891000315500", ["stock"] = 5 },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var body = JsonNode.Parse(await refused.Content.ReadAsStringAsync(Test.Ct))!.AsObject();
+        Assert.Equal(["O campo weight deve ter no máximo 9 dígitos", "O campo ean é inválido"], body["causes"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal("2", (string)(await tray.GetJsonAsync($"products/variants/{variant}"))["Variant"]!["stock"]!);
+    }
 }

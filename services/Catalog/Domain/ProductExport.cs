@@ -8,6 +8,10 @@ public sealed class ProductExport
     public required string StoreId { get; set; }
     public int ProductCount { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
+    /// <summary>The user's choice for broken links ("recreate" or "relink" to <see cref="RelinkTrayProductId"/>), kept so a
+    /// retry of the export carries it too.</summary>
+    public string? LinkAction { get; set; }
+    public string? RelinkTrayProductId { get; set; }
 }
 
 /// <summary>One product of an export: pending until the connector reports it exported or failed.</summary>

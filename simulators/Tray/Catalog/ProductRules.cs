@@ -8,7 +8,7 @@ namespace TrayBridge.TraySimulator.Catalog;
 /// (at most 9 digits before the point) and no negative price (0 is documented as "sob consulta", so it passes).
 /// <paramref name="strict"/> adds what Tray likely checks but no source confirms (§13 items 6 and 10): at most 2 decimals in
 /// money, a GTIN check digit, NCM of 8 digits only, no negative weight, dimensions or stock. Only present fields are checked:
-/// a PUT is partial.</summary>
+/// a PUT is partial. A <c>{"Variant": {...}}</c> body is checked by the same rules.</summary>
 public static class ProductRules
 {
     private static readonly (string Field, int Max)[] Lengths =

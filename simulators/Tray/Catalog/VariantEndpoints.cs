@@ -59,10 +59,10 @@ public static class VariantEndpoints
                     ? Results.Json(new JsonObject { ["Variant"] = VariantJson.Of(v, store.Id, url => pictures.IsStored(store.Id, url)) })
                     : TrayError.NotFound(http, "Variação");
         });
-        api.MapPost("/products/variants", (HttpContext http, TrayRequest tray, SimulatorClock clock, PictureDownloader pictures, WebhookDispatcher webhooks) =>
-            WriteAsync(http, tray.Store, null, clock, pictures, webhooks));
-        api.MapPut("/products/variants/{id:long}", (long id, HttpContext http, TrayRequest tray, SimulatorClock clock, PictureDownloader pictures, WebhookDispatcher webhooks) =>
-            WriteAsync(http, tray.Store, id, clock, pictures, webhooks));
+        api.MapPost("/products/variants", (HttpContext http, TrayRequest tray, SimulatorClock clock, PictureDownloader pictures, WebhookDispatcher webhooks,
+            SettingsHolder settings) => WriteAsync(http, tray.Store, null, clock, pictures, webhooks, settings));
+        api.MapPut("/products/variants/{id:long}", (long id, HttpContext http, TrayRequest tray, SimulatorClock clock, PictureDownloader pictures,
+            WebhookDispatcher webhooks, SettingsHolder settings) => WriteAsync(http, tray.Store, id, clock, pictures, webhooks, settings));
         api.MapDelete("/products/variants/{id:long}", (long id, HttpContext http, TrayRequest tray, WebhookDispatcher webhooks) =>
         {
             var store = tray.Store;
@@ -77,10 +77,13 @@ public static class VariantEndpoints
     }
 
     private static async Task<IResult> WriteAsync(HttpContext http, Store store, long? id, SimulatorClock clock, PictureDownloader pictures,
-        WebhookDispatcher webhooks)
+        WebhookDispatcher webhooks, SettingsHolder settings)
     {
         var body = TrayBody.Unwrap(await TrayBody.ReadAsync(http.Request), "Variant");
         if (body is null) return TrayError.BadRequest(http, "Informe os dados da variação em Variant");
+        // A variant carries the product's kind of fields (ean, prices, stock, weight…): the same limits, only those sent.
+        if (ProductRules.Check(body, creating: false, settings.Current.StrictProductValidation) is { Count: > 0 } causes)
+            return ProductRules.Refuse(http, causes);
         Variant variant;
         List<(int Slot, string Url)> downloads;
         lock (store.Sync)

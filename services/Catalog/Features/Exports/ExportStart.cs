@@ -15,7 +15,11 @@ internal static class ExportStart
         IReadOnlyList<Product> products, string? linkAction, string? relinkTrayProductId, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var export = new ProductExport { Id = Guid.CreateVersion7(), StoreId = storeId, ProductCount = products.Count, RequestedAt = now };
+        var export = new ProductExport
+        {
+            Id = Guid.CreateVersion7(), StoreId = storeId, ProductCount = products.Count, RequestedAt = now,
+            LinkAction = linkAction, RelinkTrayProductId = linkAction == "relink" ? relinkTrayProductId : null,
+        };
         session.Store(export);
         var images = await snapshots.ImageUrlsAsync(session, products.Select(p => p.Id).ToList(), cancellationToken);
         var categories = await CategoryTree.LoadAsync(session, cancellationToken);
@@ -35,7 +39,7 @@ internal static class ExportStart
             session.AppendIntegrationEvent(export.Id,
                 ProductSnapshots.Snapshot(product, session.TenantId, storeId, export.Id, images, categories, now) with
                 {
-                    LinkAction = linkAction, RelinkTrayProductId = linkAction == "relink" ? relinkTrayProductId : null,
+                    LinkAction = export.LinkAction, RelinkTrayProductId = export.RelinkTrayProductId,
                 });
         }
         return export;

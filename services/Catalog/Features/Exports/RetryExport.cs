@@ -7,7 +7,8 @@ namespace TrayBridge.Catalog.Features.Exports;
 /// <summary><c>POST /api/catalog/exports/{id}/retry</c>: exports again, as a <em>new</em> export, only the products whose item
 /// failed, with their current data (the fix the user just made). A new export rather than a new attempt of the old one: every
 /// outcome names its export, so a late failure of the first attempt can never mark the retry failed, and the first export
-/// keeps its history. Deleted products stay out; nothing left to retry is a 409.</summary>
+/// keeps its history. A "recreate"/"relink" choice made for the export goes with its retry. Deleted products stay out; nothing
+/// left to retry is a 409.</summary>
 public static class RetryExport
 {
     public static async Task<IResult> HandleAsync(Guid id, IDocumentStore store, TenantContext tenant, ProductSnapshots snapshots,
@@ -24,7 +25,8 @@ public static class RetryExport
         if (await session.LoadAsync<KnownStore>(export.StoreId, cancellationToken) is null)
             return Results.Problem(statusCode: 422, title: $"Store '{export.StoreId}' is not connected to this account.");
 
-        var retry = await ExportStart.AddAsync(session, snapshots, export.StoreId, products, null, null, time.GetUtcNow(), cancellationToken);
+        var retry = await ExportStart.AddAsync(session, snapshots, export.StoreId, products, export.LinkAction, export.RelinkTrayProductId,
+            time.GetUtcNow(), cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
         return Results.Accepted($"/api/catalog/exports/{retry.Id}", new { exportId = retry.Id, retryOf = id });
     }

@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TrayBridge.TestSupport;
+
+/// <summary>What a user does before issuing NF-e through the gateway, shared by the end-to-end tests and the benchmark:
+/// set up an emitter (Simples Nacional in São Paulo, homologação) on the SEFAZ simulator, and complete NCMs an order lacks.</summary>
+public static class InvoicingSteps
+{
+    public const string EmitterCnpj = "11222333000181";
+
+    public static async Task ConfigureEmitterAsync(HttpClient erp, Uri sefaz)
+    {
+        string Ws(string service) => new Uri(sefaz, $"ws/{service}/{service}.asmx").ToString();
+        (await erp.PutAsJsonAsync("api/invoicing/emitter", new
+        {
+            cnpj = EmitterCnpj, stateRegistration = "123456789012", name = "LOJA EXEMPLO LTDA", tradeName = "Loja Exemplo",
+            address = new
+            {
+                street = "RUA DAS FLORES", number = "100", district = "CENTRO", cityCode = "3550308", cityName = "SAO PAULO", uf = "SP",
+                zipCode = "01001000", phone = "1133334444",
+            },
+            crt = 1, series = 1, environment = 2,
+            authorizationUrl = Ws("NFeAutorizacao4"), receiptUrl = Ws("NFeRetAutorizacao4"), consultationUrl = Ws("NFeConsultaProtocolo4"),
+            voidingUrl = Ws("NFeInutilizacao4"),
+        })).EnsureSuccessStatusCode();
+        (await erp.PutAsJsonAsync("api/invoicing/emitter/certificate",
+            new { pfxBase64 = A1Certificates.Pfx(EmitterCnpj), password = A1Certificates.Password })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Gives every item of the sales order that has no NCM this one (the seed leaves some products without).</summary>
+    public static async Task CompleteNcmsAsync(HttpClient erp, Guid salesOrderId, string ncm = "61091000")
+    {
+        var order = await erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{salesOrderId}");
+        foreach (var item in order.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("ncm").ValueKind == JsonValueKind.Null))
+            (await erp.PutAsJsonAsync($"api/orders/sales-orders/{salesOrderId}/items/{item.GetProperty("line").GetInt32()}/ncm", new { ncm }))
+                .EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Sales orders whose only missing data is an NCM (a buyer without CPF/CNPJ is the user's to fix, not ours).</summary>
+    public static bool LacksOnlyNcm(JsonElement salesOrder) =>
+        salesOrder.GetProperty("statusLabel").GetString() is { } label && label.Contains("falta NCM") && !label.Contains("CPF");
+}

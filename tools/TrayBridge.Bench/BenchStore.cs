@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.Bench;
+
+/// <summary>A seeded Tray store on the simulator, connected to one tenant: its user's client (through the gateway) and Tray's
+/// admin side, with the few calls the measures share.</summary>
+public sealed class BenchStore : IAsyncDisposable
+{
+    private BenchStore(TrayBridgeSystem system, string tenant, string storeId)
+    {
+        StoreId = storeId;
+        Erp = system.Client(system.Gateway, tenant);
+        Erp.Timeout = TimeSpan.FromMinutes(2);
+        Tray = system.Client(system.TraySimulator);
+    }
+
+    public string StoreId { get; }
+    public HttpClient Erp { get; }
+    public HttpClient Tray { get; }
+
+    public static async Task<BenchStore> ConnectAsync(TrayBridgeSystem system, string tenant, string storeId, int products, int orders)
+    {
+        var store = new BenchStore(system, tenant, storeId);
+        var tray = await (await store.Tray.PostAsJsonAsync("admin/stores", new { storeId, products, orders })).Content.ReadFromJsonAsync<JsonElement>();
+        (await store.Erp.PostAsJsonAsync("api/stores", new
+        {
+            platform = "TrayCommerce", storeId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
+        })).EnsureSuccessStatusCode();
+        await Eventually.ReturnsAsync(store.MirrorAsync, rows => rows.Count == orders && rows.All(r => r.GetProperty("complete").GetBoolean()),
+            TimeSpan.FromMinutes(10), $"{orders} orders mirrored");
+        return store;
+    }
+
+    public async Task<List<JsonElement>> MirrorAsync()
+    {
+        var rows = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var body = await Erp.GetFromJsonAsync<JsonElement>($"api/tray/orders?storeId={StoreId}&pageSize=100&page={page}");
+            rows.AddRange(body.GetProperty("items").EnumerateArray());
+            if (rows.Count >= body.GetProperty("total").GetInt32()) return rows;
+        }
+    }
+
+    public async Task<List<JsonElement>> SalesOrdersAsync() =>
+        [.. (await Erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders?storeId={StoreId}&pageSize=500")).GetProperty("items").EnumerateArray()];
+
+    /// <summary>Tray's log of this store's calls after the first <paramref name="after"/> (simulator admin, outside the budget).</summary>
+    public async Task<List<JsonElement>> TrayRequestsAsync(int after) =>
+        [.. (await Tray.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/requests?after={after}")).EnumerateArray()];
+
+    public async Task<int> TrayRequestCountAsync() =>
+        (await Tray.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/stats")).GetProperty("requests").GetInt32();
+
+    public ValueTask DisposeAsync()
+    {
+        Erp.Dispose();
+        Tray.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

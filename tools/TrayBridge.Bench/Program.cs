@@ -1,0 +1,3 @@
+using TrayBridge.Bench;
+
+return await BenchRun.RunAsync(args);

@@ -44,8 +44,17 @@ public sealed class BenchStore : IAsyncDisposable
         }
     }
 
-    public async Task<List<JsonElement>> SalesOrdersAsync() =>
-        [.. (await Erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders?storeId={StoreId}&pageSize=500")).GetProperty("items").EnumerateArray()];
+    public async Task<List<JsonElement>> SalesOrdersAsync()
+    {
+        var orders = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var body = await Erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders?storeId={StoreId}&pageSize=100&page={page}");
+            var items = body.GetProperty("items").EnumerateArray().ToList();
+            orders.AddRange(items);
+            if (items.Count < 100) return orders;
+        }
+    }
 
     /// <summary>Tray's log of this store's calls after the first <paramref name="after"/> (simulator admin, outside the budget).</summary>
     public async Task<List<JsonElement>> TrayRequestsAsync(int after) =>

@@ -24,6 +24,8 @@ public sealed class TaxRulesTests(InvoicingFixture fixture) : IClassFixture<Invo
         var notAUf = await tenant.Client.PutAsJsonAsync("api/invoicing/emitter/tax-rules", new { icms = new { byUf = new { XX = new { @internal = 18 } } } }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, notAUf.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await tenant.Client.PutAsJsonAsync("api/invoicing/emitter/tax-rules", new { csosn = "500x" }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await tenant.Client.PutAsJsonAsync("api/invoicing/emitter/tax-rules",
+            new { icms = new { byUf = new Dictionary<string, object?> { ["RJ"] = null } } }, Cancel)).StatusCode);
 
         var saved = await tenant.Client.PutAsJsonAsync("api/invoicing/emitter/tax-rules", new
         {

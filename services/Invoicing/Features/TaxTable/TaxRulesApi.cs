@@ -30,7 +30,17 @@ public static class TaxRulesApi
 
     private static async Task<IResult> PutAsync(TaxRules input, IDocumentStore store, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
     {
-        var given = input.Icms.ByUf.ToDictionary(r => r.Key.ToUpperInvariant(), r => r.Value);
+        // JSON may say null where the types cannot: a null group is a group left out.
+        var defaults = TaxRules.Default;
+        input = input with
+        {
+            NatureOfOperation = input.NatureOfOperation ?? defaults.NatureOfOperation, Cfop = input.Cfop ?? defaults.Cfop,
+            SubstituicaoTributariaNcms = input.SubstituicaoTributariaNcms ?? [], Csosn = input.Csosn ?? defaults.Csosn,
+            CsosnSt = input.CsosnSt ?? defaults.CsosnSt,
+            SimplesNacionalPisCofins = input.SimplesNacionalPisCofins ?? defaults.SimplesNacionalPisCofins,
+            RegimeNormalPisCofins = input.RegimeNormalPisCofins ?? defaults.RegimeNormalPisCofins,
+        };
+        var given = (input.Icms?.ByUf ?? new Dictionary<string, UfIcmsRate>()).ToDictionary(r => r.Key.ToUpperInvariant(), r => r.Value);
         if (given.Keys.Except(TaxRules.Default.Icms.ByUf.Keys).ToList() is { Count: > 0 } unknown)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["icms"] = [$"Not UFs: {string.Join(", ", unknown)}."] });
         var icms = TaxRules.Default.Icms.ByUf.ToDictionary();

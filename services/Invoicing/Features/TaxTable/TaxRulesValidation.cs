@@ -37,9 +37,9 @@ public static class TaxRulesValidation
         Check(Csosns.Contains(rules.Csosn), "csosn", $"One of {string.Join(", ", Csosns)}.");
         Check(CsosnsSt.Contains(rules.CsosnSt), "csosnSt", $"A CSOSN of goods under ST: one of {string.Join(", ", CsosnsSt)}.");
         foreach (var (uf, rate) in rules.Icms.ByUf)
-            Check(rate.Internal is >= 0 and <= 35 && rate.Fcp is >= 0 and <= 4, $"icms.{uf}", "Internal rate from 0 to 35%, FCP from 0 to 4%.");
+            Check(rate is { Internal: >= 0 and <= 35, Fcp: >= 0 and <= 4 }, $"icms.{uf}", "Internal rate from 0 to 35%, FCP from 0 to 4%.");
         foreach (var (field, rule) in new[] { ("simplesNacionalPisCofins", rules.SimplesNacionalPisCofins), ("regimeNormalPisCofins", rules.RegimeNormalPisCofins) })
-            Check(PisCofinsCsts.Contains(rule.Cst) && rule.PisRate is >= 0 and <= 100 && rule.CofinsRate is >= 0 and <= 100, field,
+            Check(rule is { PisRate: >= 0 and <= 100, CofinsRate: >= 0 and <= 100 } && PisCofinsCsts.Contains(rule.Cst), field,
                 $"CST one of {string.Join(", ", PisCofinsCsts)}, rates from 0 to 100%.");
         return errors;
     }

@@ -28,6 +28,20 @@ internal static class Api
         Eventually.ReturnsAsync(() => ChangesReceivedAsync(connector, productId), n => n >= expected, TimeSpan.FromSeconds(30),
             $"connector records {expected} change(s) of {productId}");
 
+    /// <summary>A new store on the Tray simulator, connected through the gateway as the tenant's user (Lojas Virtuais), once the
+    /// Catalog has learnt of it — what every export test starts from.</summary>
+    public static async Task ConnectStoreAsync(TrayBridgeSystem system, HttpClient erp, string storeId)
+    {
+        using var simulator = system.Client(system.TraySimulator);
+        var tray = await (await simulator.PostAsJsonAsync("admin/stores", new { storeId })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/stores", new
+        {
+            platform = "TrayCommerce", storeId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
+        })).StatusCode);
+        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>("api/catalog/stores"), s => s.EnumerateArray().Any(x => x.GetProperty("storeId").GetString() == storeId),
+            TimeSpan.FromSeconds(30), "the Catalog to learn of the store");
+    }
+
     public static async Task<long> RelayLagAsync(HostProcess host)
     {
         using var http = new HttpClient { BaseAddress = host.BaseAddress };

@@ -87,17 +87,9 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
 
     private async Task<(HttpClient Erp, TrayStoreApi Tray)> ConnectAsync(string tenant, string storeId)
     {
-        var system = fixture.System;
-        using var simulator = system.Client(system.TraySimulator);
-        var store = await (await simulator.PostAsJsonAsync("admin/stores", new { storeId }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        var erp = system.Client(system.Gateway, tenant);
-        Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/stores", new
-        {
-            platform = "TrayCommerce", storeId, apiAddress = store.GetProperty("apiAddress").GetString(), code = store.GetProperty("code").GetString(),
-        }, Cancel)).StatusCode);
-        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>("api/catalog/stores", Cancel), s => s.GetArrayLength() == 1,
-            TimeSpan.FromSeconds(30), "the Catalog to learn of the store");
-        return (erp, new TrayStoreApi(system, storeId));
+        var erp = fixture.System.Client(fixture.System.Gateway, tenant);
+        await Api.ConnectStoreAsync(fixture.System, erp, storeId);
+        return (erp, new TrayStoreApi(fixture.System, storeId));
     }
 
     private static async Task<Guid> CategoryAsync(HttpClient erp, string name, Guid? parentId)

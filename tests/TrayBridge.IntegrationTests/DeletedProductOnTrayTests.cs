@@ -18,14 +18,8 @@ public sealed class DeletedProductOnTrayTests(SystemFixture fixture)
     {
         var system = fixture.System;
         using var simulator = system.Client(system.TraySimulator);
-        var tray = await (await simulator.PostAsJsonAsync("admin/stores", new { storeId = StoreId }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
         using var erp = system.Client(system.Gateway, Tenant);
-        Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/stores", new
-        {
-            platform = "TrayCommerce", storeId = StoreId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
-        }, Cancel)).StatusCode);
-        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>("api/catalog/stores", Cancel), s => s.GetArrayLength() == 1,
-            TimeSpan.FromSeconds(30), "the Catalog to learn of the store");
+        await Api.ConnectStoreAsync(system, erp, StoreId);
         var created = await erp.PostAsJsonAsync("api/catalog/products", new { sku = "DEL-E2E", name = "Caneca a excluir", price = 20m, stock = 3 }, Cancel);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
         var requested = await erp.PostAsJsonAsync("api/catalog/exports", new { storeId = StoreId, productIds = new[] { id } }, Cancel);

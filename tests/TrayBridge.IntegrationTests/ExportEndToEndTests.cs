@@ -74,14 +74,8 @@ public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : I
     {
         var system = fixture.System;
         using var simulator = system.Client(system.TraySimulator);
-        var tray = await (await simulator.PostAsJsonAsync("admin/stores", new { storeId = StoreId }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
         using var erp = system.Client(system.Gateway, Tenant);
-        Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/stores", new
-        {
-            platform = "TrayCommerce", storeId = StoreId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
-        }, Cancel)).StatusCode);
-        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>("api/catalog/stores", Cancel), s => s.GetArrayLength() == 1,
-            TimeSpan.FromSeconds(30), "the Catalog to learn of the store");
+        await Api.ConnectStoreAsync(system, erp, StoreId);
 
         var ids = new List<Guid>();
         for (var i = 1; i <= 100; i++)

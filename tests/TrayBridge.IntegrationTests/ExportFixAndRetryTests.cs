@@ -23,14 +23,8 @@ public sealed class ExportFixAndRetryTests(SystemFixture fixture)
     {
         var system = fixture.System;
         using var simulator = system.Client(system.TraySimulator);
-        var tray = await (await simulator.PostAsJsonAsync("admin/stores", new { storeId = StoreId }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
         using var erp = system.Client(system.Gateway, Tenant);
-        Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/stores", new
-        {
-            platform = "TrayCommerce", storeId = StoreId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
-        }, Cancel)).StatusCode);
-        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>("api/catalog/stores", Cancel), s => s.GetArrayLength() == 1,
-            TimeSpan.FromSeconds(30), "the Catalog to learn of the store");
+        await Api.ConnectStoreAsync(system, erp, StoreId);
         var good = await CreateAsync(erp, Mug("FIX-1", 350));
         var heavy = await CreateAsync(erp, Mug("FIX-2", 1_500_000_000));
 

@@ -50,8 +50,9 @@ function Test-DockerEngine {
 function Initialize-Infrastructure {
     $infra = Get-Infrastructure
     $debianRoot = (Test-Command 'apt-get') -and (Test-Command 'id') -and ((id -u) -eq '0')
-    # The DANFE tests read the PDF back with poppler's pdftoppm and pdftotext, whether or not the servers already run.
-    if ($debianRoot -and -not (Test-Command 'pdftoppm')) { Install-DebianPackages 'poppler-utils' }
+    # The DANFE tests read the PDF back with poppler's pdftoppm and pdftotext, and the panel's tests drive Debian's Chromium,
+    # whether or not the servers already run.
+    if ($debianRoot) { Install-DebianPackages (Get-ToolPackages) }
     if (Test-Infrastructure $infra) {
         Write-Host "==> PostgreSQL and RabbitMQ are reachable" -ForegroundColor Cyan
         return $infra
@@ -73,9 +74,14 @@ function Initialize-Infrastructure {
     return $infra
 }
 
+# The apt packages the tests need besides the servers: poppler reads the DANFE back, Chromium runs the panel's tests.
+function Get-ToolPackages { return @('poppler-utils', 'chromium') }
+
 function Install-DebianPackages([string[]]$Packages) {
-    $missing = $Packages | Where-Object { -not (dpkg-query -W -f='${Status}' $_ 2>$null | Select-String 'install ok installed') }
-    if ($missing) {
+    # Always an array: one missing package piped through Where-Object is a scalar string, and splatting a string passes
+    # its characters one by one (`apt-get install p o p p l e r …`).
+    [string[]]$missing = @($Packages | Where-Object { -not (dpkg-query -W -f='${Status}' $_ 2>$null | Select-String 'install ok installed') })
+    if ($missing.Count -gt 0) {
         Write-Host "==> apt-get install $($missing -join ' ')" -ForegroundColor Cyan
         $env:DEBIAN_FRONTEND = 'noninteractive'
         apt-get update -qq | Out-Null

@@ -12,6 +12,9 @@ public static class Extensions
     /// that calls the gateway with the signed-in user's access token.</summary>
     public static WebApplicationBuilder AddPanel(this WebApplicationBuilder builder)
     {
+        // Run from its build output (build.ps1 run, the tests) the host finds Blazor's script and its own files through the
+        // static web assets manifest, whatever the environment; a published image has them in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.ConfigureOpenTelemetry("web");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents();

@@ -20,7 +20,8 @@ public static class OpenIddictSetup
             options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
             options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
             options.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.Role, UserPrincipal.TenantClaim);
-            options.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
+            options.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime)
+                .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(5)); // within RedeemedCodes.Keep
             if (settings.Issuer.Length > 0) options.SetIssuer(new Uri(settings.Issuer, UriKind.Absolute));
             // A new RSA key at each start (RS256, published in the JWKS); the hosts fetch it again when a token names a
             // key they do not know. Access tokens stay readable JWTs: the APIs validate them with the JWKS alone.

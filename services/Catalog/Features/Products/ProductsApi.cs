@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Catalog.Features.Images;
 using TrayBridge.ServiceDefaults.Security;
@@ -18,16 +20,15 @@ public static class ProductsApi
         products.MapGet("/", ListProducts.HandleAsync);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IDocumentStore store, TenantContext tenant, SignedUrls urls,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetAsync(Guid id, IDocumentStore store, TenantContext tenant,
+        SignedUrls urls, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession(tenant.Require());
-        if (await session.LoadAsync<Product>(id, cancellationToken) is not { DeletedAt: null } product)
-            return Results.Problem(statusCode: 404, title: "Product not found.");
+        if (await session.LoadAsync<Product>(id, cancellationToken) is not { DeletedAt: null } product) return SaveProduct.ProductNotFound();
         // Only the headers: the picture bytes stay in the database.
         var images = await session.Query<ProductImage>().Where(i => i.ProductId == id).OrderBy(i => i.Position)
             .Select(i => new { i.Id, i.VariationId, i.Position, i.Sha256, i.Extension }).ToListAsync(cancellationToken);
-        return Results.Ok(ProductResponse.From(product, images.Select(i => (i.VariationId,
+        return TypedResults.Ok(ProductAnswers.Response(product, images.Select(i => (i.VariationId,
             new ImageLink(i.Position, ProductImagesApi.PublicPath(urls, session.TenantId, i.Id, i.Sha256, i.Extension)))).ToList()));
     }
 }

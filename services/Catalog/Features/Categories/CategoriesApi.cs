@@ -17,9 +17,10 @@ public static class CategoriesApi
     {
         var categories = app.MapGroup("/api/catalog/categories").WithTags("Categories");
         categories.MapGet("/", ListAsync);
-        categories.MapPost("/", CreateAsync);
-        categories.MapPut("/{id:guid}", UpdateAsync);
-        categories.MapDelete("/{id:guid}", DeleteAsync);
+        categories.MapPost("/", CreateAsync).ProducesValidationProblem(StatusCodes.Status409Conflict);
+        categories.MapPut("/{id:guid}", UpdateAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status409Conflict);
+        categories.MapDelete("/{id:guid}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<List<CategoryResponse>>> ListAsync(IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)

@@ -12,10 +12,11 @@ public static class ExportsApi
     public static void MapExportsApi(this WebApplication app)
     {
         var exports = app.MapGroup("/api/catalog/exports").WithTags("Exports");
-        exports.MapPost("/", RequestExport.HandleAsync);
+        exports.MapPost("/", RequestExport.HandleAsync).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         exports.MapGet("/", ListExports.HandleAsync);
-        exports.MapGet("/{id:guid}", GetAsync);
-        exports.MapPost("/{id:guid}/retry", RetryExport.HandleAsync);
+        exports.MapGet("/{id:guid}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapPost("/{id:guid}/retry", RetryExport.HandleAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>The export's progress, read from its items: a panel that reloads (or another user) re-attaches to it.</summary>

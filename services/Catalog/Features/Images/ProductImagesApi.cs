@@ -23,8 +23,9 @@ public static class ProductImagesApi
         app.MapPut("/api/catalog/products/{productId:guid}/images/{position:int}",
             (Guid productId, int position, HttpRequest request, IDocumentStore store, TenantContext tenant, TimeProvider time,
                 CancellationToken cancellationToken) => UploadAsync(productId, null, position, request, store, tenant, time, cancellationToken))
-            .WithTags("Products");
-        app.MapPut("/api/catalog/products/{productId:guid}/variations/{variationId:guid}/images/{position:int}", UploadAsync).WithTags("Products");
+            .WithTags("Products").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        app.MapPut("/api/catalog/products/{productId:guid}/variations/{variationId:guid}/images/{position:int}", UploadAsync).WithTags("Products")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         app.MapGet("/public/catalog/images/{token}/{fileName}", ServeAsync).AllowAnonymous().ExcludeFromDescription();
     }
 

@@ -12,12 +12,16 @@ public static class ProductsApi
 {
     public static void MapProductsApi(this WebApplication app)
     {
+        // ProblemHttpResult carries no status of its own: each endpoint states the problems it answers, for the OpenAPI document.
         var products = app.MapGroup("/api/catalog/products").WithTags("Products");
-        products.MapPost("/", SaveProduct.CreateAsync);
-        products.MapPut("/{id:guid}", SaveProduct.UpdateAsync);
-        products.MapDelete("/{id:guid}", DeleteProduct.HandleAsync);
-        products.MapGet("/{id:guid}", GetAsync);
-        products.MapGet("/", ListProducts.HandleAsync);
+        products.MapPost("/", SaveProduct.CreateAsync).ProducesValidationProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        products.MapPut("/{id:guid}", SaveProduct.UpdateAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        products.MapDelete("/{id:guid}", DeleteProduct.HandleAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        products.MapGet("/{id:guid}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        products.MapGet("/", ListProducts.HandleAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetAsync(Guid id, IDocumentStore store, TenantContext tenant,

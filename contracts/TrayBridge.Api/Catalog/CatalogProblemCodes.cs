@@ -15,6 +15,8 @@ public static class CatalogProblemCodes
     public const string UnknownCategory = "product.unknown_category";
     /// <summary>415: not a JPG or PNG of up to 10 MB, or not readable as a picture.</summary>
     public const string ImageUnsupported = "image.unsupported";
+    /// <summary>404: no picture at that position.</summary>
+    public const string ImageNotFound = "image.not_found";
     public const string CategoryNotFound = "category.not_found";
     /// <summary>409 naming <c>name</c>: a sibling has it (accents and case folded).</summary>
     public const string CategoryNameInUse = "category.name_in_use";

@@ -44,7 +44,7 @@ public sealed class CatalogScreensTests(PanelSystem panel)
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar" }).ClickAsync();
         await Expect(page.GetByText("Produto salvo.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Produto UI-CAN-1", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Preço de venda (R$)")).ToHaveValueAsync("49.9");
+        await Expect(page.GetByLabel("Preço de venda (R$)")).ToHaveValueAsync("49,90");
 
         await page.GetByLabel("Foto (JPG ou PNG, até 10 MB)").SetInputFilesAsync(new FilePayload { Name = "caneca.png", MimeType = "image/png", Buffer = TinyPng });
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar foto" }).ClickAsync();

@@ -63,7 +63,7 @@ public sealed class ProductFormTests
     [Fact]
     public void A_stored_product_fills_the_form_and_comes_back_unchanged_with_two_blank_rows_for_new_variations()
     {
-        var variation = new VariationResponse(Guid.NewGuid(), "CAM-AZ", ["Azul"], null, 59.9m, null, 30m, 2m, 250, []);
+        var variation = new VariationResponse(Guid.NewGuid(), "CAM-AZ", ["Azul"], null, 1259.9m, null, 30m, 2.5m, 250, []);
         var stored = new ProductResponse(Guid.NewGuid(), "CAM", "Camiseta", "7891000315507", "61091000", null, 2, "UN", "<p>Algodão</p>", null,
             59.9m, 49.9m, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), 30m, "Hering", null, 250, 30m, 20m, 2m, 2m, false, 3,
             DateTimeOffset.UtcNow, [], false, ["Cor"], [variation]);
@@ -72,11 +72,13 @@ public sealed class ProductFormTests
         var input = form.ToInput().Input!;
 
         Assert.Equal(3, form.Variations.Count);
-        Assert.Equal(("59.9", "2026-12-01", "2", false), (form.Price, form.PromotionStart, form.Origin, form.Available));
+        Assert.Equal(("59,90", "2", "30", "2026-12-01", "2", false), (form.Price, form.Stock, form.LengthCm, form.PromotionStart, form.Origin, form.Available));
         Assert.Equal((stored.Sku, stored.Ean, stored.Ncm, 2, 59.9m, 49.9m, stored.PromotionEnd, 250, 30m, false),
             (input.Sku, input.Ean, input.Ncm, input.Origin, input.Price, input.PromotionalPrice, input.PromotionEnd, input.WeightGrams, input.LengthCm,
                 input.Available));
-        Assert.Equal(variation.Id, Assert.Single(input.Variations!).Id);
+        var sent = Assert.Single(input.Variations!);
+        Assert.Equal((variation.Id, 1259.9m, 2.5m, 30m), (sent.Id, sent.Price, sent.Stock, sent.CostPrice));
+        Assert.Equal(("1.259,90", "2,5"), (form.Variations[0].Price, form.Variations[0].Stock));
         Assert.True(ProductForm.From(null).Available);
     }
 }

@@ -43,9 +43,9 @@ public sealed class ProductForm
         var form = p is null ? new ProductForm { Available = true, Origin = "0", Unit = "UN", Stock = "0" } : new ProductForm
         {
             Sku = p.Sku, Name = p.Name, Ean = p.Ean, Ncm = p.Ncm, Cest = p.Cest, Origin = Text(p.Origin), Unit = p.Unit, Brand = p.Brand,
-            CategoryId = p.CategoryId?.ToString(), ShortDescription = p.ShortDescription, Description = p.Description, Price = Text(p.Price),
-            PromotionalPrice = Text(p.PromotionalPrice), PromotionStart = p.PromotionStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PromotionEnd = p.PromotionEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CostPrice = Text(p.CostPrice), Stock = Text(p.Stock),
+            CategoryId = p.CategoryId?.ToString(), ShortDescription = p.ShortDescription, Description = p.Description, Price = Money(p.Price),
+            PromotionalPrice = Money(p.PromotionalPrice), PromotionStart = p.PromotionStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PromotionEnd = p.PromotionEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CostPrice = Money(p.CostPrice), Stock = Text(p.Stock),
             WeightGrams = Text(p.WeightGrams), LengthCm = Text(p.LengthCm), WidthCm = Text(p.WidthCm), HeightCm = Text(p.HeightCm),
             Available = p.Available, Axis1 = p.VariationAxes.ElementAtOrDefault(0), Axis2 = p.VariationAxes.ElementAtOrDefault(1),
             Variations = p.Variations.Select(VariationForm.From).ToList(),
@@ -83,8 +83,11 @@ public sealed class ProductForm
         return reader.Errors.Count > 0 ? (null, reader.Errors) : (input, reader.Errors);
     }
 
-    private static string? Text(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>Shown as a merchant writes it ("1.234,56"), which <see cref="FormNumbers"/> reads back.</summary>
+    internal static string? Money(decimal? value) => value?.ToString("#,##0.00", Culture);
+    internal static string? Text(decimal? value) => value?.ToString("0.###", Culture);
     private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("pt-BR");
 }
 
 /// <summary>One variation row of the form; <see cref="Id"/> keeps the variation's identity (and its Tray variant) across edits.</summary>
@@ -108,9 +111,8 @@ public sealed class VariationForm
     public static VariationForm From(VariationResponse v) => new()
     {
         Id = v.Id.ToString(), Sku = v.Sku, Value1 = v.Values.ElementAtOrDefault(0), Value2 = v.Values.ElementAtOrDefault(1), Ean = v.Ean,
-        Price = v.Price.ToString("0.##", CultureInfo.InvariantCulture),
-        PromotionalPrice = v.PromotionalPrice?.ToString("0.##", CultureInfo.InvariantCulture),
-        CostPrice = v.CostPrice?.ToString("0.##", CultureInfo.InvariantCulture), Stock = v.Stock.ToString("0.##", CultureInfo.InvariantCulture),
+        Price = ProductForm.Money(v.Price), PromotionalPrice = ProductForm.Money(v.PromotionalPrice), CostPrice = ProductForm.Money(v.CostPrice),
+        Stock = ProductForm.Text(v.Stock),
         WeightGrams = v.WeightGrams?.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -8,7 +8,7 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Every Microsoft.NET.Sdk.Web project under services/, gateway/ and simulators/: what must be deployed.</summary>
+    /// <summary>Every Microsoft.NET.Sdk.Web project under services/, gateway/, web/ and simulators/: what must be deployed.</summary>
     public static IReadOnlyList<HostProject> Hosts { get; } = FindHosts();
 
     /// <summary>The hosts a cluster runs: the simulators are for development, demos, tests and benchmarks (compose), not production.</summary>
@@ -41,7 +41,7 @@ public static class Repository
     }
 
     private static List<HostProject> FindHosts() =>
-        new[] { "services", "gateway", "simulators" }.Select(PathOf).Where(Directory.Exists)
+        new[] { "services", "gateway", "web", "simulators" }.Select(PathOf).Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.csproj", SearchOption.AllDirectories))
             .Select(file => (File: file, Xml: XDocument.Load(file)))
             .Where(p => p.Xml.Root?.Attribute("Sdk")?.Value == "Microsoft.NET.Sdk.Web")
@@ -99,8 +99,9 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
     };
 
     // Empty in appsettings.json and still optional: each leaves a diagnostic, test or simulator feature off until it is set
-    // (a PKCS#12 file may have no password).
-    private static readonly string[] OptionalWhenEmpty = ["Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword"];
+    // (a PKCS#12 file may have no password; without Auth:Authority only shared-key tokens are accepted).
+    private static readonly string[] OptionalWhenEmpty = [
+        "Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword", "Auth:Authority"];
 
     /// <summary>The folder's name in kebab-case (TrayConnector → tray-connector).</summary>
     public string Name => string.Concat(Path.GetFileName(Folder).Select((c, i) =>

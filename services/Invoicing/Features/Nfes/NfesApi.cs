@@ -9,7 +9,7 @@ using TrayBridge.ServiceDefaults.Security;
 namespace TrayBridge.Invoicing.Features.Nfes;
 
 /// <summary>Batches and notes: <c>POST/GET /api/invoicing/batches</c>, <c>GET /api/invoicing/nfes</c> (<see cref="ListNfes"/>),
-/// <c>POST …/nfes/{id}/resend</c> and <c>…/void</c>, and the nfeProc XML and its DANFE PDF behind signed anonymous links.</summary>
+/// <c>GET …/nfes/{id}</c>, <c>POST …/nfes/{id}/resend</c> and <c>…/void</c>, and the nfeProc XML and its DANFE PDF behind signed anonymous links.</summary>
 public static class NfesApi
 {
     public static void MapNfesApi(this WebApplication app)
@@ -19,10 +19,21 @@ public static class NfesApi
         api.MapPost("/batches", IssueBatch.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(128 * 1024));
         api.MapGet("/batches/{id:guid}", GetBatch.HandleAsync);
         api.MapGet("/nfes", ListNfes.HandleAsync);
+        api.MapGet("/nfes/{id:guid}", GetAsync);
         api.MapPost("/nfes/{id:guid}/resend", ResendNfe.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(4 * 1024));
         api.MapPost("/nfes/{id:guid}/void", VoidNumber.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(4 * 1024));
         app.MapGet("/public/invoicing/nfes/{token}/xml", XmlAsync).AllowAnonymous();
         app.MapGet("/public/invoicing/nfes/{token}/danfe", DanfeAsync).AllowAnonymous();
+    }
+
+    private static async Task<Results<Ok<Api.Invoicing.NfeResponse>, ProblemHttpResult>> GetAsync(Guid id, IDocumentStore store,
+        ServiceDefaults.Tenancy.TenantContext tenant, NfeOutcomes outcomes, CancellationToken cancellationToken)
+    {
+        var tenantId = tenant.Require();
+        await using var session = store.QuerySession(tenantId);
+        return await session.LoadAsync<NfeRecord>(id, cancellationToken) is { } note
+            ? TypedResults.Ok(NfeViews.From(note, outcomes.XmlUrl(tenantId, note.Id), outcomes.DanfeUrl(tenantId, note.Id)))
+            : ServiceDefaults.Http.Problems.NotFound("nfe.not_found", "Nota fiscal não encontrada.");
     }
 
     // Anonymous: the tenant and the note come only from the signed token, signed for this document.

@@ -29,10 +29,8 @@ function Get-HostSettings($Infra) {
     $settings['ASPNETCORE_ENVIRONMENT'] = 'Development'
     # The gateway's address for the pictures the Catalog sends to Tray (here the simulator, on this machine).
     $settings['Catalog__PublicBaseUrl'] = 'http://127.0.0.1:5080'
-    # The SEFAZ simulator validates against the official XSDs in the shared copy beside the repository (never copied in).
-    $settings['SefazSimulator__SchemaFolder'] = [System.IO.Path]::GetFullPath((Join-Path $Root '../shared/nfe-schemas'))
-    # Invoicing validates every NF-e against the same copy; the XML links it sends to Tray go through the gateway.
-    $settings['Invoicing__SchemaFolder'] = [System.IO.Path]::GetFullPath((Join-Path $Root '../shared/nfe-schemas'))
+    # Invoicing and the SEFAZ simulator validate against the official XSDs embedded in them (schemas/nfe/): no folder.
+    # The XML links Invoicing sends to Tray go through the gateway.
     $settings['Invoicing__PublicBaseUrl'] = 'http://127.0.0.1:5080/'
     # Sign-in: the identity provider simulator issues the users' tokens; every host accepts them besides the development
     # tokens of `build.ps1 token`. The panel is its client, with a secret made once per checkout like the signing keys.

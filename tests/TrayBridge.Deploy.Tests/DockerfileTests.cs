@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace TrayBridge.Deploy.Tests;
 
 public sealed class DockerfileTests
@@ -16,6 +18,26 @@ public sealed class DockerfileTests
                     .Select(project => $"{host.Dockerfile} does not copy {project}, which {host.ProjectFile} needs, before restoring."))
                 .Concat(lines.Any(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal) && l.Contains(host.ProjectFile) && l.Contains("-c Release"))
                     ? [] : [$"{host.Dockerfile} does not `dotnet publish {host.ProjectFile} -c Release`."]);
+        }));
+    }
+
+    [Fact]
+    public void Every_host_Dockerfile_copies_what_its_projects_take_from_outside_their_folders_before_publishing()
+    {
+        // E.g. the NF-e schemas (schemas/nfe/) that Invoicing and the SEFAZ simulator embed: without them in the build
+        // stage the image would be built without its schemas, and no restore would notice.
+        Expect.None(Repository.Hosts.SelectMany(host =>
+        {
+            var lines = Instructions(host);
+            var publish = lines.FindIndex(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
+            var copied = lines.Take(publish < 0 ? lines.Count : publish)
+                .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.StartsWith("COPY --from", StringComparison.Ordinal))
+                .SelectMany(l => l["COPY ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(1))
+                .Select(source => source.TrimEnd('/'))
+                .ToList();
+            return Repository.ProjectClosure(host.ProjectFile).SelectMany(project => OutsideItems(project)
+                .Where(item => !copied.Any(source => source == "." || item == source || item.StartsWith(source + "/", StringComparison.Ordinal)))
+                .Select(item => $"{host.Dockerfile} does not copy {item}, which {project} includes from outside its folder, before publishing."));
         }));
     }
 
@@ -50,6 +72,23 @@ public sealed class DockerfileTests
         Expect.None(new[] { "**/bin", "**/obj", "artifacts", ".run", ".git" }
             .Where(pattern => !ignored.Contains(pattern))
             .Select(pattern => $".dockerignore lacks {pattern}/."));
+    }
+
+    /// <summary>Items (embedded resources, linked sources, content) a project includes from outside its own folder, as
+    /// repository-relative folders or files: the part of the pattern before its first wildcard.</summary>
+    private static IEnumerable<string> OutsideItems(string project)
+    {
+        var folder = Path.GetDirectoryName(Repository.PathOf(project))!;
+        return XDocument.Load(Repository.PathOf(project)).Descendants()
+            .Where(e => e.Name.LocalName is "EmbeddedResource" or "Compile" or "Content" or "None")
+            .Select(e => e.Attribute("Include")?.Value)
+            .OfType<string>()
+            .Select(include => include.Replace('\\', '/'))
+            .Select(include => include.IndexOf('*') is var star and >= 0 ? include[..Math.Max(0, include[..star].LastIndexOf('/'))] : include)
+            .Select(include => Path.GetFullPath(Path.Combine(folder, include)))
+            .Where(full => full != folder && !full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(Repository.Relative)
+            .Distinct();
     }
 
     private static List<string> Instructions(HostProject host) =>

@@ -33,7 +33,6 @@ public sealed class InvoicingFixture : IAsyncLifetime
         _skipReason = await TestInfrastructure.UnavailableReasonAsync();
         if (_skipReason is not null) return;
         _infrastructure = await IsolatedInfrastructure.CreateAsync();
-        var schemas = Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas"));
         Sefaz = await SefazSimulatorHost.StartAsync(TimeProvider.System);
         var server = A1Certificates.TlsServer();
         SefazTls = await SefazSimulatorHost.StartAsync(TimeProvider.System, serverCertificate: server);
@@ -46,7 +45,7 @@ public sealed class InvoicingFixture : IAsyncLifetime
             ["DueWork__PollInterval"] = "00:00:00.200",
             ["DataProtection__CertificatePath"] = Path.Combine(_folder, "data-protection.pfx"),
             ["DataProtection__CreateCertificateIfMissing"] = "true",
-            ["Invoicing__SchemaFolder"] = schemas,
+            // No Invoicing__SchemaFolder: the host validates with the schemas embedded in it, as in production.
             // A withheld SEFAZ answer (the simulator's timeoutShare) counts as unanswered quickly.
             ["Invoicing__SefazTimeout"] = "00:00:03",
             // Long enough for the fake to answer a chunk on a loaded machine; the Orders-down tests wait it out once each.

@@ -4,24 +4,23 @@ using TrayBridge.Invoicing.Domain.Schemas;
 
 namespace TrayBridge.Invoicing.Tests;
 
-/// <summary>The official XSDs are not in the repo: tests read them from TEST_NFE_SCHEMAS (a folder holding the packages,
-/// PL_009_V4/ and PL_010_V1.30/), else from the shared folder beside the repository (../shared/nfe-schemas), found
-/// from the test binaries up to TrayBridge.slnx as TestSupport's RepositoryLayout does.</summary>
+/// <summary>The validators the tests use: the official XSDs embedded in the Invoicing assembly, as the service uses them.
+/// <see cref="RepositoryFolder"/> is the same packages as files (<c>schemas/nfe/</c>), for the folder override.</summary>
 public static class SchemaFolders
 {
     private static readonly ConcurrentDictionary<NfeSchemaPackage, NfeSchemaValidator> Validators = new();
 
-    public static string Root { get; } = FindRoot();
+    /// <summary><c>schemas/nfe/</c> of the repository, found from the test binaries up to TrayBridge.slnx.</summary>
+    public static string RepositoryFolder { get; } = FindRepositoryFolder();
 
     public static NfeSchemaValidator Validator(NfeSchemaPackage package = NfeSchemaPackage.Pl009V4) =>
-        Validators.GetOrAdd(package, p => NfeSchemaValidator.ForPackage(Root, p));
+        Validators.GetOrAdd(package, p => NfeSchemaValidator.ForPackage(null, p));
 
-    private static string FindRoot()
+    private static string FindRepositoryFolder()
     {
-        if (Environment.GetEnvironmentVariable("TEST_NFE_SCHEMAS") is { Length: > 0 } configured) return configured;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "TrayBridge.slnx")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "nfe-schemas"));
-        throw new DirectoryNotFoundException("TrayBridge.slnx not found above " + AppContext.BaseDirectory + "; set TEST_NFE_SCHEMAS.");
+                return Path.Combine(dir.FullName, "schemas", "nfe");
+        throw new DirectoryNotFoundException("TrayBridge.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -3,14 +3,15 @@ using System.Xml.Schema;
 
 namespace TrayBridge.TestSupport;
 
-/// <summary>Validates an nfeProc against procNFe_v4.00.xsd of the shared PL_009_V4 copy beside the repository.</summary>
+/// <summary>Validates an nfeProc against procNFe_v4.00.xsd of PL_009_V4 as files in the repository (<c>schemas/nfe/</c>),
+/// with .NET's file resolver: a check independent of how the hosts load their embedded copy.</summary>
 public static class NfeProcSchema
 {
     private static readonly Lazy<XmlSchemaSet> Set = new(() =>
     {
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
         set.Add("http://www.portalfiscal.inf.br/nfe",
-            Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas", "PL_009_V4", "procNFe_v4.00.xsd")));
+            Path.Combine(RepositoryLayout.Root, "schemas", "nfe", "PL_009_V4", "procNFe_v4.00.xsd"));
         set.Compile();
         return set;
     });

@@ -88,7 +88,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
             if (withSefaz)
                 system.Add("sefaz-simulator", "simulators/Sefaz", "TrayBridge.SefazSimulator", new Dictionary<string, string>
                 {
-                    ["SefazSimulator__SchemaFolder"] = Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas")),
+                    ["SefazSimulator__SchemaFolder"] = "", // empty: the official XSDs embedded in the simulator (schemas/nfe/)
                 });
             var web = withPanel ? system.Add("web", "web", "TrayBridge.Web", new Dictionary<string, string>
             {

@@ -2,12 +2,13 @@ using TrayBridge.Invoicing.Domain.Keys;
 
 namespace TrayBridge.Invoicing.Features;
 
-/// <summary>The <c>Invoicing</c> section. <see cref="SchemaFolder"/> holds one folder per schema package (the official
-/// XSDs, never copied into the repo); relative paths are taken from the repository root when the host runs from it
-/// (<c>../shared/nfe-schemas</c> beside the repo), else from the working directory.</summary>
+/// <summary>The <c>Invoicing</c> section. The official XSDs of <see cref="SchemaPackage"/> are embedded in the service
+/// (<c>schemas/nfe/</c> of the repository); <see cref="SchemaFolder"/>, empty by default, only overrides them with a
+/// folder holding one sub-folder per package (e.g. a package not yet embedded). A relative folder is taken from the
+/// repository root when the host runs from it, else from the working directory.</summary>
 public sealed class InvoicingSettings
 {
-    public string SchemaFolder { get; set; } = "../shared/nfe-schemas";
+    public string SchemaFolder { get; set; } = "";
     public NfeSchemaPackage SchemaPackage { get; set; } = NfeSchemaPackage.Pl009V4;
     /// <summary>The gateway's public address: the signed XML links sent to Tray start with it.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080/";
@@ -22,8 +23,10 @@ public sealed class InvoicingSettings
     /// <summary>Certificate files (PEM or DER) of the roots SEFAZ's TLS servers chain to, e.g. ICP-Brasil's.</summary>
     public List<string> SefazTrustAnchors { get; set; } = [];
 
-    public string ResolvedSchemaFolder()
+    /// <summary>The override folder as a full path; null when the embedded schemas are used.</summary>
+    public string? ResolvedSchemaFolder()
     {
+        if (string.IsNullOrWhiteSpace(SchemaFolder)) return null;
         if (Path.IsPathRooted(SchemaFolder)) return SchemaFolder;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "TrayBridge.slnx"))) return Path.GetFullPath(Path.Combine(dir.FullName, SchemaFolder));

@@ -46,7 +46,7 @@ public sealed class SimulatorAdmin(NoteLedger ledger, LotQueue lots, FaultState 
     {
         var candidate = change(settings.Current);
         if (!schemas.HasPackage(candidate))
-            throw new ArgumentException($"No schema package '{candidate.SchemaPackage}' in {SchemaFolder.Resolve(candidate.SchemaFolder)}.");
+            throw new ArgumentException($"No schema package '{candidate.SchemaPackage}' in {SchemaFolder.Describe(candidate.SchemaFolder)}.");
         settings.Update(_ => candidate);
         return settings.Current;
     }

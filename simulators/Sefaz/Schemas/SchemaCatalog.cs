@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Xml;
 using System.Xml.Schema;
+using TrayBridge.NfeSchemas;
 using TrayBridge.SefazSimulator.Settings;
 
 namespace TrayBridge.SefazSimulator.Schemas;
@@ -18,7 +19,9 @@ public sealed class SchemaCatalog(SettingsHolder settings)
         ["enviNFe_v4.00.xsd", "consReciNFe_v4.00.xsd", "consSitNFe_v4.00.xsd", "consStatServ_v4.00.xsd", "inutNFe_v4.00.xsd"];
 
     public bool HasPackage(SefazSettings candidate) =>
-        File.Exists(Path.Combine(SchemaFolder.Package(candidate.SchemaFolder, candidate.SchemaPackage), "enviNFe_v4.00.xsd"));
+        SchemaFolder.Resolve(candidate.SchemaFolder) is { } folder
+            ? File.Exists(Path.Combine(folder, candidate.SchemaPackage, "enviNFe_v4.00.xsd"))
+            : NfeSchemaResources.Has(candidate.SchemaPackage, "enviNFe_v4.00.xsd");
 
     /// <summary>The errors of <paramref name="xml"/> (a whole message, e.g. enviNFe) against <paramref name="entry"/>; empty when valid.</summary>
     public IReadOnlyList<string> Validate(string xml, string entry)
@@ -47,13 +50,18 @@ public sealed class SchemaCatalog(SettingsHolder settings)
     private XmlSchemaSet Set(string entry)
     {
         var current = settings.Current;
-        var path = Path.Combine(SchemaFolder.Package(current.SchemaFolder, current.SchemaPackage), entry);
-        return Compiled.GetOrAdd(path, p => new Lazy<XmlSchemaSet>(() => Compile(p), LazyThreadSafetyMode.PublicationOnly)).Value;
+        var folder = SchemaFolder.Resolve(current.SchemaFolder);
+        // One compiled set per place, package and entry: a settings change to another package or folder compiles anew.
+        var key = $"{folder ?? "embedded"}|{current.SchemaPackage}|{entry}";
+        return Compiled.GetOrAdd(key, _ => new Lazy<XmlSchemaSet>(() => Compile(folder, current.SchemaPackage, entry),
+            LazyThreadSafetyMode.PublicationOnly)).Value;
     }
 
     // PublicationOnly: a failure (folder not there yet) is not cached, the next call tries again.
-    private static XmlSchemaSet Compile(string path)
+    private static XmlSchemaSet Compile(string? folder, string package, string entry)
     {
+        if (folder is null) return NfeSchemaResources.Compile(package, entry);
+        var path = Path.Combine(folder, package, entry);
         if (!File.Exists(path)) throw new FileNotFoundException($"Schema {path} not found (SefazSimulator:SchemaFolder / SchemaPackage).", path);
         // Modern .NET resolves no xs:include unless told to (nfe.md §5).
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };

@@ -8,8 +8,8 @@ public sealed record SefazSettings
 {
     public const string Section = "SefazSimulator";
 
-    /// <summary>The folder holding one sub-folder per schema package (the official XSDs, never copied into the repo).
-    /// Empty: <c>../shared/nfe-schemas</c> beside the repository the binary runs from.</summary>
+    /// <summary>An override: a folder holding one sub-folder per schema package (e.g. a package not yet embedded).
+    /// Empty: the official XSDs embedded in the simulator (<c>schemas/nfe/</c> of the repository).</summary>
     public string SchemaFolder { get; init; } = "";
 
     /// <summary>The package the messages are validated against: <c>PL_009_V4</c> or <c>PL_010_V1.30</c> (nfe.md §5).</summary>

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Xml;
 using System.Xml.Schema;
 using TrayBridge.Invoicing.Domain.Keys;
+using TrayBridge.NfeSchemas;
 
 namespace TrayBridge.Invoicing.Domain.Schemas;
 
 /// <summary>
-/// Validates NF-e documents against the official XSDs of one schema package, read from <see cref="SchemaFolder"/>
-/// (a setting: the schemas are the government's, downloaded or mounted, never copied into the repo). The entry
+/// Validates NF-e documents against the official XSDs of one schema package: the copy embedded in this assembly
+/// (<c>schemas/nfe/</c> of the repository), or, as an override, a folder holding the package. The entry
 /// schema follows the root element: <c>NFe</c> → nfe_v4.00.xsd, <c>enviNFe</c> → enviNFe_v4.00.xsd, <c>nfeProc</c> →
 /// procNFe_v4.00.xsd, <c>inutNFe</c> → inutNFe_v4.00.xsd. Each is compiled once and shared; validation itself is thread-safe.
 /// </summary>
@@ -22,6 +23,16 @@ public sealed class NfeSchemaValidator
 
     private readonly ConcurrentDictionary<string, Lazy<XmlSchemaSet>> sets = new(StringComparer.Ordinal);
 
+    private readonly string? package;
+
+    /// <summary>The package as embedded in this assembly: what the service uses unless a schema folder is set.</summary>
+    public NfeSchemaValidator(NfeSchemaPackage package)
+    {
+        this.package = package.FolderName();
+        if (!NfeSchemaResources.Has(this.package, "leiauteNFe_v4.00.xsd"))
+            throw new InvalidOperationException($"The NF-e schema package {this.package} is not embedded in this build (schemas/nfe/).");
+    }
+
     /// <param name="schemaFolder">The folder of one package, e.g. <c>…/nfe-schemas/PL_009_V4</c>.</param>
     public NfeSchemaValidator(string schemaFolder)
     {
@@ -31,11 +42,13 @@ public sealed class NfeSchemaValidator
         SchemaFolder = Path.GetFullPath(schemaFolder);
     }
 
-    /// <summary>The package folder under <paramref name="schemasRoot"/>, named as published (PL_009_V4, PL_010_V1.30).</summary>
-    public static NfeSchemaValidator ForPackage(string schemasRoot, NfeSchemaPackage package) =>
-        new(Path.Combine(schemasRoot, package.FolderName()));
+    /// <summary>The embedded package when <paramref name="schemasRoot"/> is empty; otherwise its folder under
+    /// <paramref name="schemasRoot"/>, named as published (PL_009_V4, PL_010_V1.30).</summary>
+    public static NfeSchemaValidator ForPackage(string? schemasRoot, NfeSchemaPackage package) =>
+        string.IsNullOrWhiteSpace(schemasRoot) ? new(package) : new(Path.Combine(schemasRoot, package.FolderName()));
 
-    public string SchemaFolder { get; }
+    /// <summary>The override folder the schemas are read from; null when they are the embedded copy.</summary>
+    public string? SchemaFolder { get; }
 
     /// <returns>Empty when valid; otherwise one line per problem: the element's path and the schema's message.</returns>
     public IReadOnlyList<string> Validate(string xml)
@@ -72,8 +85,9 @@ public sealed class NfeSchemaValidator
     // The XSDs include and import each other by relative path: without a resolver .NET no longer follows them.
     private XmlSchemaSet Compile(string entry)
     {
+        if (package is not null) return NfeSchemaResources.Compile(package, entry);
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        set.Add(Namespace, Path.Combine(SchemaFolder, entry));
+        set.Add(Namespace, Path.Combine(SchemaFolder!, entry));
         set.Compile();
         return set;
     }

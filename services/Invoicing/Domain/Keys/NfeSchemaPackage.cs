@@ -12,7 +12,7 @@ public enum NfeSchemaPackage
 
 public static class NfeSchemaPackages
 {
-    /// <summary>The package's folder name as published (and under <c>shared/nfe-schemas/</c>).</summary>
+    /// <summary>The package's folder name as published (and under <c>schemas/nfe/</c>).</summary>
     public static string FolderName(this NfeSchemaPackage package) => package switch
     {
         NfeSchemaPackage.Pl009V4 => "PL_009_V4",

@@ -36,7 +36,7 @@ public sealed class ExportProgressTests(CatalogHarness harness)
         var at = DateTimeOffset.UtcNow;
         await harness.PublishAsync(new ProductExported(tenant, Store, exportId, integrated, 1, "9001", [], at));
         await harness.PublishAsync(new ProductExportFailed(tenant, Store, exportId, unmapped, 1,
-            "Categoria 'Casa' sem correspondente na loja.", [], true, at) { ReasonCode = "export.category_unmapped" });
+            "Categoria 'Casa' sem correspondente na loja.", [], true, at) { ReasonCode = ExportReasonCodes.CategoryUnmapped });
         var partial = await ProgressAsync(erp, exportId, p => p.Done == 3, "two outcomes applied");
         Assert.Equal((ExportStatuses.InProgress, 4, 1, 1, 1, 2), (partial.Status, partial.Total, partial.Pending, partial.Integrated,
             partial.Exported, partial.Failed));
@@ -54,7 +54,7 @@ public sealed class ExportProgressTests(CatalogHarness harness)
 
         var page = await erp.GetFromJsonAsync<ProductPage>($"api/catalog/products?storeId={Store}&situation=Erro", Cancel);
         var row = Assert.Single(page!.Items, r => r.Id == unmapped);
-        Assert.Equal(("export.category_unmapped", "Categoria 'Casa' sem correspondente na loja."), (row.LastError?.ReasonCode, row.LastError?.Reason));
+        Assert.Equal((ExportReasonCodes.CategoryUnmapped, "Categoria 'Casa' sem correspondente na loja."), (row.LastError?.ReasonCode, row.LastError?.Reason));
         var summary = Assert.Single(await erp.GetFromJsonAsync<List<ExportSummary>>($"api/catalog/exports?storeId={Store}", Cancel) ?? []);
         Assert.Equal((exportId, 4, 4, 1, 3, 0), (summary.ExportId, summary.Total, summary.Done, summary.Integrated, summary.Failed, summary.Pending));
     }

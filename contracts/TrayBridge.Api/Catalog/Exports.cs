@@ -55,4 +55,16 @@ public static class ExportReasonCodes
     public const string ProductDeleted = "export.product_deleted";
     /// <summary>The export failed for a reason its sender did not classify (see the reason and Tray's causes).</summary>
     public const string Failed = "export.failed";
+
+    // The connector's reasons (ProductExportFailed.ReasonCode), named here so the panel and the connector share them.
+    /// <summary>Tray answered 4xx to the product or a variant: its causes say why.</summary>
+    public const string TrayRefused = "export.tray_refused";
+    /// <summary>The product was deleted on Tray: relink or recreate it.</summary>
+    public const string DeletedOnTray = "export.deleted_on_tray";
+    /// <summary>The store cannot be reached or asks for re-authorisation.</summary>
+    public const string StoreUnavailable = "export.store_unavailable";
+    /// <summary>A category of the path has no counterpart on the store and creating it is off: map it.</summary>
+    public const string CategoryUnmapped = "export.category_unmapped";
+    /// <summary>Two categories, products (same reference or EAN) or variants on Tray match: which one is meant is not guessed.</summary>
+    public const string Ambiguous = "export.ambiguous";
 }

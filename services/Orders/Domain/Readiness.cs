@@ -5,8 +5,8 @@ namespace TrayBridge.Orders.Domain;
 /// <summary>What a sales order still lacks before an NF-e can be issued for it: every item needs an 8-digit NCM, the
 /// buyer a valid CPF/CNPJ, the invoice address (delivery, else billing) an IBGE municipality code, and a marketplace
 /// order its intermediary's CNPJ. <see cref="Missing"/> is in the words the status shows (the NCMs of all lines in
-/// one phrase); <see cref="Items"/> is the same one by one with
-/// its code (<see cref="MissingCodes"/>), an NCM per line, for a screen to put each fix beside it.</summary>
+/// one phrase); <see cref="Items"/> is the same one by one with its code (<see cref="MissingCodes"/>), an NCM per
+/// line, for a screen to put each fix beside it.</summary>
 public sealed record Readiness(IReadOnlyList<string> Missing, IReadOnlyList<MissingItem> Items)
 {
     public bool IsReady => Missing.Count == 0;

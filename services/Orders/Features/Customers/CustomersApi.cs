@@ -20,7 +20,7 @@ public static class CustomersApi
     {
         var customers = app.MapGroup("/api/orders/customers").WithTags("Customers");
         customers.MapGet("/", ListAsync);
-        customers.MapGet("/{id}", GetAsync);
+        customers.MapGet("/{id}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<CustomerPage>, ValidationProblem>> ListAsync(string? search, int? page, int? pageSize,

@@ -16,9 +16,10 @@ public static class SalesOrdersApi
     {
         var orders = app.MapGroup("/api/orders/sales-orders").WithTags("Sales orders");
         orders.MapGet("/", ListSalesOrders.HandleAsync);
-        orders.MapGet("/{id:guid}", GetAsync);
+        orders.MapGet("/{id:guid}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
         // The fixes' bodies are a field or two: anything bigger is refused before it is read.
-        var fixes = orders.MapGroup("/{id:guid}").WithMetadata(new RequestSizeLimitAttribute(FixLimits.MaxBodyBytes));
+        var fixes = orders.MapGroup("/{id:guid}").WithMetadata(new RequestSizeLimitAttribute(FixLimits.MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         fixes.MapPut("/customer/tax-id", (Guid id, CustomerTaxIdFix body, IDocumentStore documents, TenantContext tenant, CancellationToken ct) =>
             SalesOrderFixes.ApplyAsync(id, documents, tenant, SalesOrderFixes.TaxId, body.TaxId, order => order.SetCustomerTaxId(body.TaxId), ct));
         fixes.MapPut("/items/{line:int}/ncm", (Guid id, int line, ItemNcmFix body, IDocumentStore documents, TenantContext tenant, CancellationToken ct) =>

@@ -6,8 +6,8 @@ namespace TrayBridge.Orders.Tests;
 public sealed class SalesOrderListQueryTests
 {
     private static SalesOrderListQuery Query(string? status = null, string? situation = null, string? from = null, string? to = null,
-        string? trayOrderIds = null, int? page = null, int? pageSize = null, string? customer = null) =>
-        new(null, status, situation, customer, from, to, trayOrderIds, page, pageSize);
+        string? trayOrderIds = null, int? page = null, int? pageSize = null, string? customer = null, string? ids = null) =>
+        new(null, status, situation, customer, from, to, trayOrderIds, ids, page, pageSize);
 
     [Fact]
     public void Days_are_Sao_Paulo_days_with_both_ends_included()
@@ -37,6 +37,16 @@ public sealed class SalesOrderListQueryTests
         Assert.Empty(Query(trayOrderIds: string.Join(',', Enumerable.Range(1, 200))).Validate());
         Assert.Contains("trayOrderIds", Query(trayOrderIds: string.Join(',', Enumerable.Range(1, 201))).Validate().Keys);
         Assert.Contains("trayOrderIds", Query(trayOrderIds: ",").Validate().Keys);
+    }
+
+    [Fact]
+    public void Sales_order_ids_are_a_bounded_comma_list_of_guids()
+    {
+        var id = Guid.NewGuid();
+        Assert.Equal([id], Query(ids: $"{id}, {id}").IdList);
+        Assert.Empty(Query(ids: string.Join(',', Enumerable.Range(0, 200).Select(_ => Guid.NewGuid()))).Validate());
+        Assert.Contains("ids", Query(ids: string.Join(',', Enumerable.Range(0, 201).Select(_ => Guid.NewGuid()))).Validate().Keys);
+        Assert.Contains("ids", Query(ids: $"{id},2002").Validate().Keys);
     }
 
     [Fact]

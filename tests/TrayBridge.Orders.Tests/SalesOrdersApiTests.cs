@@ -115,18 +115,20 @@ public sealed class SalesOrdersApiTests(OrdersHarness harness) : IClassFixture<O
     }
 
     [Fact]
-    public async Task Tray_order_ids_list_those_orders_and_pages_say_the_total()
+    public async Task Tray_order_ids_or_sales_order_ids_list_those_orders_and_pages_say_the_total()
     {
         var tenant = NewTenant();
-        await SeedAsync(tenant);
+        var seeded = await SeedAsync(tenant);
         using var erp = harness.Client(tenant);
 
         var chosen = await ListAsync(erp, "trayOrderIds=2002,2006,9999");
+        var byId = await ListAsync(erp, $"ids={seeded["invoiced"].Id},{seeded["elsewhere"].Id},{Guid.NewGuid()}");
         var second = await ListAsync(erp, "pageSize=2&page=2");
         var beyond = await ListAsync(erp, "pageSize=2&page=9");
 
         Assert.Equal(["2006", "2002"], TrayIds(chosen));
         Assert.Equal(SalesOrderSituations.Pending, chosen.Items.Single(o => o.TrayOrderId == "2002").Situation);
+        Assert.Equal(["2006", "2005"], TrayIds(byId));
         Assert.Equal((2, 2, 6L), (second.Page, second.PageSize, second.Total));
         Assert.Equal(["2003", "2002"], TrayIds(second));
         Assert.Equal((6L, 0), (beyond.Total, beyond.Items.Count));

@@ -65,6 +65,8 @@ public static class SalesOrderQueryLimits
     public const int MaxPageSize = 200;
     /// <summary>At most this many ids in <c>trayOrderIds</c> (the import screen's page is 100 rows).</summary>
     public const int MaxTrayOrderIds = 200;
+    /// <summary>At most this many sales order ids in <c>ids</c> (a batch's orders, read a page at a time).</summary>
+    public const int MaxIds = 200;
 }
 
 /// <summary>SEFAZ's last refusal of the order's NF-e (cStat and motivo), until a note is authorized.</summary>

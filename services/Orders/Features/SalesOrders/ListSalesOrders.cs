@@ -53,6 +53,11 @@ public static class ListSalesOrders
             var ids = filter.TrayOrderIdList.ToArray();
             query = query.Where(o => o.TrayOrderId.IsOneOf(ids));
         }
+        if (filter.Ids is not null)
+        {
+            var ids = filter.IdList.ToArray();
+            query = query.Where(o => o.Id.IsOneOf(ids));
+        }
         return query;
     }
 }

@@ -7,10 +7,10 @@ namespace TrayBridge.Orders.Features.SalesOrders;
 
 /// <summary>The filters of Vendas › Pedidos de venda, checked: a bad value is a 400 naming the field (in Portuguese),
 /// never an empty list. <c>from</c>/<c>to</c> are São Paulo days (yyyy-MM-dd, both included); <c>trayOrderIds</c> is a
-/// comma list; <c>status</c> (the status names) is kept for existing clients beside <c>situation</c> (the codes).</summary>
+/// comma list, <c>ids</c> a comma list of sales order ids (a batch's orders); <c>status</c> (the status names) is kept for existing clients beside <c>situation</c> (the codes).</summary>
 public sealed record SalesOrderListQuery(
     [FromQuery] string? StoreId, [FromQuery] string? Status, [FromQuery] string? Situation, [FromQuery] string? Customer,
-    [FromQuery] string? From, [FromQuery] string? To, [FromQuery] string? TrayOrderIds, [FromQuery] int? Page, [FromQuery] int? PageSize)
+    [FromQuery] string? From, [FromQuery] string? To, [FromQuery] string? TrayOrderIds, [FromQuery] string? Ids, [FromQuery] int? Page, [FromQuery] int? PageSize)
 {
     private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
 
@@ -29,6 +29,8 @@ public sealed record SalesOrderListQuery(
         if (TrayOrderIds is not null && TrayOrderIdList.Count is 0 or > SalesOrderQueryLimits.MaxTrayOrderIds)
             errors["trayOrderIds"] = [$"De 1 a {SalesOrderQueryLimits.MaxTrayOrderIds} números de pedido da Tray, separados por vírgula."];
         if (TrayOrderIdList.Any(id => id.Length > 20)) errors["trayOrderIds"] = ["Um número de pedido da Tray tem no máximo 20 caracteres."];
+        if (Ids is not null && (IdTexts.Count is 0 or > SalesOrderQueryLimits.MaxIds || IdTexts.Any(t => !Guid.TryParse(t, out _))))
+            errors["ids"] = [$"De 1 a {SalesOrderQueryLimits.MaxIds} ids de pedidos de venda, separados por vírgula."];
         if (Page is < 1) errors["page"] = ["As páginas começam em 1."];
         if (PageSize is < 1 or > SalesOrderQueryLimits.MaxPageSize) errors["pageSize"] = [$"Entre 1 e {SalesOrderQueryLimits.MaxPageSize}."];
         return errors;
@@ -42,6 +44,11 @@ public sealed record SalesOrderListQuery(
 
     public IReadOnlyList<string> TrayOrderIdList =>
         (TrayOrderIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+
+    /// <summary>The sales order ids that parse; a text that does not is refused by <see cref="Validate"/>.</summary>
+    public IReadOnlyList<Guid> IdList => [.. IdTexts.Select(t => Guid.TryParse(t, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct()];
+
+    private List<string> IdTexts => (Ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
 
     /// <summary>The start of <c>from</c>'s day in São Paulo, as an instant.</summary>
     public DateTimeOffset? FromInstant => Day(From) is { } day ? StartOf(day) : null;

@@ -153,6 +153,7 @@ public sealed class SalesOrdersApiTests(OrdersHarness harness) : IClassFixture<O
         Assert.Equal([(MissingCodes.TaxId, null), (MissingCodes.Ncm, 2), (MissingCodes.CityCode, (int?)null)],
             pending.MissingItems.Select(m => (m.Code, m.Line)));
         Assert.All(pending.MissingItems, m => Assert.StartsWith("Falta", m.Detail));
+        Assert.Equal(("Sampa", "SP"), (pending.InvoiceCity, pending.InvoiceUf));
         var invoiced = rows["2005"];
         Assert.Equal(("invoiced", "Faturado", Guid.Parse("0193c1a0-0000-7000-8000-000000000001"), 1201),
             (invoiced.Situation, invoiced.StatusLabel, invoiced.NfeId, invoiced.NfeNumber));

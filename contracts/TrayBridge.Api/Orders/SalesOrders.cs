@@ -47,11 +47,13 @@ public sealed record MissingItem(string Code, string Detail, int? Line = null);
 /// ProntoParaFaturar, CanceladoNaTray, Divergente, Faturado) and <see cref="Missing"/> the texts of
 /// <see cref="StatusLabel"/>, both kept for existing clients; <see cref="Situation"/> is one of
 /// <see cref="SalesOrderSituations"/>. The NF-e fields are set once an authorized note is known
-/// (<see cref="NfeId"/> only when Invoicing named it).</summary>
+/// (<see cref="NfeId"/> only when Invoicing named it). <see cref="InvoiceCity"/>/<see cref="InvoiceUf"/> are the invoice
+/// address's (delivery, else billing), for the city fix to start from.</summary>
 public sealed record SalesOrderSummary(
     Guid Id, string StoreId, string TrayOrderId, string Origin, DateTimeOffset PlacedAt, string Customer, decimal Total,
     string Status, string StatusLabel, IReadOnlyList<string> Missing, string Situation, IReadOnlyList<MissingItem> MissingItems,
-    string? CustomerTaxId, string? Divergence, Guid? NfeId, string? NfeKey, int? NfeNumber, NfeRejectionData? LastNfeRejection);
+    string? CustomerTaxId, string? Divergence, Guid? NfeId, string? NfeKey, int? NfeNumber, NfeRejectionData? LastNfeRejection,
+    string? InvoiceCity, string? InvoiceUf);
 
 /// <summary>A page of sales orders: <see cref="Total"/> after every filter; <see cref="Situations"/> counts each
 /// situation (every code present, zero included) after every filter but the situation's — the cards.</summary>

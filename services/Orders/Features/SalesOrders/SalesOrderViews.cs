@@ -9,7 +9,8 @@ public static class SalesOrderViews
 {
     public static SalesOrderSummary Summary(SalesOrder o) => new(o.Id, o.StoreId, o.TrayOrderId, o.Origin, o.PlacedAt, o.Customer.Name,
         o.Totals.Total, o.Status.ToString(), o.StatusLabel, o.Missing, o.Status.Situation(), MissingItems(o), o.Customer.TaxId?.Value,
-        o.Divergence, o.NfeId, o.NfeKey, o.NfeNumber, Rejection(o.LastNfeRejection));
+        o.Divergence, o.NfeId, o.NfeKey, o.NfeNumber, Rejection(o.LastNfeRejection), o.Customer.InvoiceAddress?.City,
+        o.Customer.InvoiceAddress?.State);
 
     public static SalesOrderDetail Detail(SalesOrder o) => new(o.Id, o.TenantId, o.StoreId, o.TrayOrderId, o.Origin, o.TrayStatus,
         o.PlacedAt, Customer(o.Customer), [.. o.Items.Select(Item)],

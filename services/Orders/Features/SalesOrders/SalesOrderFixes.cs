@@ -14,9 +14,10 @@ public static class SalesOrderFixes
 {
     /// <summary>What a fix is: the field it changes (as the body names it), the message when its value is not valid,
     /// and the refusal when the order has nothing of the kind to correct.</summary>
-    public sealed record Fix(string Field, string Invalid, string AbsentCode, string Absent);
+    public sealed record Fix(string Field, string Invalid, string? AbsentCode = null, string? Absent = null);
 
-    public static readonly Fix TaxId = new("taxId", "CPF ou CNPJ inválido: confira os dígitos.", OrderProblemCodes.SalesOrderNotFound, "");
+    // Every order has a buyer: the tax id fix is never refused for want of one.
+    public static readonly Fix TaxId = new("taxId", "CPF ou CNPJ inválido: confira os dígitos.");
     public static readonly Fix Ncm = new("ncm", "O NCM tem 8 dígitos (ex.: 6109.10.00).", OrderProblemCodes.ItemNotFound,
         "O pedido de venda não tem esse item.");
     public static readonly Fix City = new("city", "Nenhum município do IBGE tem esse nome nessa UF.", OrderProblemCodes.NoInvoiceAddress,
@@ -35,7 +36,7 @@ public static class SalesOrderFixes
             case OrderChange.Invalid:
                 return Problems.Validation(fix.Field, fix.Invalid);
             case OrderChange.NotFound:
-                return Problems.NotFound(fix.AbsentCode, fix.Absent);
+                return fix.AbsentCode is { } code ? Problems.NotFound(code, fix.Absent ?? "") : SalesOrdersApi.NotFound();
             case OrderChange.Locked:
                 return Problems.Conflict(OrderProblemCodes.Invoiced, "O pedido de venda já foi faturado: seus dados não podem mais ser alterados.");
         }

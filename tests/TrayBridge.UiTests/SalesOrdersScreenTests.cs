@@ -9,7 +9,7 @@ namespace TrayBridge.UiTests;
 
 /// <summary>Vendas › Pedidos de venda in the browser: an order imported from Tray without the buyer's CPF shows as
 /// Pendente with what is missing; fixed in the row (a wrong CPF refused beside the field first), it becomes Pronto para
-/// faturar and can be checked for the batch.</summary>
+/// faturar and can be checked for the batch (nothing checked, the batch is not sent and the screen says why).</summary>
 public sealed class SalesOrdersScreenTests(PanelSystem panel)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -53,8 +53,15 @@ public sealed class SalesOrdersScreenTests(PanelSystem panel)
         await Expect(row).ToContainTextAsync("Pronto para faturar");
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = $"Selecionar pedido {trayOrderId}" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "1 Pronto para faturar" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Emitir NF-e em lote" })).ToBeVisibleAsync();
         await Screens.CheckAsync(page, "42-pedidos-de-venda-pronto");
+
+        // Select-all checks the page's ready rows; with none checked the batch is not sent and the screen says why.
+        var selectAll = page.GetByRole(AriaRole.Checkbox, new() { Name = "Selecionar todos desta página" });
+        await selectAll.CheckAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = $"Selecionar pedido {trayOrderId}" })).ToBeCheckedAsync();
+        await selectAll.UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Emitir NF-e em lote" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Marque ao menos um pedido pronto para faturar.");
     }
 
     /// <summary>A Tray store of the tenant's own with one order whose buyer has no CPF, connected and that order imported

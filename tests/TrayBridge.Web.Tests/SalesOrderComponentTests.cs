@@ -110,8 +110,15 @@ public sealed class SalesOrderComponentTests : BunitContext
             new(d, BatchOrderStates.Issued, Guid.NewGuid(), 1203, null),
         ]);
         var orders = new Dictionary<Guid, SalesOrderSummary> { [a] = Pending() with { Id = a, TrayOrderId = "2001", Customer = "João" } };
+        var notes = new Dictionary<Guid, NfeResponse>
+        {
+            [a] = new(progress.Orders[0].NfeId!.Value, a, progress.Id, "2001", 1, 1201, "3526…", 135m, DateTimeOffset.UtcNow, "Authorized", "100", "Autorizado",
+                null, "135…", DateTimeOffset.UtcNow, "https://erp.test/xml", "https://erp.test/danfe", NfeSituations.Authorized),
+            [b] = new(progress.Orders[1].NfeId!.Value, b, progress.Id, "2002", 1, 1202, "3526…", 10m, DateTimeOffset.UtcNow, "Rejected", "539", "Duplicidade",
+                null, null, null, null, null, NfeSituations.Rejected),
+        };
 
-        var cut = Render<BatchOrdersTable>(p => p.Add(x => x.Progress, progress).Add(x => x.Orders, orders));
+        var cut = Render<BatchOrdersTable>(p => p.Add(x => x.Progress, progress).Add(x => x.Orders, orders).Add(x => x.Notes, notes));
 
         var rows = cut.FindAll("tbody tr");
         Assert.Equal(["Autorizada", "Rejeitada", "Ignorada", "Enviada à SEFAZ, aguardando autorização"], rows.Select(r => r.QuerySelector(".badge")!.TextContent));
@@ -119,7 +126,11 @@ public sealed class SalesOrderComponentTests : BunitContext
             rows[0].Children[3].TextContent));
         Assert.Equal("Rejeitada pela SEFAZ (539): Duplicidade de NF-e.", rows[1].QuerySelector(".reason")!.TextContent);
         Assert.Equal("order.pending", rows[2].QuerySelector(".reason")!.GetAttribute("data-code"));
-        Assert.Equal("—", rows[1].Children[0].TextContent); // an order Orders did not tell about
+        Assert.Equal("2002", rows[1].Children[0].TextContent); // Orders did not tell about it: the note's number of the Tray order
+        Assert.Equal("—", rows[2].Children[0].TextContent);
+        Assert.Equal(["https://erp.test/danfe", "https://erp.test/xml"], rows[0].QuerySelectorAll("a").Select(l => l.GetAttribute("href")));
+        Assert.Equal("DANFE (PDF) do pedido 2001", rows[0].QuerySelector("a")!.GetAttribute("aria-label"));
+        Assert.Empty(rows[1].QuerySelectorAll("a")); // only an authorized note has documents
         Assert.Equal(3, BatchText.Finished(progress)); // the issued note still waits for SEFAZ
     }
 

@@ -9,7 +9,8 @@ namespace TrayBridge.UiTests;
 
 /// <summary>Vendas › Pedidos de venda in the browser: an order imported from Tray without the buyer's CPF shows as
 /// Pendente with what is missing; fixed in the row (a wrong CPF refused beside the field first), it becomes Pronto para
-/// faturar and can be checked for the batch (nothing checked, the batch is not sent and the screen says why).</summary>
+/// faturar and can be checked for the batch (nothing checked, the batch is not sent and the screen says why); sent, the
+/// batch page shows its note Autorizada with the DANFE.</summary>
 public sealed class SalesOrdersScreenTests(PanelSystem panel)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -62,10 +63,21 @@ public sealed class SalesOrdersScreenTests(PanelSystem panel)
         await selectAll.UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Emitir NF-e em lote" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Marque ao menos um pedido pronto para faturar.");
+
+        // Checked and sent: the batch page follows it to SEFAZ's answer, with the note's documents.
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Selecionar pedido {trayOrderId}" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Emitir NF-e em lote" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lote de NF-e", Level = 1 })).ToBeVisibleAsync();
+        Assert.Contains("/vendas/pedidos/lotes/", page.Url);
+        var note = page.Locator("tr[data-state]").Filter(new() { HasText = trayOrderId });
+        await Expect(note).ToContainTextAsync("Autorizada", new() { Timeout = 90_000 });
+        await Expect(page.GetByText("Lote concluído.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"DANFE (PDF) do pedido {trayOrderId}" })).ToBeVisibleAsync();
+        await Screens.CheckAsync(page, "43-lote-de-nfe");
     }
 
     /// <summary>A Tray store of the tenant's own with one order whose buyer has no CPF, connected and that order imported
-    /// through the API (the import screen is another test's), until Orders has its sales order.</summary>
+    /// through the API (the import screen is another test's), until Orders has its sales order; and the tenant's emitter.</summary>
     private async Task<string> ImportOrderWithoutDocumentAsync(string tenantId, string storeId)
     {
         var system = panel.System;
@@ -84,6 +96,7 @@ public sealed class SalesOrdersScreenTests(PanelSystem panel)
         Assert.Equal(HttpStatusCode.Accepted, (await erp.PostAsJsonAsync("api/tray/orders/import", new { storeId, trayOrderIds = new[] { trayOrderId } }, Cancel)).StatusCode);
         await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders?trayOrderIds={trayOrderId}", Cancel),
             body => body.GetProperty("total").GetInt32() == 1, TimeSpan.FromSeconds(60), "the sales order made");
+        await InvoicingSteps.ConfigureEmitterAsync(erp, system.SefazSimulator.BaseAddress);
         return trayOrderId;
     }
 }

@@ -1,3 +1,4 @@
+using TrayBridge.Api.Orders;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.Orders.Domain;
 
@@ -59,6 +60,17 @@ public sealed class SalesOrderFactoryTests
         Assert.Equal((ImportErrorKind.Malformed, "Quantidade inválida (0) no item 1, SKU CAM-1"), (zero.Error?.Kind, zero.Error?.Message));
         Assert.Equal(ImportErrorKind.Malformed, negative.Error?.Kind);
         Assert.Throws<ArgumentException>(() => SalesOrderFactory.FromTray(TrayOrders.Order(), [], Cities, Guid.NewGuid(), Table));
+    }
+
+    [Fact]
+    public void Every_refused_import_carries_a_stable_code()
+    {
+        Assert.Equal(ImportReasonCodes.TotalsMismatch, Import(TrayOrders.Order() with { Total = 134.90m }).Error?.Code);
+        Assert.Equal(ImportReasonCodes.NoItems, Import(TrayOrders.Order() with { Items = [] }).Error?.Code);
+        Assert.Equal(ImportReasonCodes.NoCustomer, Import(TrayOrders.Order() with { Customer = null }).Error?.Code);
+        Assert.Equal(ImportReasonCodes.InvalidQuantity, Import(TrayOrders.Order() with { Items = [TrayOrders.Item("CAM-1", 0, 50m)] }).Error?.Code);
+        var negative = Import(TrayOrders.Order() with { Items = [TrayOrders.Item("CAM-1", 1, -5m)] }).Error;
+        Assert.Equal((ImportReasonCodes.NegativePrice, "Preço negativo (R$ -5,00) no item 1, SKU CAM-1"), (negative?.Code, negative?.Message));
     }
 
     [Fact]

@@ -36,8 +36,10 @@ public sealed class SalesOrderForInvoiceTests
         var unknown = SalesOrderForInvoiceConsumer.Answer("acme", Guid.NewGuid(), null, Now);
 
         Assert.Equal(nameof(SalesOrderStatus.PendenteDados), pending.Status);
+        Assert.Equal("pending", pending.Situation);
         Assert.NotEmpty(pending.Missing);
         Assert.False(unknown.Found);
         Assert.Null(unknown.Order);
+        Assert.Null(unknown.Situation);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrayBridge.Api.Orders;
 using TrayBridge.Orders.Domain;
 
 namespace TrayBridge.Orders.Tests;
@@ -35,6 +36,43 @@ public sealed class SalesOrderReadinessTests
         Assert.Equal(("São Paulo", "3550308"), (order.Customer.DeliveryAddress?.City, order.Customer.DeliveryAddress?.IbgeCode));
         Assert.Equal((SalesOrderStatus.ProntoParaFaturar, "Pronto para faturar"), (order.Status, order.StatusLabel));
         Assert.Empty(order.Missing);
+    }
+
+    [Fact]
+    public void What_is_missing_comes_one_by_one_with_a_stable_code_and_the_line_of_each_item_without_ncm()
+    {
+        var order = SalesOrderFactoryTests.Import(TrayOrders.Order() with
+        {
+            Customer = TrayOrders.Person with { Cpf = null, DeliveryAddress = TrayOrders.Delivery with { City = "Sampa" } },
+            Items = [TrayOrders.Item("CAM-1", 2, 50m, ncm: "6109"), TrayOrders.Item("BON-1", 1, 30m, ncm: null)],
+            Marketplace = new("Shopee", "S-1", null, null, null),
+        }, MarketplaceIntermediaries.None).Order!;
+
+        var items = Readiness.Of(order).Items;
+
+        Assert.Equal([(MissingCodes.TaxId, null), (MissingCodes.Ncm, 1), (MissingCodes.Ncm, 2), (MissingCodes.CityCode, null),
+            (MissingCodes.IntermediaryCnpj, (int?)null)], items.Select(i => (i.Code, i.Line)));
+        Assert.Equal("Falta o NCM do item 2 (SKU BON-1).", items[2].Detail);
+        Assert.Contains("\"Sampa\" (SP)", items[3].Detail);
+        Assert.Contains("Shopee", items[4].Detail);
+        Assert.Equal("Pendente: falta CPF/CNPJ; falta NCM (SKU CAM-1, SKU BON-1); falta código IBGE do município; falta CNPJ do intermediador (Shopee)",
+            order.StatusLabel);
+        order.SetCustomerTaxId("529.982.247-25");
+        order.SetItemNcm(1, "61091000");
+        Assert.Equal([MissingCodes.Ncm, MissingCodes.CityCode, MissingCodes.IntermediaryCnpj], Readiness.Of(order).Items.Select(i => i.Code));
+    }
+
+    [Theory]
+    [InlineData(SalesOrderStatus.PendenteDados, "pending")]
+    [InlineData(SalesOrderStatus.ProntoParaFaturar, "ready")]
+    [InlineData(SalesOrderStatus.CanceladoNaTray, "cancelled_on_tray")]
+    [InlineData(SalesOrderStatus.Divergente, "divergent")]
+    [InlineData(SalesOrderStatus.Faturado, "invoiced")]
+    public void Each_status_has_a_situation_code_and_back(SalesOrderStatus status, string code)
+    {
+        Assert.Equal(code, status.Situation());
+        Assert.Equal(status, SalesOrderStatusLabels.FromSituation(code));
+        Assert.Contains(code, SalesOrderSituations.All);
     }
 
     [Fact]

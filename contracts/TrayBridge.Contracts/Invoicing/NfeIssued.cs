@@ -8,7 +8,11 @@ namespace TrayBridge.Contracts.Invoicing;
 public sealed record NfeIssued(
     string TenantId, string StoreId, string TrayOrderId, Guid SalesOrderId, string ChaveDeAcesso, int Number, int Series,
     DateTimeOffset IssuedAt, decimal Total, string Protocol, string DanfeUrl, string XmlUrl,
-    IReadOnlyList<NfeItemCfop> Items, DateTimeOffset OccurredAt) : ITenantMessage;
+    IReadOnlyList<NfeItemCfop> Items, DateTimeOffset OccurredAt) : ITenantMessage
+{
+    /// <summary>The note's id in Invoicing (<c>GET /api/invoicing/nfes/{id}</c>); null from senders that predate it.</summary>
+    public Guid? NfeId { get; init; }
+}
 
 /// <summary>The CFOP used for one Tray product line of the note.</summary>
 public sealed record NfeItemCfop(string TrayProductId, string? TrayVariantId, string Cfop);

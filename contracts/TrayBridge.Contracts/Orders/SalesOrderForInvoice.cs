@@ -9,7 +9,12 @@ namespace TrayBridge.Contracts.Orders;
 [EntityName("traybridge.orders.sales-order-for-invoice")]
 public sealed record SalesOrderForInvoice(
     string TenantId, Guid SalesOrderId, bool Found, string? Status, string? StatusLabel, IReadOnlyList<string> Missing,
-    string? Divergence, bool Invoiced, SalesOrderInvoiceData? Order, DateTimeOffset OccurredAt) : ITenantMessage;
+    string? Divergence, bool Invoiced, SalesOrderInvoiceData? Order, DateTimeOffset OccurredAt) : ITenantMessage
+{
+    /// <summary>The status as the HTTP API's stable situation code (ready, pending, invoiced, cancelled_on_tray, divergent),
+    /// for a skip reason's code; null when the order was not found or from senders that predate it.</summary>
+    public string? Situation { get; init; }
+}
 
 /// <summary>The order's NF-e data: recipient, items with their prorated charges, the total checked against Tray, payment,
 /// marketplace intermediary (CNPJ and the seller's id there; null for the store's own site).</summary>

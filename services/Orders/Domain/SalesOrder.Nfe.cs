@@ -7,6 +7,8 @@ public sealed partial class SalesOrder
 {
     /// <summary>The authorized NF-e's chave de acesso (44 digits); null until invoiced.</summary>
     public string? NfeKey { get; set; }
+    /// <summary>The note's id in Invoicing, when <c>NfeIssued</c> named it.</summary>
+    public Guid? NfeId { get; set; }
     public int? NfeNumber { get; set; }
     public int? NfeSeries { get; set; }
     public DateTimeOffset? NfeIssuedAt { get; set; }
@@ -15,10 +17,10 @@ public sealed partial class SalesOrder
     /// <summary>An NF-e was authorized for the order: it is <see cref="SalesOrderStatus.Faturado"/> with the note's key.
     /// The same note again is <see cref="OrderChange.Applied"/> without change; a different note for an invoiced order is
     /// <see cref="OrderChange.Locked"/> (the first one stays: two notes for one order need a person).</summary>
-    public OrderChange RecordNfeIssued(string key, int number, int series, DateTimeOffset issuedAt)
+    public OrderChange RecordNfeIssued(string key, int number, int series, DateTimeOffset issuedAt, Guid? nfeId = null)
     {
         if (Invoiced) return NfeKey == key ? OrderChange.Applied : OrderChange.Locked;
-        (NfeKey, NfeNumber, NfeSeries, NfeIssuedAt, LastNfeRejection) = (key, number, series, issuedAt, null);
+        (NfeKey, NfeId, NfeNumber, NfeSeries, NfeIssuedAt, LastNfeRejection) = (key, nfeId, number, series, issuedAt, null);
         // SEFAZ authorized it: the note exists even if the order stopped being ready meanwhile (edited or cancelled on
         // Tray), so the order is invoiced regardless — never offered for a second note. Divergence/cancellation stay visible.
         if (MarkInvoiced() != OrderChange.Applied)

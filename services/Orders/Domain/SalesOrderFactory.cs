@@ -1,3 +1,4 @@
+using TrayBridge.Api.Orders;
 using TrayBridge.Contracts.TrayConnector;
 
 namespace TrayBridge.Orders.Domain;
@@ -13,7 +14,7 @@ public static class SalesOrderFactory
     {
         if (products.Count != order.Items.Count)
             throw new ArgumentException($"{products.Count} products for {order.Items.Count} items.", nameof(products));
-        if (Malformed(order) is { } malformed) return ImportError.Malformed(malformed);
+        if (Malformed(order) is { } malformed) return malformed;
 
         var totals = SalesOrderTotals.From(order);
         // A cancelled order is never invoiced, so a total Tray adds up differently does not keep it from being shown as cancelled.
@@ -43,14 +44,16 @@ public static class SalesOrderFactory
         return salesOrder;
     }
 
-    private static string? Malformed(TrayOrderFetched order)
+    private static ImportError? Malformed(TrayOrderFetched order)
     {
-        if (order.Items.Count == 0) return "Pedido sem itens";
-        if (order.Customer is null) return "Pedido sem cliente";
+        if (order.Items.Count == 0) return ImportError.Malformed(ImportReasonCodes.NoItems, "Pedido sem itens");
+        if (order.Customer is null) return ImportError.Malformed(ImportReasonCodes.NoCustomer, "Pedido sem cliente");
         foreach (var (item, line) in order.Items.Select((item, i) => (item, i + 1)))
         {
-            if (item.Quantity <= 0) return $"Quantidade inválida ({item.Quantity}) no item {line}, SKU {item.Sku}";
-            if (item.UnitPrice < 0) return $"Preço negativo ({Brl.Of(item.UnitPrice)}) no item {line}, SKU {item.Sku}";
+            if (item.Quantity <= 0)
+                return ImportError.Malformed(ImportReasonCodes.InvalidQuantity, $"Quantidade inválida ({item.Quantity}) no item {line}, SKU {item.Sku}");
+            if (item.UnitPrice < 0)
+                return ImportError.Malformed(ImportReasonCodes.NegativePrice, $"Preço negativo ({Brl.Of(item.UnitPrice)}) no item {line}, SKU {item.Sku}");
         }
         return null;
     }

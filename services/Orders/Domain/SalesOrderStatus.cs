@@ -1,3 +1,5 @@
+using TrayBridge.Api.Orders;
+
 namespace TrayBridge.Orders.Domain;
 
 /// <summary>Where a sales order stands. Only <see cref="ProntoParaFaturar"/> may be invoiced; cancelled, divergent and
@@ -26,4 +28,19 @@ public static class SalesOrderStatusLabels
         SalesOrderStatus.Faturado => "Faturado",
         _ => status.ToString(),
     };
+
+    /// <summary>The status as the API's stable situation code (<see cref="SalesOrderSituations"/>).</summary>
+    public static string Situation(this SalesOrderStatus status) => status switch
+    {
+        SalesOrderStatus.PendenteDados => SalesOrderSituations.Pending,
+        SalesOrderStatus.ProntoParaFaturar => SalesOrderSituations.Ready,
+        SalesOrderStatus.CanceladoNaTray => SalesOrderSituations.CancelledOnTray,
+        SalesOrderStatus.Divergente => SalesOrderSituations.Divergent,
+        SalesOrderStatus.Faturado => SalesOrderSituations.Invoiced,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>The status a situation code names; null for an unknown code.</summary>
+    public static SalesOrderStatus? FromSituation(string code) =>
+        Enum.GetValues<SalesOrderStatus>().Select(s => (SalesOrderStatus?)s).FirstOrDefault(s => s!.Value.Situation() == code);
 }

@@ -7,6 +7,8 @@ public sealed class ImportFailure
     public required string StoreId { get; set; }
     public required string TrayOrderId { get; set; }
     public required string Reason { get; set; }
+    /// <summary>The reason's stable code (<c>ImportReasonCodes</c>); null on failures recorded before codes existed.</summary>
+    public string? ReasonCode { get; set; }
     public decimal? TrayTotal { get; set; }
     public decimal? CalculatedTotal { get; set; }
     public int Attempts { get; set; }

@@ -72,12 +72,16 @@ public sealed class TrayOrderFetchedConsumer(IDocumentStore documents, IRequestC
         var failure = await session.LoadAsync<ImportFailure>(ImportFailure.IdFor(order.StoreId, order.TrayOrderId), cancellationToken)
                       ?? new ImportFailure { Id = ImportFailure.IdFor(order.StoreId, order.TrayOrderId), StoreId = order.StoreId, TrayOrderId = order.TrayOrderId, Reason = "" };
         failure.Reason = error.Message;
+        failure.ReasonCode = error.Code;
         failure.TrayTotal = error.TrayTotal;
         failure.CalculatedTotal = error.CalculatedTotal;
         failure.Attempts++;
         failure.LastAttemptAt = now;
         session.Store(failure);
-        session.AppendIntegrationEvent(Guid.CreateVersion7(), new OrderImportFailed(order.TenantId, order.StoreId, order.TrayOrderId, error.Message, now));
+        session.AppendIntegrationEvent(Guid.CreateVersion7(), new OrderImportFailed(order.TenantId, order.StoreId, order.TrayOrderId, error.Message, now)
+        {
+            ReasonCode = error.Code,
+        });
         await session.SaveChangesAsync(cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ public sealed class NfeIssuedConsumer(IDocumentStore documents, ILogger<NfeIssue
             return;
         }
         if (order.Invoiced && order.NfeKey == nfe.ChaveDeAcesso) return;
-        if (order.RecordNfeIssued(nfe.ChaveDeAcesso, nfe.Number, nfe.Series, nfe.IssuedAt) == OrderChange.Locked)
+        if (order.RecordNfeIssued(nfe.ChaveDeAcesso, nfe.Number, nfe.Series, nfe.IssuedAt, nfe.NfeId) == OrderChange.Locked)
         {
             logger.LogError("Sales order {Id} already invoiced with NF-e {Key}; a second NF-e {Other} was authorized for it and needs a person",
                 order.Id, order.NfeKey, nfe.ChaveDeAcesso);

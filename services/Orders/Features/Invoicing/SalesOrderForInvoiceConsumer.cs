@@ -21,7 +21,7 @@ public sealed class SalesOrderForInvoiceConsumer(IDocumentStore store, TimeProvi
     public static SalesOrderForInvoice Answer(string tenantId, Guid salesOrderId, SalesOrder? order, DateTimeOffset now) => order is null
         ? new SalesOrderForInvoice(tenantId, salesOrderId, false, null, null, [], null, false, null, now)
         : new SalesOrderForInvoice(tenantId, order.Id, true, order.Status.ToString(), order.StatusLabel, order.Missing,
-            order.Divergence, order.Invoiced, InvoiceData(order), now);
+            order.Divergence, order.Invoiced, InvoiceData(order), now) { Situation = order.Status.Situation() };
 
     private static SalesOrderInvoiceData InvoiceData(SalesOrder order)
     {

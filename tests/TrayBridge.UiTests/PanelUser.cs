@@ -9,8 +9,16 @@ public static class PanelUser
 {
     public static async Task SignInAsync(this PanelSystem panel, IPage page, IdentityUserCredentials user, string path = "/")
     {
-        await page.GotoAsync(path);
-        await page.GetByLabel("E-mail").FillAsync(user.Email);
+        var response = await page.GotoAsync(path);
+        var email = page.GetByLabel("E-mail");
+        try { await email.WaitForAsync(); }
+        catch (TimeoutException)
+        {
+            // Say where the browser ended up and what it shows: "no E-mail field" alone explains nothing.
+            var text = await page.Locator("body").InnerTextAsync();
+            throw new InvalidOperationException($"No sign-in page: {(int?)response?.Status} at {page.Url}\n{text[..Math.Min(text.Length, 800)]}");
+        }
+        await email.FillAsync(user.Email);
         await page.GetByLabel("Senha").FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
         await page.WaitForURLAsync(url => url.StartsWith(panel.PanelUrl.ToString(), StringComparison.Ordinal));

@@ -7,6 +7,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.UseServiceDefaults("/gateway");
+app.MapUnknownApiPaths();
 app.MapReverseProxy();
 app.Run();
 

@@ -8,7 +8,7 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Every Microsoft.NET.Sdk.Web project under services/, gateway/ and simulators/: what must be deployed.</summary>
+    /// <summary>Every Microsoft.NET.Sdk.Web project under services/, gateway/, web/ and simulators/: what must be deployed.</summary>
     public static IReadOnlyList<HostProject> Hosts { get; } = FindHosts();
 
     /// <summary>The hosts a cluster runs: the simulators are for development, demos, tests and benchmarks (compose), not production.</summary>
@@ -41,7 +41,7 @@ public static class Repository
     }
 
     private static List<HostProject> FindHosts() =>
-        new[] { "services", "gateway", "simulators" }.Select(PathOf).Where(Directory.Exists)
+        new[] { "services", "gateway", "web", "simulators" }.Select(PathOf).Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.csproj", SearchOption.AllDirectories))
             .Select(file => (File: file, Xml: XDocument.Load(file)))
             .Where(p => p.Xml.Root?.Attribute("Sdk")?.Value == "Microsoft.NET.Sdk.Web")

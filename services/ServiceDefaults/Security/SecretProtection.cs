@@ -35,7 +35,7 @@ public static class SecretProtection
         return services;
     }
 
-    private static void CreateSelfSigned(string path, string? password)
+    public static void CreateSelfSigned(string path, string? password)
     {
         using var key = RSA.Create(3072);
         var request = new CertificateRequest("CN=TrayBridge data protection (development)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -4,6 +4,7 @@ using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Extensions;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 
@@ -17,14 +18,14 @@ public static class CatalogMappingApi
     public static void MapCatalogMappingApi(this WebApplication app)
     {
         var mapping = app.MapGroup("/api/tray/stores/{storeId}").WithTags("Catalog mapping");
-        mapping.MapGet("/catalog-mapping", GetAsync);
-        mapping.MapPut("/catalog-mapping/options", SetOptionsAsync);
-        mapping.MapPut("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.MapCategoryAsync);
-        mapping.MapDelete("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.UnmapCategoryAsync);
-        mapping.MapPut("/catalog-mapping/brands", ManualMapping.MapBrandAsync);
-        mapping.MapDelete("/catalog-mapping/brands", ManualMapping.UnmapBrandAsync);
-        mapping.MapGet("/tray-categories", TrayCatalogLists.CategoriesAsync);
-        mapping.MapGet("/tray-brands", TrayCatalogLists.BrandsAsync);
+        mapping.MapGet("/catalog-mapping", GetAsync).ProducesTrayProblems(404);
+        mapping.MapPut("/catalog-mapping/options", SetOptionsAsync).ProducesTrayProblems(404);
+        mapping.MapPut("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.MapCategoryAsync).ProducesTrayProblems(404, 409, 422, 429, 502);
+        mapping.MapDelete("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.UnmapCategoryAsync).ProducesTrayProblems(404);
+        mapping.MapPut("/catalog-mapping/brands", ManualMapping.MapBrandAsync).ProducesTrayProblems(404, 409, 422, 429, 502);
+        mapping.MapDelete("/catalog-mapping/brands", ManualMapping.UnmapBrandAsync).ProducesTrayProblems(404);
+        mapping.MapGet("/tray-categories", TrayCatalogLists.CategoriesAsync).ProducesTrayProblems(404, 409, 429, 502);
+        mapping.MapGet("/tray-brands", TrayCatalogLists.BrandsAsync).ProducesTrayProblems(404, 409, 429, 502);
     }
 
     private static async Task<Results<Ok<Api.Tray.CatalogMapping>, ProblemHttpResult>> GetAsync(string storeId, IDocumentStore documents,

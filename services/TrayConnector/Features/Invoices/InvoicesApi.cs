@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.TrayConnector.Extensions;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
@@ -12,7 +13,7 @@ public static class InvoicesApi
 {
     public static void MapInvoicesApi(this WebApplication app)
     {
-        app.MapPost("/api/tray/invoices/retry", RetryInvoice.HandleAsync).WithTags("Invoices");
+        app.MapPost("/api/tray/invoices/retry", RetryInvoice.HandleAsync).WithTags("Invoices").ProducesTrayProblems(404, 409);
         app.MapGet("/api/tray/invoices", ListAsync).WithTags("Invoices");
     }
 

@@ -6,6 +6,7 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
@@ -16,9 +17,9 @@ public static class OrderStatusMapApi
 {
     public static void MapOrderStatusMapApi(this RouteGroupBuilder orders)
     {
-        orders.MapGet("/statuses", GetAsync);
-        orders.MapPut("/statuses", SetAsync);
-        orders.MapPost("/statuses/refresh", RefreshAsync);
+        orders.MapGet("/statuses", GetAsync).ProducesTrayProblems(404, 409, 429, 502);
+        orders.MapPut("/statuses", SetAsync).ProducesTrayProblems(404, 409, 429, 502);
+        orders.MapPost("/statuses/refresh", RefreshAsync).ProducesTrayProblems(404, 409, 429, 502);
     }
 
     private static async Task<Results<Ok<OrderStatusRoles>, ProblemHttpResult>> RefreshAsync(StoreRequest request, IDocumentStore documents,

@@ -5,6 +5,7 @@ using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Extensions;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -14,10 +15,10 @@ public static class OrdersApi
     public static void MapOrdersApi(this WebApplication app)
     {
         var orders = app.MapGroup("/api/tray/orders").WithTags("Orders");
-        orders.MapGet("/", ListOrders.HandleAsync);
-        orders.MapPost("/import", ImportOrders.HandleAsync);
-        orders.MapGet("/imports/{importId:guid}", ImportProgressQuery.HandleAsync);
-        orders.MapPost("/refresh", RefreshAsync);
+        orders.MapGet("/", ListOrders.HandleAsync).ProducesTrayProblems(404);
+        orders.MapPost("/import", ImportOrders.HandleAsync).ProducesTrayProblems(404);
+        orders.MapGet("/imports/{importId:guid}", ImportProgressQuery.HandleAsync).ProducesTrayProblems(404);
+        orders.MapPost("/refresh", RefreshAsync).ProducesTrayProblems(404);
         orders.MapOrderStatusMapApi();
     }
 

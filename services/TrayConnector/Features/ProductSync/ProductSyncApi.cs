@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.TrayConnector.Extensions;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 
@@ -20,5 +21,5 @@ public static class ProductSyncApi
                     : Problems.NotFound(TrayProblemCodes.ProductSyncNotFound,
                         "Este produto ainda não tem sincronização de preço e estoque com a Tray (nenhuma alteração recebida).");
             })
-            .WithTags("Product sync");
+            .WithTags("Product sync").ProducesTrayProblems(404);
 }

@@ -7,6 +7,7 @@ using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Extensions;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -20,12 +21,13 @@ public static class StoresApi
     public static void MapStoresApi(this WebApplication app)
     {
         var stores = app.MapGroup("/api/stores").WithTags("Stores");
-        stores.MapPost("/", RegisterStore.HandleAsync);
+        // ProblemHttpResult carries its status at run time; these say which ones the document should show.
+        stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429);
         stores.MapGet("/", ListAsync);
-        stores.MapGet("/{storeId}", GetAsync);
-        stores.MapPut("/{storeId}", ReauthorizeAsync);
-        stores.MapDelete("/{storeId}", RemoveStore.HandleAsync);
-        stores.MapPost("/{storeId}/check", CheckStore.HandleAsync);
+        stores.MapGet("/{storeId}", GetAsync).ProducesTrayProblems(404);
+        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 422, 429);
+        stores.MapDelete("/{storeId}", RemoveStore.HandleAsync).ProducesTrayProblems(404);
+        stores.MapPost("/{storeId}/check", CheckStore.HandleAsync).ProducesTrayProblems(404, 409, 429, 502);
     }
 
     private static async Task<Ok<List<VirtualStore>>> ListAsync(IDocumentStore documents, TenantContext tenant, TrayBudget budget,

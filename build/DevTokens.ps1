@@ -3,7 +3,7 @@
 function Get-DevSecrets {
     $path = Join-Path $RunDir 'dev-secrets.json'
     $secrets = if (Test-Path $path) { Get-Content $path -Raw | ConvertFrom-Json -AsHashtable } else { @{ Issuer = 'traybridge'; Audience = 'traybridge' } }
-    $missing = @('SigningKey', 'UrlSigningKey', 'TrayConsumerSecret') | Where-Object { -not $secrets.ContainsKey($_) }
+    $missing = @('SigningKey', 'UrlSigningKey', 'TrayConsumerSecret', 'WebClientSecret') | Where-Object { -not $secrets.ContainsKey($_) }
     if ($missing) {
         # Keys added by a newer build.ps1 are created once and kept, like the first ones.
         foreach ($name in $missing) { $secrets[$name] = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(48)) }
@@ -20,7 +20,7 @@ function New-DevToken([string]$Tenant, [int]$Hours = 12) {
     $secrets = Get-DevSecrets
     $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
     $header = @{ alg = 'HS256'; typ = 'JWT' } | ConvertTo-Json -Compress
-    $payload = [ordered]@{ iss = $secrets.Issuer; aud = $secrets.Audience; sub = "dev@$Tenant"; tenant_id = $Tenant; iat = $now; nbf = $now; exp = $now + $Hours * 3600 } | ConvertTo-Json -Compress
+    $payload = [ordered]@{ iss = $secrets.Issuer; aud = $secrets.Audience; sub = "dev@$Tenant"; tenant_id = $Tenant; role = 'admin'; iat = $now; nbf = $now; exp = $now + $Hours * 3600 } | ConvertTo-Json -Compress
     $unsigned = (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($header))) + '.' + (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($payload)))
     $signature = [System.Security.Cryptography.HMACSHA256]::HashData([Text.Encoding]::UTF8.GetBytes($secrets.SigningKey), [Text.Encoding]::UTF8.GetBytes($unsigned))
     return $unsigned + '.' + (ConvertTo-Base64Url $signature)

@@ -3,10 +3,12 @@
 $Hosts = @(
     @{ Name = 'TraySimulator'; Project = 'simulators/Tray'; Assembly = 'TrayBridge.TraySimulator'; Port = 5201; Cluster = $null }
     @{ Name = 'SefazSimulator'; Project = 'simulators/Sefaz'; Assembly = 'TrayBridge.SefazSimulator'; Port = 5202; Cluster = $null }
+    @{ Name = 'Identity'; Project = 'simulators/Identity'; Assembly = 'TrayBridge.IdentitySimulator'; Port = 5203; Cluster = $null }
     @{ Name = 'Catalog'; Project = 'services/Catalog'; Assembly = 'TrayBridge.Catalog'; Port = 5101; Cluster = 'catalog' }
     @{ Name = 'Orders'; Project = 'services/Orders'; Assembly = 'TrayBridge.Orders'; Port = 5102; Cluster = 'orders' }
     @{ Name = 'Invoicing'; Project = 'services/Invoicing'; Assembly = 'TrayBridge.Invoicing'; Port = 5103; Cluster = 'invoicing' }
     @{ Name = 'TrayConnector'; Project = 'services/TrayConnector'; Assembly = 'TrayBridge.TrayConnector'; Port = 5104; Cluster = 'tray-connector' }
+    @{ Name = 'Web'; Project = 'web'; Assembly = 'TrayBridge.Web'; Port = 5090; Cluster = 'web' }
     @{ Name = 'Gateway'; Project = 'gateway'; Assembly = 'TrayBridge.Gateway'; Port = 5080; Cluster = $null }
 )
 
@@ -32,6 +34,16 @@ function Get-HostSettings($Infra) {
     # Invoicing validates every NF-e against the same copy; the XML links it sends to Tray go through the gateway.
     $settings['Invoicing__SchemaFolder'] = [System.IO.Path]::GetFullPath((Join-Path $Root '../shared/nfe-schemas'))
     $settings['Invoicing__PublicBaseUrl'] = 'http://127.0.0.1:5080/'
+    # Sign-in: the identity provider simulator issues the users' tokens; every host accepts them besides the development
+    # tokens of `build.ps1 token`. The panel is its client, with a secret made once per checkout like the signing keys.
+    $identity = 'http://127.0.0.1:5203/'
+    $settings['Auth__Authority'] = $identity
+    $settings['Identity__Issuer'] = $identity
+    $settings['Identity__Clients__0__ClientSecret'] = (Get-DevSecrets).WebClientSecret
+    $settings['Oidc__Authority'] = $identity
+    $settings['Oidc__ClientSecret'] = (Get-DevSecrets).WebClientSecret
+    $settings['Panel__ApiBaseUrl'] = 'http://127.0.0.1:5080/'
+    # The panel's key ring and sessions are in PostgreSQL, encrypted with the same .run certificate as the connector's.
     foreach ($h in $Hosts | Where-Object { $_.Cluster }) {
         $settings["ReverseProxy__Clusters__$($h.Cluster)__Destinations__primary__Address"] = "http://127.0.0.1:$($h.Port)/"
     }
@@ -95,6 +107,7 @@ function Start-AllHosts($Infra) {
         $demo = Connect-DemoStore -Simulator 'http://127.0.0.1:5201' -Gateway 'http://127.0.0.1:5080'
         $emitter = Connect-DemoEmitter -Sefaz 'http://127.0.0.1:5202' -Gateway 'http://127.0.0.1:5080'
         Write-Host ''
+        Write-Host 'Painel         http://127.0.0.1:5080/   (entre com lojista@demo.com.br / demo123)' -ForegroundColor Green
         foreach ($s in $started) { Write-Host ("{0,-14} http://127.0.0.1:{1}" -f $s.Info.Name, $s.Info.Port) -ForegroundColor Green }
         Write-Host "Demo store     $($demo.storeId) (tenant 'demo'), api_address $($demo.apiAddress)"
         Write-Host "               simulator code $($demo.code) (throwaway simulator data)"

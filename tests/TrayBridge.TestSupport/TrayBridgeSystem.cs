@@ -19,6 +19,13 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         public const string ConsumerSecret = "test-consumer-secret-0123456789";
     }
 
+    /// <summary>The panel's client on the identity provider simulator (<c>withIdentity</c>).</summary>
+    public static class IdentityClient
+    {
+        public const string ClientId = "traybridge-web";
+        public const string ClientSecret = "test-identity-client-secret-0123456789";
+    }
+
     public IsolatedInfrastructure Infrastructure { get; }
     public DevTokens Tokens { get; } = new();
     public string SpanDirectory { get; }
@@ -31,11 +38,18 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     public HostProcess TraySimulator => _hosts["tray-simulator"];
     /// <summary>Started only when asked for (<c>withSefaz</c>): most systems never issue an NF-e.</summary>
     public HostProcess SefazSimulator => _hosts["sefaz-simulator"];
+    /// <summary>The identity provider simulator, started first when asked for (<c>withIdentity</c>); every other host then
+    /// also accepts its tokens (<c>Auth__Authority</c>).</summary>
+    public HostProcess Identity => _hosts["identity"];
     public IReadOnlyCollection<HostProcess> Hosts => _hosts.Values;
 
     /// <summary>Starts the Tray simulator, the four services and the gateway, ready on <c>/health/ready</c>. Tray's per-window
-    /// budget defaults to the real one (180 a minute); a test that moves many products shortens it on both sides alike.</summary>
-    public static async Task<TrayBridgeSystem> StartAsync(TimeSpan? trayWindow = null, int trayRequestsPerWindow = 180, bool withSefaz = false)
+    /// budget defaults to the real one (180 a minute); a test that moves many products shortens it on both sides alike.
+    /// <para>With <paramref name="withIdentity"/>, the identity provider simulator starts first, its client registered with
+    /// the gateway's <c>/signin-oidc</c> and <c>/signout-callback-oidc</c>; <paramref name="configure"/> runs once every
+    /// host's port is chosen and before any starts, e.g. to <see cref="AddIdentityRedirect"/> a web host's URIs.</para></summary>
+    public static async Task<TrayBridgeSystem> StartAsync(TimeSpan? trayWindow = null, int trayRequestsPerWindow = 180, bool withSefaz = false,
+        bool withIdentity = false, Action<TrayBridgeSystem>? configure = null)
     {
         var window = trayWindow ?? TimeSpan.FromMinutes(1);
         // Spans, and the connector's Data Protection certificate, live in this run's own folder.
@@ -43,6 +57,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         var system = new TrayBridgeSystem(await IsolatedInfrastructure.CreateAsync(), spans);
         try
         {
+            if (withIdentity) system.AddIdentity();
             var catalog = system.Add("catalog", "services/Catalog", "TrayBridge.Catalog");
             system.Add("orders", "services/Orders", "TrayBridge.Orders");
             var invoicing = system.Add("invoicing", "services/Invoicing", "TrayBridge.Invoicing", new Dictionary<string, string>
@@ -71,15 +86,20 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
                 {
                     ["SefazSimulator__SchemaFolder"] = Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas")),
                 });
-            var routes = system._hosts.Where(h => h.Key is not ("tray-simulator" or "sefaz-simulator")).ToDictionary(
+            var routes = system._hosts.Where(h => h.Key is not ("tray-simulator" or "sefaz-simulator" or "identity")).ToDictionary(
                 h => $"ReverseProxy__Clusters__{h.Key}__Destinations__primary__Address", h => h.Value.BaseAddress.ToString());
             system.Add("gateway", "gateway", "TrayBridge.Gateway", routes);
             // Picture URLs the Catalog sends to Tray start with the gateway's address: its port is chosen already, and a
             // host reads its settings when it starts.
             catalog["Catalog__PublicBaseUrl"] = system.Gateway.BaseAddress.ToString();
             invoicing["Invoicing__PublicBaseUrl"] = system.Gateway.BaseAddress.ToString();
-            // Services first (in parallel), then the gateway that routes to them.
-            await Task.WhenAll(system._hosts.Values.Where(h => h.Name != "gateway").Select(h => h.StartAsync()));
+            if (withIdentity)
+                system.AddIdentityRedirect(new Uri(system.Gateway.BaseAddress, "signin-oidc").ToString(),
+                    new Uri(system.Gateway.BaseAddress, "signout-callback-oidc").ToString());
+            configure?.Invoke(system);
+            // The identity provider first (the others fetch its metadata), then the services in parallel, then the gateway.
+            if (withIdentity) await system.Identity.StartAsync();
+            await Task.WhenAll(system._hosts.Values.Where(h => h.Name is not ("gateway" or "identity")).Select(h => h.StartAsync()));
             await system.CreateTrayAppAsync();
             await system.Gateway.StartAsync();
             return system;
@@ -100,12 +120,67 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
             ["Telemetry__SpanFile"] = SpanFile(name),
             ["DueWork__PollInterval"] = "00:00:00.200",
         };
+        if (_authority is not null) settings["Auth__Authority"] = _authority;
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
         _hosts[name] = new HostProcess(name, project, assembly, settings, LogFile(name));
         return settings;
     }
 
     private Dictionary<string, string> _connectorSettings = [];
+    private Dictionary<string, string> _identitySettings = [];
+    private readonly List<string> _identityRedirects = [];
+    private readonly List<string> _identityPostLogoutRedirects = [];
+    private string? _authority;
+
+    private void AddIdentity()
+    {
+        _identitySettings = Add("identity", "simulators/Identity", "TrayBridge.IdentitySimulator", new Dictionary<string, string>
+        {
+            ["Identity__AdminEnabled"] = "true",
+            ["Identity__Clients__0__ClientId"] = IdentityClient.ClientId,
+            ["Identity__Clients__0__ClientSecret"] = IdentityClient.ClientSecret,
+        });
+        // Its issuer is its own address, known now that its port is chosen: the hosts added after it trust that issuer.
+        _authority = _identitySettings["Identity__Issuer"] = Identity.BaseAddress.ToString();
+    }
+
+    /// <summary>Registers a redirect URI (and a post-logout one) of the panel's client on the identity provider, before it
+    /// starts. The first registered is the gateway's <c>/signin-oidc</c>, where <see cref="NewIdentityFlow"/> is sent back.</summary>
+    public void AddIdentityRedirect(string redirectUri, string? postLogoutRedirectUri = null)
+    {
+        if (!Identity.HasExited) throw new InvalidOperationException("The identity provider has started already.");
+        _identitySettings[$"Identity__Clients__0__RedirectUris__{_identityRedirects.Count}"] = redirectUri;
+        _identityRedirects.Add(redirectUri);
+        if (postLogoutRedirectUri is null) return;
+        _identitySettings[$"Identity__Clients__0__PostLogoutRedirectUris__{_identityPostLogoutRedirects.Count}"] = postLogoutRedirectUri;
+        _identityPostLogoutRedirects.Add(postLogoutRedirectUri);
+    }
+
+    public IReadOnlyList<string> IdentityRedirects => _identityRedirects;
+    public IReadOnlyList<string> IdentityPostLogoutRedirects => _identityPostLogoutRedirects;
+
+    /// <summary>A new "browser" for the code flow with the panel's client.</summary>
+    public IdentityFlow NewIdentityFlow() =>
+        new(Identity.BaseAddress, IdentityClient.ClientId, IdentityClient.ClientSecret, _identityRedirects[0]);
+
+    /// <summary>A new user of <paramref name="tenantId"/> on the identity provider (roles default to admin).</summary>
+    public Task<IdentityUserCredentials> CreateUserAsync(string tenantId, params string[] roles) =>
+        IdentityUsers.CreateAsync(Identity.BaseAddress, tenantId, roles);
+
+    /// <summary>An access token for <paramref name="user"/>, obtained through the real code flow with PKCE.</summary>
+    public async Task<string> AccessTokenForAsync(IdentityUserCredentials user)
+    {
+        using var flow = NewIdentityFlow();
+        return (await flow.SignInAsync(user.Email, user.Password)).AccessToken;
+    }
+
+    /// <summary>An HTTP client for a host that sends this bearer token.</summary>
+    public HttpClient ClientWithToken(HostProcess host, string accessToken)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
 
     /// <summary>A second connector process on the same database, vhost and certificate: another replica of the cluster.</summary>
     public async Task<HostProcess> StartConnectorReplicaAsync()

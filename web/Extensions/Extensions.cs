@@ -19,7 +19,7 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents();
         builder.Services.AddPanelAuthentication(builder.Configuration);
-        builder.Services.AddPanelDataProtection(builder.Configuration);
+        builder.Services.AddPanelStorage(builder.Configuration);
         builder.Services.AddPanelApi(builder.Configuration);
         builder.Services.AddHealthChecks();
         // Behind the gateway: the scheme and host the browser used come in X-Forwarded-* headers (sign-in redirects need them).

@@ -1,0 +1,41 @@
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.IdentitySimulator.Tests;
+
+/// <summary>One identity provider simulator process for a test class, with a client of its own.</summary>
+public sealed class IdentityHost : IAsyncLifetime
+{
+    public const string ClientId = "panel-tests";
+    public const string ClientSecret = "panel-tests-secret-0123456789";
+    public const string RedirectUri = "http://127.0.0.1:5999/signin-oidc";
+    public const string PostLogoutRedirectUri = "http://127.0.0.1:5999/signout-callback-oidc";
+
+    private readonly Dictionary<string, string> _settings = new()
+    {
+        ["Identity__AdminEnabled"] = "true",
+        ["Identity__Clients__0__ClientId"] = ClientId,
+        ["Identity__Clients__0__ClientSecret"] = ClientSecret,
+        ["Identity__Clients__0__RedirectUris__0"] = RedirectUri,
+        ["Identity__Clients__0__PostLogoutRedirectUris__0"] = PostLogoutRedirectUri,
+    };
+
+    public IdentityHost() => Process = new HostProcess("identity", "simulators/Identity", "TrayBridge.IdentitySimulator", _settings);
+
+    public HostProcess Process { get; }
+    public Uri BaseAddress => Process.BaseAddress;
+
+    public HttpClient Http() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public IdentityFlow NewFlow() => new(BaseAddress, ClientId, ClientSecret, RedirectUri);
+
+    public Task<IdentityUserCredentials> CreateUserAsync(string tenantId, params string[] roles) =>
+        IdentityUsers.CreateAsync(BaseAddress, tenantId, roles);
+
+    public async ValueTask InitializeAsync()
+    {
+        _settings["Identity__Issuer"] = BaseAddress.ToString();
+        await Process.StartAsync();
+    }
+
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+}

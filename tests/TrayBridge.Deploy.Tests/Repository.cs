@@ -101,7 +101,8 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
     // Empty in appsettings.json and still optional: each leaves a diagnostic, test or simulator feature off until it is set
     // (a PKCS#12 file may have no password; without Auth:Authority only shared-key tokens are accepted).
     private static readonly string[] OptionalWhenEmpty = [
-        "Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword", "Auth:Authority"];
+        "Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword", "Auth:Authority",
+        "Identity:SigningKeyPath"];
 
     /// <summary>The folder's name in kebab-case (TrayConnector → tray-connector).</summary>
     public string Name => string.Concat(Path.GetFileName(Folder).Select((c, i) =>

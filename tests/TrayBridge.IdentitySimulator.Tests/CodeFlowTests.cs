@@ -107,6 +107,39 @@ public sealed class CodeFlowTests(IdentityHost identity)
     }
 
     [Fact]
+    public async Task A_code_is_redeemed_once_and_a_second_try_ends_what_it_gave()
+    {
+        var user = await identity.CreateUserAsync("tenant-replay");
+        using var flow = identity.NewFlow();
+        var (verifier, challenge) = IdentityFlow.Pkce();
+        await flow.LoginAsync(new Uri(identity.BaseAddress, "account/login"), user.Email, user.Password);
+        var code = flow.CodeFrom(await flow.Http.GetAsync(flow.AuthorizeUrl(challenge), Ct));
+        var tokens = await flow.RedeemAsync(code, verifier);
+
+        var replay = await flow.PostTokenAsync(new()
+        {
+            ["grant_type"] = "authorization_code", ["code"] = code, ["code_verifier"] = verifier, ["redirect_uri"] = flow.RedirectUri,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Equal("invalid_grant", await ErrorOf(replay));
+        var refresh = await flow.PostTokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.RefreshToken! });
+        Assert.Equal("invalid_grant", await ErrorOf(refresh));
+    }
+
+    [Fact]
+    public async Task With_prompt_none_and_no_session_the_client_gets_login_required()
+    {
+        using var flow = identity.NewFlow();
+
+        var response = await flow.Http.GetAsync(flow.AuthorizeUrl(IdentityFlow.Pkce().Challenge) + "&prompt=none", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith(IdentityHost.RedirectUri + "?", response.Headers.Location!.ToString());
+        Assert.Equal("login_required", RedirectError(response));
+    }
+
+    [Fact]
     public async Task Userinfo_answers_the_user_with_the_tenant_and_roles()
     {
         var user = await identity.CreateUserAsync("tenant-userinfo", "operator");

@@ -10,6 +10,11 @@ public sealed class IdentityHost : IAsyncLifetime
     public const string RedirectUri = "http://127.0.0.1:5999/signin-oidc";
     public const string PostLogoutRedirectUri = "http://127.0.0.1:5999/signout-callback-oidc";
 
+    /// <summary>A second client: an app using ASP.NET Core's OpenID Connect handler, as the panel does, on this port.</summary>
+    public const string HandlerClientId = "panel-handler";
+    public const string HandlerClientSecret = "panel-handler-secret-0123456789";
+    public int HandlerPort { get; } = RepositoryLayout.FreePort();
+
     private readonly Dictionary<string, string> _settings = new()
     {
         ["Identity__AdminEnabled"] = "true",
@@ -19,7 +24,14 @@ public sealed class IdentityHost : IAsyncLifetime
         ["Identity__Clients__0__PostLogoutRedirectUris__0"] = PostLogoutRedirectUri,
     };
 
-    public IdentityHost() => Process = new HostProcess("identity", "simulators/Identity", "TrayBridge.IdentitySimulator", _settings);
+    public IdentityHost()
+    {
+        _settings["Identity__Clients__1__ClientId"] = HandlerClientId;
+        _settings["Identity__Clients__1__ClientSecret"] = HandlerClientSecret;
+        _settings["Identity__Clients__1__RedirectUris__0"] = $"http://127.0.0.1:{HandlerPort}/signin-oidc";
+        _settings["Identity__Clients__1__PostLogoutRedirectUris__0"] = $"http://127.0.0.1:{HandlerPort}/signout-callback-oidc";
+        Process = new HostProcess("identity", "simulators/Identity", "TrayBridge.IdentitySimulator", _settings);
+    }
 
     public HostProcess Process { get; }
     public Uri BaseAddress => Process.BaseAddress;

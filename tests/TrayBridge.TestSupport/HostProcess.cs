@@ -36,7 +36,8 @@ public sealed class HostProcess(string name, string projectDirectory, string ass
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        // Two minutes: a system of nine hosts starting together on two cores (the panel's) can take more than one.
+        await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(120));
     }
 
     private void Keep(string? line)

@@ -41,6 +41,8 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     /// <summary>The identity provider simulator, started first when asked for (<c>withIdentity</c>); every other host then
     /// also accepts its tokens (<c>Auth__Authority</c>).</summary>
     public HostProcess Identity => _hosts["identity"];
+    /// <summary>The panel (<c>withPanel</c>), reached by browsers through the gateway's catch-all route.</summary>
+    public HostProcess Web => _hosts["web"];
     public IReadOnlyCollection<HostProcess> Hosts => _hosts.Values;
 
     /// <summary>Starts the Tray simulator, the four services and the gateway, ready on <c>/health/ready</c>. Tray's per-window
@@ -49,8 +51,10 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     /// the gateway's <c>/signin-oidc</c> and <c>/signout-callback-oidc</c>; <paramref name="configure"/> runs once every
     /// host's port is chosen and before any starts, e.g. to <see cref="AddIdentityRedirect"/> a web host's URIs.</para></summary>
     public static async Task<TrayBridgeSystem> StartAsync(TimeSpan? trayWindow = null, int trayRequestsPerWindow = 180, bool withSefaz = false,
-        bool withIdentity = false, Action<TrayBridgeSystem>? configure = null)
+        bool withIdentity = false, Action<TrayBridgeSystem>? configure = null, bool withPanel = false)
     {
+        // The panel signs its users in with the identity provider: one never comes without the other.
+        withIdentity |= withPanel;
         var window = trayWindow ?? TimeSpan.FromMinutes(1);
         // Spans, and the connector's Data Protection certificate, live in this run's own folder.
         var spans = Directory.CreateTempSubdirectory("traybridge-run-").FullName;
@@ -86,6 +90,14 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
                 {
                     ["SefazSimulator__SchemaFolder"] = Path.GetFullPath(Path.Combine(RepositoryLayout.Root, "..", "shared", "nfe-schemas")),
                 });
+            var web = withPanel ? system.Add("web", "web", "TrayBridge.Web", new Dictionary<string, string>
+            {
+                ["Oidc__Authority"] = system._authority!,
+                ["Oidc__ClientId"] = IdentityClient.ClientId,
+                ["Oidc__ClientSecret"] = IdentityClient.ClientSecret,
+                ["DataProtection__CertificatePath"] = Path.Combine(spans, "web-data-protection.pfx"),
+                ["DataProtection__CreateCertificateIfMissing"] = "true",
+            }) : null;
             var routes = system._hosts.Where(h => h.Key is not ("tray-simulator" or "sefaz-simulator" or "identity")).ToDictionary(
                 h => $"ReverseProxy__Clusters__{h.Key}__Destinations__primary__Address", h => h.Value.BaseAddress.ToString());
             system.Add("gateway", "gateway", "TrayBridge.Gateway", routes);
@@ -93,6 +105,8 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
             // host reads its settings when it starts.
             catalog["Catalog__PublicBaseUrl"] = system.Gateway.BaseAddress.ToString();
             invoicing["Invoicing__PublicBaseUrl"] = system.Gateway.BaseAddress.ToString();
+            // The panel calls the public API through the gateway, as a browser's user would.
+            if (web is not null) web["Panel__ApiBaseUrl"] = system.Gateway.BaseAddress.ToString();
             if (withIdentity)
                 system.AddIdentityRedirect(new Uri(system.Gateway.BaseAddress, "signin-oidc").ToString(),
                     new Uri(system.Gateway.BaseAddress, "signout-callback-oidc").ToString());

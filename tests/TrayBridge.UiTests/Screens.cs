@@ -21,5 +21,5 @@ public static class Screens
 
     private static string Describe(AxeResultItem violation) =>
         $"- [{violation.Impact}] {violation.Id}: {violation.Help} — " +
-        string.Join("; ", violation.Nodes.Take(3).Select(n => string.Join(" ", n.Target?.Select(t => t.ToString()) ?? [])));
+        string.Join("; ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()));
 }

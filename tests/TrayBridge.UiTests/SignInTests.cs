@@ -32,7 +32,7 @@ public sealed class SignInTests(PanelSystem panel)
         // The old session is over: replayed, its cookies get no page, only the way to sign in again.
         using var replay = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = panel.PanelUrl };
         replay.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}")));
-        var response = await replay.GetAsync("/");
+        var response = await replay.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.StartsWith(panel.System.Identity.BaseAddress.ToString(), response.Headers.Location!.ToString());
     }
@@ -45,7 +45,8 @@ public sealed class SignInTests(PanelSystem panel)
 
         await panel.SignInAsync(page, user);
 
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Lojas Virtuais" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" })
+            .GetByRole(AriaRole.Link, new() { Name = "Cadastros Auxiliares › Lojas Virtuais" })).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The page scrolls sideways at a phone's width.");
         await Screens.CheckAsync(page, "00-inicio-celular");

@@ -15,7 +15,8 @@ namespace TrayBridge.IdentitySimulator.Connect;
 /// them in — and rebuilds the claims from the user as they are now.</summary>
 public static class TokenEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, UserDirectory users, SessionRegistry sessions, IdentitySettings settings)
+    public static async Task<IResult> HandleAsync(HttpContext http, UserDirectory users, SessionRegistry sessions, RedeemedCodes codes,
+        IdentitySettings settings)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
@@ -25,6 +26,12 @@ public static class TokenEndpoint
         var sessionId = granted?.GetClaim(UserPrincipal.SessionClaim);
         if (granted is null || user is null || !sessions.IsActive(sessionId, user.Subject))
             return OpenIdErrors.Forbid(Errors.InvalidGrant, "A sessao foi encerrada: entre de novo.");
+        // A code presented twice has leaked: refuse it, and end its session so the tokens it already gave stop refreshing.
+        if (request.IsAuthorizationCodeGrantType() && !codes.TryRedeem(request.Code!))
+        {
+            sessions.End(sessionId!);
+            return OpenIdErrors.Forbid(Errors.InvalidGrant, "Este codigo ja foi usado.");
+        }
         var principal = UserPrincipal.Create(user, sessionId!, granted.GetScopes(), settings.Audience);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

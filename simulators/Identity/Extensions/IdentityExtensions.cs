@@ -18,6 +18,7 @@ public static class IdentityExtensions
         var clients = new ClientRegistry(settings);
         var services = builder.Services;
         services.AddSingleton(settings).AddSingleton(clients).AddSingleton<UserDirectory>().AddSingleton<SessionRegistry>();
+        services.AddSingleton(TimeProvider.System).AddSingleton<RedeemedCodes>();
         // Forms, token requests and admin bodies are small: nothing bigger is read.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>

@@ -20,11 +20,15 @@ public static class OpenIddictSetup
             options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
             options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
             options.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.Role, UserPrincipal.TenantClaim);
-            options.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
+            options.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime)
+                .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(5)); // within RedeemedCodes.Keep
             if (settings.Issuer.Length > 0) options.SetIssuer(new Uri(settings.Issuer, UriKind.Absolute));
-            // A new RSA key at each start (RS256, published in the JWKS); the hosts fetch it again when a token names a
-            // key they do not know. Access tokens stay readable JWTs: the APIs validate them with the JWKS alone.
-            options.AddEphemeralSigningKey().AddEphemeralEncryptionKey().DisableAccessTokenEncryption();
+            // RS256, published in the JWKS: the configured key, or a new one at each start (the hosts fetch the JWKS again
+            // when a token names a key they do not know). Access tokens stay readable JWTs: the APIs check them with the
+            // JWKS alone. Codes and refresh tokens are encrypted with a key of this run: sessions do not outlive it either.
+            if (SigningKey.FromFile(settings.SigningKeyPath) is { } key) options.AddSigningKey(key);
+            else options.AddEphemeralSigningKey();
+            options.AddEphemeralEncryptionKey().DisableAccessTokenEncryption();
             options.EnableDegradedMode();
             ClientChecks.Register(options, clients);
             // Plain HTTP on loopback; in production it runs behind TLS termination.

@@ -20,6 +20,8 @@ public sealed class SessionRegistry
     public bool IsActive(string? sessionId, string? subject) =>
         sessionId is not null && _subjectBySession.TryGetValue(sessionId, out var owner) && owner == subject;
 
+    public void End(string sessionId) => _subjectBySession.TryRemove(sessionId, out _);
+
     public void EndAllOf(string subject)
     {
         foreach (var (sessionId, owner) in _subjectBySession)

@@ -11,6 +11,9 @@ public sealed class IdentitySettings
     /// <summary>The <c>aud</c> of access tokens: what the TrayBridge hosts check (their <c>Auth:AuthorityAudience</c>).</summary>
     public string Audience { get; set; } = "traybridge";
 
+    /// <summary>A PEM file holding the RSA signing key (made there when missing); empty: a new key at each start.</summary>
+    public string SigningKeyPath { get; set; } = "";
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 

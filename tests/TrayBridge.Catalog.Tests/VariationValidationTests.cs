@@ -1,3 +1,4 @@
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Features.Products;
 
 namespace TrayBridge.Catalog.Tests;

@@ -43,11 +43,13 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
             new { salesOrderIds = salesOrders.Select(o => o.GetProperty("id").GetGuid()) }, Cancel);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Cancel));
         var batchId = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
-        var notes = (await Eventually.ReturnsAsync(() => driver.Erp.GetFromJsonAsync<JsonElement>($"api/invoicing/batches/{batchId}", Cancel),
-                batch => batch.GetProperty("nfes").GetArrayLength() == 60
-                         && batch.GetProperty("nfes").EnumerateArray().All(n => n.GetProperty("status").GetString() == "Authorized"),
-                TimeSpan.FromSeconds(120), "60 authorized notes"))
-            .GetProperty("nfes").EnumerateArray().ToList();
+        await Eventually.ReturnsAsync(() => driver.Erp.GetFromJsonAsync<JsonElement>($"api/invoicing/batches/{batchId}", Cancel),
+            batch => batch.GetProperty("done").GetBoolean() && batch.GetProperty("counts").GetProperty("authorized").GetInt32() == 60,
+            TimeSpan.FromSeconds(120), "60 authorized notes");
+        var notes = (await driver.Erp.GetFromJsonAsync<JsonElement>($"api/invoicing/nfes?batchId={batchId}&pageSize=200", Cancel))
+            .GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(60, notes.Count);
+        Assert.All(notes, n => Assert.Equal("Authorized", n.GetProperty("status").GetString()));
 
         var numbers = notes.Select(n => n.GetProperty("number").GetInt32()).Order().ToList();
         Assert.Equal(Enumerable.Range(numbers[0], 60), numbers);

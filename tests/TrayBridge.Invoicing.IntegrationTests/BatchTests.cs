@@ -22,19 +22,37 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         var unknown = Guid.NewGuid();
 
         var accepted = await tenant.IssueAsync([.. ready, pending, cancelled, unknown]);
-        var skipped = accepted.GetProperty("skipped").EnumerateArray().ToDictionary(s => s.GetProperty("salesOrderId").GetGuid(), s => s.GetProperty("reason").GetString()!);
-        Assert.Contains("falta NCM", skipped[pending]);
-        Assert.Contains("Cancelled", skipped[cancelled]);
-        Assert.Contains("Unknown", skipped[unknown]);
+        Assert.Equal(6, accepted.GetProperty("requested").GetInt32());
+        var batchId = accepted.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/invoicing/batches/{batchId}", accepted.GetProperty("location").GetString());
 
-        var batch = await tenant.SettledBatchAsync(accepted.GetProperty("id").GetGuid());
-        var notes = batch.GetProperty("nfes").EnumerateArray().ToList();
-        Assert.All(notes, n => Assert.Equal("Authorized", n.GetProperty("status").GetString()));
+        var progress = await tenant.SettledBatchAsync(batchId);
+        var skipped = Tenant.Skipped(progress);
+        Assert.Equal(("order.not_ready", true), (skipped[pending].Code, skipped[pending].Detail.Contains("falta NCM")));
+        Assert.Equal("order.cancelled_on_tray", skipped[cancelled].Code);
+        Assert.Equal("order.not_found", skipped[unknown].Code);
+        Assert.All(skipped.Values, s => Assert.DoesNotMatch("[Oo]rder|[Cc]ancelled|[Uu]nknown", s.Detail));
+        var counts = progress.GetProperty("counts");
+        Assert.Equal((3, 3, 0, 0), (counts.GetProperty("authorized").GetInt32(), counts.GetProperty("skipped").GetInt32(),
+            counts.GetProperty("waiting").GetInt32(), counts.GetProperty("issued").GetInt32()));
+        Assert.Equal(7, counts.EnumerateObject().Count());
+        var notes = await tenant.SettledNotesAsync(batchId);
+        Assert.All(notes, n => Assert.Equal(("Authorized", "Autorizada"), (n.GetProperty("status").GetString(), n.GetProperty("situation").GetString())));
+        var authorizedOrders = progress.GetProperty("orders").EnumerateArray().Where(o => o.GetProperty("state").GetString() == "authorized").ToList();
+        Assert.Equal(notes.Select(n => (n.GetProperty("salesOrderId").GetGuid(), n.GetProperty("id").GetGuid(), n.GetProperty("number").GetInt32())).Order(),
+            authorizedOrders.Select(o => (o.GetProperty("salesOrderId").GetGuid(), o.GetProperty("nfeId").GetGuid(), o.GetProperty("number").GetInt32())).Order());
         Assert.Equal([1, 2, 3], notes.Select(n => n.GetProperty("number").GetInt32()));
         Assert.Equal(ready.Order(), notes.Select(n => n.GetProperty("salesOrderId").GetGuid()).Order());
         Assert.Equal(3, (await tenant.NotesAsync($"?status=Authorized&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}")).Count);
         Assert.Empty(await tenant.NotesAsync($"?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"));
         Assert.Single(await tenant.NotesAsync("?number=2"));
+        // São Paulo days, both ends included, and the situation cards counted under the same filters.
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).ToString("yyyy-MM-dd");
+        var page = await tenant.NotesPageAsync($"?situation=autorizada&from={today}&to={today}");
+        Assert.Equal((3, 3), (page.GetProperty("total").GetInt32(), page.GetProperty("situations").GetProperty("Autorizada").GetInt32()));
+        Assert.Equal(0, page.GetProperty("situations").GetProperty("Rejeitada").GetInt32());
+        Assert.Equal(0, (await tenant.NotesPageAsync("?situation=Rejeitada")).GetProperty("total").GetInt32());
+        Assert.Empty(await tenant.NotesAsync("?from=2020-01-01&to=2020-01-31"));
         using var anonymous = new HttpClient();
         foreach (var note in notes)
         {
@@ -61,7 +79,7 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-batch-danfe", series: 14);
         var order = fixture.Orders.AddReady(tenant.Id);
         var accepted = await tenant.IssueAsync(order);
-        var note = (await tenant.SettledBatchAsync(accepted.GetProperty("id").GetGuid())).GetProperty("nfes").EnumerateArray().Single();
+        var note = (await tenant.SettledNotesAsync(accepted.GetProperty("id").GetGuid())).Single();
         Assert.Equal("Authorized", note.GetProperty("status").GetString());
         var danfeUrl = note.GetProperty("danfeUrl").GetString()!;
         Assert.Equal(danfeUrl, (await tenant.NotesAsync($"?salesOrderId={order}")).Single().GetProperty("danfeUrl").GetString());
@@ -93,8 +111,14 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         var badIe = fixture.Orders.AddReady(tenant.Id, recipientDocument: "11444777000161", stateRegistration: "110042490119");
         var accepted = await tenant.IssueAsync(good, badIe);
 
-        var notes = (await tenant.SettledBatchAsync(accepted.GetProperty("id").GetGuid())).GetProperty("nfes").EnumerateArray().ToList();
+        var progress = await tenant.SettledBatchAsync(accepted.GetProperty("id").GetGuid());
+        var notes = await tenant.SettledNotesAsync(accepted.GetProperty("id").GetGuid());
+        Assert.True(notes.Count == 2, $"both orders have a note: {progress}");
         var rejected = notes.Single(n => n.GetProperty("salesOrderId").GetGuid() == badIe);
+        var rejectedOrder = progress.GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("salesOrderId").GetGuid() == badIe);
+        Assert.Equal(("rejected", "sefaz.rejected"), (rejectedOrder.GetProperty("state").GetString(), rejectedOrder.GetProperty("reason").GetProperty("code").GetString()));
+        Assert.Contains("210", rejectedOrder.GetProperty("reason").GetProperty("detail").GetString());
+        Assert.Equal("Rejeitada", rejected.GetProperty("situation").GetString());
         Assert.Equal("Authorized", notes.Single(n => n.GetProperty("salesOrderId").GetGuid() == good).GetProperty("status").GetString());
         Assert.Equal(("Rejected", "210"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("statusCode").GetString()));
         Assert.False(string.IsNullOrEmpty(rejected.GetProperty("reason").GetString()));
@@ -110,19 +134,51 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
     }
 
     [Fact]
-    public async Task Request_level_faults_are_4xx_and_nothing_is_issued()
+    public async Task Request_level_faults_are_4xx_with_a_code_and_Portuguese_detail_and_nothing_is_issued()
     {
         using var noEmitter = fixture.Client("tenant-batch-no-emitter");
         var order = fixture.Orders.AddReady("tenant-batch-no-emitter");
-        Assert.Equal(HttpStatusCode.Conflict, (await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { order } }, Cancel)).StatusCode);
+        await AssertProblemAsync(await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { order } }, Cancel),
+            HttpStatusCode.Conflict, "emitter.not_found");
         Assert.Equal(HttpStatusCode.OK, (await noEmitter.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress), Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { order } }, Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = Array.Empty<Guid>() }, Cancel)).StatusCode);
-        Assert.Empty((await noEmitter.GetFromJsonAsync<JsonElement>("api/invoicing/nfes", Cancel)).EnumerateArray());
+        await AssertProblemAsync(await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { order } }, Cancel),
+            HttpStatusCode.Conflict, "emitter.no_certificate");
+        await AssertProblemAsync(await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = Array.Empty<Guid>() }, Cancel),
+            HttpStatusCode.BadRequest, "validation");
+        var tooMany = Enumerable.Range(0, 1001).Select(_ => Guid.NewGuid()).ToArray();
+        var refused = await AssertProblemAsync(await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = tooMany }, Cancel),
+            HttpStatusCode.BadRequest, "batch.too_many_orders");
+        Assert.Contains("1.000", refused.GetProperty("detail").GetString());
+        await AssertProblemAsync(await noEmitter.GetAsync($"api/invoicing/batches/{Guid.NewGuid()}", Cancel), HttpStatusCode.NotFound, "batch.not_found");
+        await AssertProblemAsync(await noEmitter.GetAsync("api/invoicing/nfes?pageSize=201", Cancel), HttpStatusCode.BadRequest, "validation");
+        await AssertProblemAsync(await noEmitter.GetAsync("api/invoicing/nfes?situation=Cancelada", Cancel), HttpStatusCode.BadRequest, "validation");
+        Assert.Empty(await new Tenant(fixture, "tenant-batch-no-emitter").NotesAsync());
     }
 
     [Fact]
-    public async Task With_Orders_not_answering_the_orders_it_did_answer_for_are_issued_the_rest_skipped_to_retry_and_none_answered_is_503()
+    public async Task A_batch_of_1000_is_accepted_at_once_and_read_from_Orders_in_chunks_of_50()
+    {
+        // Orders not answering any of them: the 202 comes before anything is read, and each order ends skipped to issue again.
+        using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-batch-thousand", series: 19);
+        var ids = Enumerable.Range(0, 1000).Select(_ => Guid.NewGuid()).ToArray();
+        foreach (var id in ids) fixture.Orders.Unanswered[id] = true;
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var accepted = await tenant.IssueAsync(ids);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the 202 took {clock.Elapsed}");
+            Assert.Equal(1000, accepted.GetProperty("requested").GetInt32());
+            var progress = await tenant.SettledBatchAsync(accepted.GetProperty("id").GetGuid());
+            Assert.Equal(1000, progress.GetProperty("counts").GetProperty("skipped").GetInt32());
+            Assert.All(Tenant.Skipped(progress).Values, s => Assert.Equal("orders.unavailable", s.Code));
+            Assert.Contains(fixture.Orders.ChunkSizes, size => size == 50);
+            Assert.DoesNotContain(fixture.Orders.ChunkSizes, size => size > 50);
+        }
+        finally { foreach (var id in ids) fixture.Orders.Unanswered.TryRemove(id, out _); }
+    }
+
+    [Fact]
+    public async Task With_Orders_not_answering_the_orders_it_did_answer_for_are_issued_and_the_rest_skipped_to_issue_again()
     {
         using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-batch-orders-down", series: 15);
         var answered = fixture.Orders.AddReady(tenant.Id);
@@ -130,21 +186,41 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         fixture.Orders.Unanswered[silent] = true;
         fixture.Orders.Unanswered[after] = true;
 
-        var batch = await tenant.IssueAsync(answered, silent, after);
+        var batch = await tenant.SettledBatchAsync((await tenant.IssueAsync(answered, silent, after)).GetProperty("id").GetGuid());
 
-        Assert.Equal(1, batch.GetProperty("issued").GetInt32());
-        var skipped = batch.GetProperty("skipped").EnumerateArray().ToList();
-        Assert.Equal([silent, after], skipped.Select(s => s.GetProperty("salesOrderId").GetGuid()));
-        Assert.All(skipped, s => Assert.Contains("não respondeu", s.GetProperty("reason").GetString()));
-        var down = await tenant.Client.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { silent } }, Cancel);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-        Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, batch.GetProperty("counts").GetProperty("authorized").GetInt32());
+        var skipped = Tenant.Skipped(batch);
+        Assert.Equal(new[] { silent, after }.Order(), skipped.Keys.Order());
+        Assert.All(skipped.Values, s => Assert.Equal("orders.unavailable", s.Code));
+        Assert.All(skipped.Values, s => Assert.Contains("não respondeu", s.Detail));
+        // None answered: no longer a 503, the batch is accepted and its order skipped the same way.
+        var down = await tenant.SettledBatchAsync((await tenant.IssueAsync(silent)).GetProperty("id").GetGuid());
+        Assert.Equal("orders.unavailable", Tenant.Skipped(down)[silent].Code);
 
         fixture.Orders.Unanswered.Clear();
-        var again = await tenant.IssueAsync(silent, after);
-        Assert.Equal(2, again.GetProperty("issued").GetInt32());
-        var numbers = (await tenant.Client.GetFromJsonAsync<JsonElement>("api/invoicing/nfes", Cancel)).EnumerateArray()
-            .Select(n => n.GetProperty("number").GetInt32()).Order();
+        var again = await tenant.SettledBatchAsync((await tenant.IssueAsync(silent, after)).GetProperty("id").GetGuid());
+        Assert.Equal(2, again.GetProperty("counts").GetProperty("authorized").GetInt32());
+        var numbers = (await tenant.NotesAsync()).Select(n => n.GetProperty("number").GetInt32()).Order();
         Assert.Equal([1, 2, 3], numbers);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_every_answer_with_its_record()
+    {
+        using var client = fixture.Client("tenant-openapi");
+        var document = await client.GetStringAsync("api/invoicing/openapi/v1.json", Cancel);
+        foreach (var record in new[] { "BatchAccepted", "BatchProgress", "NfePage", "NfeResponse", "EmitterResponse", "CertificateInfo", "TaxRulesResponse" })
+            Assert.Contains($"\"{record}\"", document);
+    }
+
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == status, $"{response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        return problem;
     }
 }

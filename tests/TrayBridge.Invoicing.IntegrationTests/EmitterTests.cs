@@ -24,7 +24,13 @@ public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<Invoi
         var emitter = JsonDocument.Parse(text).RootElement;
         Assert.Equal(EmitterSetup.Cnpj, emitter.GetProperty("cnpj").GetString());
         Assert.Contains("11222333000262", emitter.GetProperty("certificate").GetProperty("subject").GetString());
-        Assert.Contains(emitter.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("expires on"));
+        Assert.Contains(emitter.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("vence em"));
+        Assert.Contains(emitter.GetProperty("warningReasons").EnumerateArray(), w => w.GetProperty("code").GetString() == "certificate.expires_soon");
+        var certificate = emitter.GetProperty("certificate");
+        Assert.Equal((true, false), (certificate.GetProperty("expiresSoon").GetBoolean(), certificate.GetProperty("expired").GetBoolean()));
+        Assert.InRange(certificate.GetProperty("daysLeft").GetInt32(), 19, 20);
+        Assert.Contains("11222333000262", certificate.GetProperty("holder").GetString());
+        Assert.Equal("11222333000262", certificate.GetProperty("cnpj").GetString());
         Assert.DoesNotContain(pfx[..40], text);
         Assert.DoesNotContain(A1Certificates.Password, text);
         Assert.DoesNotContain(A1Certificates.Password, fixture.Log);
@@ -34,18 +40,25 @@ public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<Invoi
     public async Task An_expired_certificate_another_cnpj_root_or_a_wrong_password_is_refused_and_nothing_is_stored()
     {
         using var client = fixture.Client("tenant-emitter-refused");
-        Assert.Equal(HttpStatusCode.Conflict, (await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj), A1Certificates.Password)).StatusCode);
+        var noEmitter = await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj), A1Certificates.Password);
+        Assert.Equal(HttpStatusCode.Conflict, noEmitter.StatusCode);
+        Assert.Equal("emitter.not_found", (await noEmitter.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress), Cancel)).StatusCode);
 
         var expired = await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj, DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(-1)), A1Certificates.Password);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, expired.StatusCode);
-        Assert.Contains("expired", (await expired.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString());
+        var expiredProblem = await expired.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("certificate.expired", expiredProblem.GetProperty("code").GetString());
+        Assert.Contains("venceu em", expiredProblem.GetProperty("detail").GetString());
 
         var otherRoot = await UploadAsync(client, A1Certificates.Pfx("99888777000163"), A1Certificates.Password);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, otherRoot.StatusCode);
-        Assert.Equal("213", (await otherRoot.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("sefazCode").GetString());
+        var otherRootProblem = await otherRoot.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(("213", "certificate.other_cnpj_root"), (otherRootProblem.GetProperty("sefazCode").GetString(), otherRootProblem.GetProperty("code").GetString()));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj), "wrong")).StatusCode);
+        var wrong = await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj), "wrong");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Equal("certificate.wrong_password", (await wrong.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
         var emitter = await client.GetFromJsonAsync<JsonElement>("api/invoicing/emitter", Cancel);
         Assert.Equal(JsonValueKind.Null, emitter.GetProperty("certificate").ValueKind);
     }
@@ -55,8 +68,16 @@ public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<Invoi
     {
         using var client = fixture.Client("tenant-emitter-invalid");
         var bad = EmitterSetup.Body(fixture.Sefaz.BaseAddress, cnpj: "11222333000182");
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsJsonAsync("api/invoicing/emitter", bad, Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/invoicing/emitter", Cancel)).StatusCode);
+        var refused = await client.PutAsJsonAsync("api/invoicing/emitter", bad, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
+        Assert.Contains("não é válido", errors.GetProperty("cnpj")[0].GetString());
+        var missing = await client.GetAsync("api/invoicing/emitter", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("emitter.not_found", (await missing.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
+        // Every body has a bound: a "certificate" of 200 KB is refused before it is read.
+        var huge = await UploadAsync(client, new string('A', 200 * 1024), "x");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         using var anonymous = fixture.Client(null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/invoicing/emitter", Cancel)).StatusCode);
     }

@@ -5,20 +5,28 @@ using TrayBridge.Contracts.Orders;
 
 namespace TrayBridge.Invoicing.IntegrationTests;
 
-/// <summary>Stands in for the Orders service on the fixture's vhost: answers SalesOrderForInvoiceRequested from the
-/// orders a test puts here (Orders' own answer is unit-tested in TrayBridge.Orders.Tests).</summary>
+/// <summary>Stands in for the Orders service on the fixture's vhost: answers SalesOrderForInvoiceRequested and a batch's
+/// chunks (SalesOrdersForInvoiceRequested) from the orders a test puts here (Orders' own answers are unit-tested in
+/// TrayBridge.Orders.Tests).</summary>
 public sealed class FakeOrders : IAsyncDisposable
 {
     private readonly IBusControl _bus;
 
     public ConcurrentDictionary<Guid, SalesOrderForInvoice> Orders { get; } = new();
 
-    /// <summary>Sales orders this stand-in never answers for: Orders down, as the batch sees it.</summary>
+    /// <summary>Sales orders this stand-in never answers for: Orders down, as the batch sees it. A chunk of only these gets
+    /// no answer at all (a timeout); a chunk with others gets an answer that leaves these out.</summary>
     public ConcurrentDictionary<Guid, bool> Unanswered { get; } = new();
 
     /// <summary>What Invoicing published through its relay, as Orders and the connector receive it.</summary>
     public ConcurrentQueue<NfeIssued> Issued { get; } = new();
     public ConcurrentQueue<NfeRejected> Rejected { get; } = new();
+
+    /// <summary>How many sales orders each chunk request asked for.</summary>
+    public ConcurrentQueue<int> ChunkSizes { get; } = new();
+
+    private static SalesOrderForInvoice NotFound(string tenantId, Guid id) =>
+        new(tenantId, id, false, null, null, [], null, false, null, DateTimeOffset.UtcNow);
 
     private FakeOrders(string rabbit)
     {
@@ -29,7 +37,14 @@ public sealed class FakeOrders : IAsyncDisposable
                 Unanswered.ContainsKey(context.Message.SalesOrderId) ? Task.CompletedTask
                 : context.RespondAsync(Orders.TryGetValue(context.Message.SalesOrderId, out var order)
                     ? order
-                    : new SalesOrderForInvoice(context.Message.TenantId, context.Message.SalesOrderId, false, null, null, [], null, false, null, DateTimeOffset.UtcNow))));
+                    : NotFound(context.Message.TenantId, context.Message.SalesOrderId))));
+            cfg.ReceiveEndpoint("fake-orders-sales-orders-for-invoice", e => e.Handler<SalesOrdersForInvoiceRequested>(context =>
+            {
+                var answered = context.Message.SalesOrderIds.Where(id => !Unanswered.ContainsKey(id)).ToList();
+                ChunkSizes.Enqueue(context.Message.SalesOrderIds.Count);
+                return answered.Count == 0 ? Task.CompletedTask : context.RespondAsync(new SalesOrdersForInvoice(context.Message.TenantId,
+                    [.. answered.Select(id => Orders.TryGetValue(id, out var order) ? order : NotFound(context.Message.TenantId, id))], DateTimeOffset.UtcNow));
+            }));
             cfg.ReceiveEndpoint("fake-orders-nfe-outcomes", e =>
             {
                 e.Handler<NfeIssued>(context => { Issued.Enqueue(context.Message); return Task.CompletedTask; });

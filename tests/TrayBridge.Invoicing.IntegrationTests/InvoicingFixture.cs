@@ -49,7 +49,8 @@ public sealed class InvoicingFixture : IAsyncLifetime
             ["Invoicing__SchemaFolder"] = schemas,
             // A withheld SEFAZ answer (the simulator's timeoutShare) counts as unanswered quickly.
             ["Invoicing__SefazTimeout"] = "00:00:03",
-            ["Invoicing__OrdersTimeout"] = "00:00:02",
+            // Long enough for the fake to answer a chunk on a loaded machine; the Orders-down tests wait it out once each.
+            ["Invoicing__OrdersTimeout"] = "00:00:05",
             ["Invoicing__SefazTrustAnchors__0"] = anchor,
         };
         Invoicing = new HostProcess("invoicing", "services/Invoicing", "TrayBridge.Invoicing", settings, Path.Combine(_folder, "invoicing.log"));

@@ -14,7 +14,7 @@ public sealed class MutualTlsTests(InvoicingFixture fixture) : IClassFixture<Inv
 
         var batch = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id));
 
-        var note = (await tenant.SettledBatchAsync(batch.GetProperty("id").GetGuid())).GetProperty("nfes")[0];
+        var note = (await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid()))[0];
         Assert.Equal("Authorized", note.GetProperty("status").GetString());
         Assert.Contains(fixture.SefazTls.Admin.Requests(), r => r.ClientCertificate?.Contains(EmitterSetup.Cnpj) == true);
     }

@@ -17,10 +17,11 @@ public sealed class SefazOutageTests(InvoicingFixture fixture) : IClassFixture<I
             var batch = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id));
             var waiting = await Eventually.ReturnsAsync(() => tenant.NotesAsync("?status=Pending"),
                 notes => notes.Count == 1 && notes[0].GetProperty("waiting").GetString() is { Length: > 0 }, TimeSpan.FromSeconds(30), "the note shows it waits for SEFAZ");
-            Assert.Contains("Waiting for SEFAZ", waiting[0].GetProperty("waiting").GetString());
+            Assert.Contains("Aguardando a SEFAZ", waiting[0].GetProperty("waiting").GetString());
+            Assert.Equal("Aguardando", waiting[0].GetProperty("situation").GetString());
             fixture.Sefaz.Admin.ClearFaults();
-            var settled = await tenant.SettledBatchAsync(batch.GetProperty("id").GetGuid());
-            Assert.Equal("Authorized", settled.GetProperty("nfes")[0].GetProperty("status").GetString());
+            var settled = await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid());
+            Assert.Equal("Authorized", settled[0].GetProperty("status").GetString());
         }
         finally { fixture.Sefaz.Admin.ClearFaults(); }
     }
@@ -36,7 +37,7 @@ public sealed class SefazOutageTests(InvoicingFixture fixture) : IClassFixture<I
             await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Sefaz.Admin.Notes().Count(n => n.Serie.TrimStart('0') == "22")), n => n >= 1,
                 TimeSpan.FromSeconds(30), "SEFAZ authorizes the note whose answer it withholds");
             fixture.Sefaz.Admin.ClearFaults();
-            var note = (await tenant.SettledBatchAsync(batch.GetProperty("id").GetGuid())).GetProperty("nfes")[0];
+            var note = (await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid()))[0];
             Assert.Equal(("Authorized", "100"), (note.GetProperty("status").GetString(), note.GetProperty("statusCode").GetString()));
             var atSefaz = fixture.Sefaz.Admin.Notes().Where(n => n.Serie.TrimStart('0') == "22").ToList();
             Assert.Single(atSefaz, n => n.CStat == 100);

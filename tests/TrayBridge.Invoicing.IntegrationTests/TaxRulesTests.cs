@@ -20,7 +20,9 @@ public sealed class TaxRulesTests(InvoicingFixture fixture) : IClassFixture<Invo
 
         var interstateCode = await tenant.Client.PutAsJsonAsync("api/invoicing/emitter/tax-rules", new { cfop = new { intra = "6102" } }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, interstateCode.StatusCode);
-        Assert.Contains("cfop.intra", await interstateCode.Content.ReadAsStringAsync(Cancel));
+        var problem = await interstateCode.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("validation", problem.GetProperty("code").GetString());
+        Assert.Contains("começando por 5", problem.GetProperty("errors").GetProperty("cfop.intra")[0].GetString());
         var notAUf = await tenant.Client.PutAsJsonAsync("api/invoicing/emitter/tax-rules", new { icms = new { byUf = new { XX = new { @internal = 18 } } } }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, notAUf.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await tenant.Client.PutAsJsonAsync("api/invoicing/emitter/tax-rules", new { csosn = "500x" }, Cancel)).StatusCode);
@@ -41,7 +43,7 @@ public sealed class TaxRulesTests(InvoicingFixture fixture) : IClassFixture<Invo
             rules.GetProperty("icms").GetProperty("byUf").GetProperty("SP").GetProperty("internal").GetDecimal()));
 
         var batch = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id));
-        var note = (await tenant.SettledBatchAsync(batch.GetProperty("id").GetGuid())).GetProperty("nfes")[0];
+        var note = (await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid()))[0];
         Assert.Equal("Authorized", note.GetProperty("status").GetString());
         var xml = await tenant.Client.GetStringAsync(note.GetProperty("xmlUrl").GetString(), Cancel);
         Assert.Contains("<natOp>VENDA DE PRODUCAO DO ESTABELECIMENTO</natOp>", xml);

@@ -26,6 +26,7 @@ public sealed class Tenant(InvoicingFixture fixture, string id) : IDisposable
             new { pfxBase64 = A1Certificates.Pfx(EmitterSetup.Cnpj), password = A1Certificates.Password })).EnsureSuccessStatusCode();
     }
 
+    /// <summary>Posts a batch: the 202's <c>BatchAccepted</c> (its id).</summary>
     public async Task<JsonElement> IssueAsync(params Guid[] salesOrderIds)
     {
         var response = await Client.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds });
@@ -33,14 +34,13 @@ public sealed class Tenant(InvoicingFixture fixture, string id) : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>The batch once none of its notes waits for SEFAZ any more.</summary>
+    /// <summary>The batch's progress once it is done: no order waiting and no note waiting for SEFAZ.</summary>
     public async Task<JsonElement> SettledBatchAsync(Guid batchId)
     {
         try
         {
             return await Eventually.ReturnsAsync(() => Client.GetFromJsonAsync<JsonElement>($"api/invoicing/batches/{batchId}"),
-                b => b.GetProperty("nfes").EnumerateArray().All(n => n.GetProperty("status").GetString() is "Authorized" or "Rejected" or "Denied"),
-                TimeSpan.FromSeconds(60), $"batch {batchId} settles");
+                b => b.GetProperty("done").GetBoolean(), TimeSpan.FromSeconds(90), $"batch {batchId} settles");
         }
         catch (TimeoutException e)
         {
@@ -48,8 +48,24 @@ public sealed class Tenant(InvoicingFixture fixture, string id) : IDisposable
         }
     }
 
+    /// <summary>The notes of a settled batch, by number.</summary>
+    public async Task<List<JsonElement>> SettledNotesAsync(Guid batchId)
+    {
+        await SettledBatchAsync(batchId);
+        return [.. (await NotesAsync($"?batchId={batchId}&pageSize=200")).OrderBy(n => n.GetProperty("number").GetInt32())];
+    }
+
+    /// <summary>Each skipped order of a batch's progress: its reason's code and detail.</summary>
+    public static Dictionary<Guid, (string Code, string Detail)> Skipped(JsonElement progress) =>
+        progress.GetProperty("orders").EnumerateArray().Where(o => o.GetProperty("state").GetString() == "skipped").ToDictionary(
+            o => o.GetProperty("salesOrderId").GetGuid(),
+            o => (o.GetProperty("reason").GetProperty("code").GetString()!, o.GetProperty("reason").GetProperty("detail").GetString()!));
+
+    /// <summary>The items of one page of <c>GET /api/invoicing/nfes</c>.</summary>
     public async Task<List<JsonElement>> NotesAsync(string query = "") =>
-        [.. (await Client.GetFromJsonAsync<JsonElement>($"api/invoicing/nfes{query}")).EnumerateArray()];
+        [.. (await NotesPageAsync(query)).GetProperty("items").EnumerateArray()];
+
+    public Task<JsonElement> NotesPageAsync(string query = "") => Client.GetFromJsonAsync<JsonElement>($"api/invoicing/nfes{query}");
 
     public void Dispose() => Client.Dispose();
 }

@@ -17,27 +17,32 @@ public sealed class TerminalNotesTests(InvoicingFixture fixture) : IClassFixture
         using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-void-number", series: 17);
         var badIe = fixture.Orders.AddReady(tenant.Id, recipientDocument: "11444777000161", stateRegistration: "110042490119");
         var batch = await tenant.IssueAsync(badIe);
-        var rejected = (await tenant.SettledBatchAsync(batch.GetProperty("id").GetGuid())).GetProperty("nfes")[0];
+        var rejected = (await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid()))[0];
         Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
         var voidPath = $"api/invoicing/nfes/{rejected.GetProperty("id").GetGuid()}/void";
 
         var terse = await tenant.Client.PostAsJsonAsync(voidPath, new { justification = "desistência" }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, terse.StatusCode);
         Assert.Contains("justification", await terse.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal("validation", (await terse.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
         var voided = await tenant.Client.PostAsJsonAsync(voidPath, new { justification = "Pedido cancelado pelo cliente apos a rejeicao" }, Cancel);
 
         Assert.True(voided.StatusCode == HttpStatusCode.OK, await voided.Content.ReadAsStringAsync(Cancel));
         var note = await voided.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.Equal(("Voided", "102"), (note.GetProperty("status").GetString(), note.GetProperty("statusCode").GetString()));
+        Assert.Equal(("Voided", "102", "Inutilizada"), (note.GetProperty("status").GetString(), note.GetProperty("statusCode").GetString(),
+            note.GetProperty("situation").GetString()));
         Assert.False(string.IsNullOrEmpty(note.GetProperty("protocol").GetString()));
         var atSefaz = Assert.Single(fixture.Sefaz.Admin.Voided(), v => v.Serie == 17);
         Assert.Equal((EmitterSetup.Cnpj, rejected.GetProperty("number").GetInt32(), rejected.GetProperty("number").GetInt32()),
             (atSefaz.Issuer, atSefaz.First, atSefaz.Last));
-        Assert.Equal(HttpStatusCode.Conflict, (await tenant.Client.PostAsJsonAsync(voidPath,
-            new { justification = "Pedido cancelado pelo cliente apos a rejeicao" }, Cancel)).StatusCode);
+        var twice = await tenant.Client.PostAsJsonAsync(voidPath, new { justification = "Pedido cancelado pelo cliente apos a rejeicao" }, Cancel);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("nfe.not_rejected", (await twice.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await tenant.Client.PostAsync($"api/invoicing/nfes/{rejected.GetProperty("id").GetGuid()}/resend", null, Cancel)).StatusCode);
-        var again = await tenant.IssueAsync(badIe);
-        Assert.Contains("Voided", Assert.Single(again.GetProperty("skipped").EnumerateArray()).GetProperty("reason").GetString());
+        var again = await tenant.SettledBatchAsync((await tenant.IssueAsync(badIe)).GetProperty("id").GetGuid());
+        var skip = Assert.Single(Tenant.Skipped(again)).Value;
+        Assert.Equal("order.has_nfe", skip.Code);
+        Assert.Contains("Inutilizada", skip.Detail);
     }
 
     [Fact]
@@ -52,7 +57,7 @@ public sealed class TerminalNotesTests(InvoicingFixture fixture) : IClassFixture
             var good = fixture.Orders.AddReady(tenant.Id);
             var batch = await tenant.IssueAsync(denied, good);
 
-            var notes = (await tenant.SettledBatchAsync(batch.GetProperty("id").GetGuid())).GetProperty("nfes").EnumerateArray().ToList();
+            var notes = await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid());
             var deniedNote = notes.Single(n => n.GetProperty("salesOrderId").GetGuid() == denied);
             Assert.Equal(("Denied", "302"), (deniedNote.GetProperty("status").GetString(), deniedNote.GetProperty("statusCode").GetString()));
             Assert.Equal("Authorized", notes.Single(n => n.GetProperty("salesOrderId").GetGuid() == good).GetProperty("status").GetString());
@@ -61,7 +66,7 @@ public sealed class TerminalNotesTests(InvoicingFixture fixture) : IClassFixture
             await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Orders.Rejected.Any(e => e.SalesOrderId == denied && e.StatusCode == "302")),
                 found => found, TimeSpan.FromSeconds(30), "NfeRejected with cStat 302");
             var next = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id));
-            var third = (await tenant.SettledBatchAsync(next.GetProperty("id").GetGuid())).GetProperty("nfes")[0];
+            var third = (await tenant.SettledNotesAsync(next.GetProperty("id").GetGuid()))[0];
             Assert.Equal(3, third.GetProperty("number").GetInt32());
         }
         finally { fixture.Sefaz.Admin.UpdateSettings(s => s with { IrregularRecipients = [] }); }

@@ -59,7 +59,7 @@ public sealed class AccessKeyTests
         var error = Assert.Throws<NfeDataException>(() => AccessKey.Create("35", DateTimeOffset.Now, "12ABC34501DE35", 1, 7,
             "48213697", NfeSchemaPackage.Pl009V4));
 
-        Assert.Contains("alphanumeric", error.Message);
+        Assert.Contains("alfanumérico", error.Message);
         Assert.Contains("PL_009_V4", error.Message);
         Assert.Contains("PL_010", error.Message);
     }

@@ -40,13 +40,13 @@ public sealed class NfeBuilderRulesTests
 
         var problems = Assert.Throws<NfeDataException>(() => Samples.Builder.Build(order, Samples.SimplesNacional, Samples.Identity())).Problems;
 
-        Assert.Contains("Item 1 (SKU CAM-1) has no 8-digit NCM", problems);
-        Assert.Contains("Item 2 (SKU CAM-2) has no 8-digit NCM", problems);
-        Assert.Contains("Item 2 (SKU CAM-2): the quantity must be positive with at most 4 decimals", problems);
-        Assert.Contains("The recipient's CPF/CNPJ '12345678900' is not valid", problems);
-        Assert.Contains("The recipient's address has no IBGE city code (cMun) for 'SAO PAULO'", problems);
-        Assert.Contains("The marketplace's CNPJ '03007331000142' is not valid", problems);
-        Assert.Contains("The seller's id on the marketplace (idCadIntTran) is missing", problems);
+        Assert.Contains("Item 1 (SKU CAM-1) não tem NCM de 8 dígitos", problems);
+        Assert.Contains("Item 2 (SKU CAM-2) não tem NCM de 8 dígitos", problems);
+        Assert.Contains("Item 2 (SKU CAM-2): a quantidade deve ser positiva, com no máximo 4 casas decimais", problems);
+        Assert.Contains("O CPF/CNPJ do destinatário '12345678900' não é válido", problems);
+        Assert.Contains("O endereço do destinatário não tem o código IBGE do município (cMun) de 'SAO PAULO'", problems);
+        Assert.Contains("O CNPJ do marketplace '03007331000142' não é válido", problems);
+        Assert.Contains("Falta a identificação do vendedor no marketplace (idCadIntTran)", problems);
         Assert.Contains(Assert.Throws<NfeDataException>(() => Samples.Builder.Build(Samples.Tshirts(), Samples.SimplesNacional,
             Samples.Identity() with { Cnf = "00001234" })).Problems, p => p.StartsWith("cNF '00001234'", StringComparison.Ordinal));
     }

@@ -49,6 +49,12 @@ public static class PanelAuthentication
                 options.TokenValidationParameters.NameClaimType = "name";
                 options.TokenValidationParameters.RoleClaimType = "role";
                 options.SignedOutRedirectUri = "/";
+                // Behind TLS termination, or on plain http on a developer's machine: the correlation and nonce cookies
+                // follow the request's scheme (Secure ones would never come back over http: "Correlation failed").
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
             });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<TokenRefresher>((cookie, refresher) => cookie.Events.OnValidatePrincipal = refresher.ValidateOrRefreshAsync);

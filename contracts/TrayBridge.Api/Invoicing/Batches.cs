@@ -1,7 +1,11 @@
 namespace TrayBridge.Api.Invoicing;
 
 /// <summary><c>POST /api/invoicing/batches</c>: at most 1,000 sales orders.</summary>
-public sealed record IssueBatchRequest(List<Guid>? SalesOrderIds);
+public sealed record IssueBatchRequest(List<Guid>? SalesOrderIds)
+{
+    /// <summary>More is a 400 (<c>batch.too_many_orders</c>): the batch screen splits larger selections.</summary>
+    public const int MaxOrders = 1000;
+}
 
 /// <summary>The 202 answer: the batch exists and is being worked on; poll <see cref="Location"/>.</summary>
 public sealed record BatchAccepted(Guid Id, int Requested, string Location);
@@ -26,6 +30,8 @@ public static class BatchOrderStates
     public const string Authorized = "authorized";
     public const string Rejected = "rejected";
     public const string Denied = "denied";
+    /// <summary>Rejected, then its number voided at SEFAZ (inutilização): the order was given up under this note.</summary>
+    public const string Voided = "voided";
 
-    public static readonly IReadOnlyList<string> All = [Waiting, Skipped, Issued, Authorized, Rejected, Denied];
+    public static readonly IReadOnlyList<string> All = [Waiting, Skipped, Issued, Authorized, Rejected, Denied, Voided];
 }

@@ -2,9 +2,15 @@ using MassTransit;
 
 namespace TrayBridge.Contracts.TrayConnector;
 
-/// <summary>A product export did not reach Tray; <see cref="Causes"/> are Tray's own words.</summary>
+/// <summary>A product export did not reach Tray: <see cref="Reason"/> in Portuguese for people, <see cref="Causes"/> in Tray's own
+/// words.</summary>
 [MessageUrn("traybridge:tray:product-export-failed:v1", false)]
 [EntityName("traybridge.tray.product-export-failed")]
 public sealed record ProductExportFailed(
     string TenantId, string StoreId, Guid ExportId, Guid ProductId, long ProductVersion, string Reason,
-    IReadOnlyList<string> Causes, bool Retryable, DateTimeOffset OccurredAt) : ITenantMessage;
+    IReadOnlyList<string> Causes, bool Retryable, DateTimeOffset OccurredAt) : ITenantMessage
+{
+    /// <summary>The reason's stable code (lower-case, dot-separated, e.g. <c>export.category_unmapped</c>), which the panel decides
+    /// on; null from senders older than it (the Catalog then shows <c>export.failed</c>).</summary>
+    public string? ReasonCode { get; init; }
+}

@@ -41,5 +41,9 @@ public sealed class ProductLink
 /// <summary>An ERP variation and the Tray variant it is on this store.</summary>
 public sealed record LinkedVariant(Guid VariationId, string TrayVariantId);
 
-/// <summary>Why the newest export attempt failed, in Tray's own words.</summary>
-public sealed record LinkError(string Reason, IReadOnlyList<string> Causes, bool Retryable, DateTimeOffset At);
+/// <summary>Why the newest export attempt failed: a Portuguese reason, its stable code (null on errors stored before codes
+/// existed) and Tray's own words.</summary>
+public sealed record LinkError(string Reason, IReadOnlyList<string> Causes, bool Retryable, DateTimeOffset At)
+{
+    public string? Code { get; init; }
+}

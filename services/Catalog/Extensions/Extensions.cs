@@ -53,6 +53,7 @@ public static class Extensions
         app.MapProductsApi();
         app.MapCategoriesApi();
         app.MapProductImagesApi();
+        app.MapDeleteProductImage();
         app.MapKnownStoresApi();
         app.MapExportsApi();
         return app;

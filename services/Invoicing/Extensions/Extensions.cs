@@ -31,10 +31,16 @@ public static class Extensions
             // One note per sales order, per tenant: two batches racing over an order cannot both store one.
             marten.Schema.For<NfeRecord>().UniqueIndex(UniqueIndexType.Computed, "nfe_record_sales_order", TenancyScope.PerTenant, n => n.SalesOrderId)
                 .Index(n => n.Number).Index(n => n.BatchId);
-            marten.Schema.For<InvoiceBatch>();
+            // Only the batch's own due work writes it, one chunk at a time; a chunk run twice (a lease lost mid-run) fails
+            // its write and is retried over the state the other left, rather than dropping that one's skips.
+            marten.Schema.For<InvoiceBatch>().UseOptimisticConcurrency(true);
             marten.AddNumberCounterTable(Store.Schema);
             PostgresXmlRepository.AddDataProtectionTable(marten, Store.Schema);
-        }, bus => bus.AddRequestClient<SalesOrderForInvoiceRequested>(RequestTimeout.After(s: 30)));
+        }, bus =>
+        {
+            bus.AddRequestClient<SalesOrderForInvoiceRequested>(RequestTimeout.After(s: 30));
+            bus.AddRequestClient<SalesOrdersForInvoiceRequested>(RequestTimeout.After(s: 30));
+        });
         // The emitters' A1 certificates are encrypted at rest with Data Protection.
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.Invoicing");
         builder.Services.Configure<InvoicingSettings>(builder.Configuration.GetSection("Invoicing"));
@@ -50,6 +56,7 @@ public static class Extensions
         builder.Services.AddSingleton<SefazClient>();
         builder.Services.AddScoped<NfeIssuer>();
         builder.Services.AddScoped<NfeOutcomes>();
+        builder.Services.AddDueWorkHandler<IssueBatchChunk>();
         builder.Services.AddDueWorkHandler<SendNotes>();
         builder.Services.AddDueWorkHandler<PollReceipt>();
         return builder;

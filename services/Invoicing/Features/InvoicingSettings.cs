@@ -15,8 +15,10 @@ public sealed class InvoicingSettings
     public TimeSpan ReceiptPollInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>How long a SEFAZ call may take before the send counts as unanswered (then retried: same XML, same key).</summary>
     public TimeSpan SefazTimeout { get; set; } = TimeSpan.FromSeconds(60);
-    /// <summary>How long a batch waits for the Orders service to answer for one sales order.</summary>
+    /// <summary>How long a batch waits for the Orders service to answer for one chunk of sales orders (or a resend for one).</summary>
     public TimeSpan OrdersTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How many of a batch's sales orders are read from Orders in one request and issued by one piece of due work.</summary>
+    public int OrdersChunkSize { get; set; } = 50;
     /// <summary>Certificate files (PEM or DER) of the roots SEFAZ's TLS servers chain to, e.g. ICP-Brasil's.</summary>
     public List<string> SefazTrustAnchors { get; set; } = [];
 

@@ -30,6 +30,7 @@ public static class Extensions
                 bus.AddConsumer<NfeIssuedConsumer>();
                 bus.AddConsumer<NfeRejectedConsumer>();
                 bus.AddConsumer<Features.Invoicing.SalesOrderForInvoiceConsumer>();
+                bus.AddConsumer<Features.Invoicing.SalesOrdersForInvoiceConsumer>();
                 bus.AddRequestClient<EnsureProducts>(RequestTimeout.After(s: 30));
             });
         builder.Services.AddSingleton(IbgeCities.Load());

@@ -1,53 +1,61 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Catalog.Features.Categories;
 
 /// <summary><c>/api/catalog/categories</c>: the ERP's category tree. Siblings have distinct names; a category in use by a
-/// product or with subcategories is not deleted.</summary>
+/// product or with subcategories is not deleted. The whole tree is one answer: a catalogue has tens or hundreds of categories
+/// (<see cref="CategoryTree"/>), and the panel's selector needs every one of them.</summary>
 public static class CategoriesApi
 {
-    public sealed record CategoryResponse(Guid Id, string Name, Guid? ParentId, string Path);
-
     public static void MapCategoriesApi(this WebApplication app)
     {
         var categories = app.MapGroup("/api/catalog/categories").WithTags("Categories");
         categories.MapGet("/", ListAsync);
-        categories.MapPost("/", CreateAsync);
-        categories.MapPut("/{id:guid}", UpdateAsync);
-        categories.MapDelete("/{id:guid}", DeleteAsync);
+        categories.MapPost("/", CreateAsync).ProducesValidationProblem(StatusCodes.Status409Conflict);
+        categories.MapPut("/{id:guid}", UpdateAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status409Conflict);
+        categories.MapDelete("/{id:guid}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ListAsync(IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)
+    private static async Task<Ok<List<CategoryResponse>>> ListAsync(IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession(tenant.Require());
         var tree = await CategoryTree.LoadAsync(session, cancellationToken);
-        return Results.Ok(tree.All.Select(c => Response(tree, c)).OrderBy(c => c.Path, StringComparer.CurrentCulture));
+        return TypedResults.Ok(tree.All.Select(c => Response(tree, c)).OrderBy(c => c.Path, StringComparer.CurrentCulture).ToList());
     }
 
-    private static async Task<IResult> CreateAsync(CategoryInput input, IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CategoryResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(CategoryInput input,
+        IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(tenant.Require());
         var category = new Category { Id = Guid.CreateVersion7(), Name = "" };
-        return await SaveAsync(session, category, input, cancellationToken) is { } problem ? problem
-            : Results.Created($"/api/catalog/categories/{category.Id}", Response(await CategoryTree.LoadAsync(session, cancellationToken), category));
+        var tree = await CategoryTree.LoadAsync(session, cancellationToken);
+        if (input.Validate(tree, null) is { Count: > 0 } errors) return Problems.Validation(errors);
+        if (await StoreAsync(session, category, input, cancellationToken) is { } conflict) return conflict;
+        return TypedResults.Created($"/api/catalog/categories/{category.Id}", Response(await CategoryTree.LoadAsync(session, cancellationToken), category));
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, CategoryInput input, IDocumentStore store, TenantContext tenant,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CategoryResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, CategoryInput input,
+        IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(tenant.Require());
         if (await session.LoadAsync<Category>(id, cancellationToken) is not { } category) return NotFound();
-        return await SaveAsync(session, category, input, cancellationToken)
-            ?? Results.Ok(Response(await CategoryTree.LoadAsync(session, cancellationToken), category));
+        var tree = await CategoryTree.LoadAsync(session, cancellationToken);
+        if (input.Validate(tree, category.Id) is { Count: > 0 } errors) return Problems.Validation(errors);
+        if (await StoreAsync(session, category, input, cancellationToken) is { } conflict) return conflict;
+        return TypedResults.Ok(Response(await CategoryTree.LoadAsync(session, cancellationToken), category));
     }
 
-    private static async Task<IResult?> SaveAsync(IDocumentSession session, Category category, CategoryInput input, CancellationToken cancellationToken)
+    /// <summary>Null when stored; a 409 when a sibling took the name first (the unique index settles the race).</summary>
+    private static async Task<ProblemHttpResult?> StoreAsync(IDocumentSession session, Category category, CategoryInput input,
+        CancellationToken cancellationToken)
     {
-        var tree = await CategoryTree.LoadAsync(session, cancellationToken);
-        if (input.Validate(tree, tree.Find(category.Id)?.Id) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
         input.ApplyTo(category);
         session.Store(category);
         try
@@ -57,25 +65,27 @@ public static class CategoriesApi
         }
         catch (Exception e) when (WriteConflicts.IsConflict(e))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Another category at this level has this name."] },
-                statusCode: 409, title: "Category name already in use.");
+            return FieldProblems.Of(StatusCodes.Status409Conflict, CatalogProblemCodes.CategoryNameInUse, "name",
+                "Já existe uma categoria com este nome neste nível.");
         }
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, IDocumentStore store, TenantContext tenant, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, IDocumentStore store, TenantContext tenant,
+        CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(tenant.Require());
         if (await session.LoadAsync<Category>(id, cancellationToken) is null) return NotFound();
         if (await session.Query<Category>().AnyAsync(c => c.ParentId == id, cancellationToken))
-            return Results.Problem(statusCode: 409, title: "The category has subcategories.", detail: "Move or delete them first.");
+            return Problems.Conflict(CatalogProblemCodes.CategoryHasSubcategories,
+                "A categoria tem subcategorias: mova-as ou exclua-as primeiro.");
         if (await session.Query<Product>().AnyAsync(p => p.CategoryId == id && p.DeletedAt == null, cancellationToken))
-            return Results.Problem(statusCode: 409, title: "Products are in this category.", detail: "Move them to another category first.");
+            return Problems.Conflict(CatalogProblemCodes.CategoryInUse, "Há produtos nesta categoria: mova-os para outra categoria primeiro.");
         session.Delete<Category>(id);
         await session.SaveChangesAsync(cancellationToken);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     private static CategoryResponse Response(CategoryTree tree, Category c) => new(c.Id, c.Name, c.ParentId, tree.PathText(c.Id));
 
-    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Category not found.");
+    private static ProblemHttpResult NotFound() => Problems.NotFound(CatalogProblemCodes.CategoryNotFound, "Categoria não encontrada.");
 }

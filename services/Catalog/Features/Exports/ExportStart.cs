@@ -1,4 +1,5 @@
 using Marten;
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Catalog.Features.Categories;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -28,12 +29,12 @@ internal static class ExportStart
             var item = new ExportItem
             {
                 Id = ExportItem.IdFor(export.Id, product.Id), ExportId = export.Id, ProductId = product.Id, Sku = product.Sku,
-                ProductVersion = product.Version, UpdatedAt = now,
+                Name = product.Name, ProductVersion = product.Version, UpdatedAt = now,
             };
             session.Store(item);
             if (product.DeletedAt is not null)
             {
-                item.MarkFailed(DeletedReason, [], retryable: false, now);
+                item.MarkFailed(DeletedReason, ExportReasonCodes.ProductDeleted, [], retryable: false, now);
                 continue;
             }
             session.AppendIntegrationEvent(export.Id,

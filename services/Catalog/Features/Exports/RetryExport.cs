@@ -1,5 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Catalog.Features.Exports;
@@ -11,23 +14,23 @@ namespace TrayBridge.Catalog.Features.Exports;
 /// left to retry is a 409.</summary>
 public static class RetryExport
 {
-    public static async Task<IResult> HandleAsync(Guid id, IDocumentStore store, TenantContext tenant, ProductSnapshots snapshots,
-        TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<ExportRetryAccepted>, ProblemHttpResult>> HandleAsync(Guid id, IDocumentStore store,
+        TenantContext tenant, ProductSnapshots snapshots, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<ProductExport>(id, cancellationToken) is not { } export)
-            return Results.Problem(statusCode: 404, title: "Export not found.");
+        if (await session.LoadAsync<ProductExport>(id, cancellationToken) is not { } export) return ExportsApi.NotFound();
         var failed = await session.Query<ExportItem>().Where(i => i.ExportId == id && i.Status == ExportItem.Failed)
             .Select(i => i.ProductId).ToListAsync(cancellationToken);
         var products = (await session.LoadManyAsync<Product>(cancellationToken, failed)).Where(p => p.DeletedAt is null).ToList();
         if (products.Count == 0)
-            return Results.Problem(statusCode: 409, title: "Nothing to retry.", detail: "No product of this export failed (or those that did are deleted).");
+            return Problems.Conflict(CatalogProblemCodes.NothingToRetry,
+                "Nada a reenviar: nenhum produto desta exportação falhou (ou os que falharam foram excluídos).");
         if (await session.LoadAsync<KnownStore>(export.StoreId, cancellationToken) is null)
-            return Results.Problem(statusCode: 422, title: $"Store '{export.StoreId}' is not connected to this account.");
+            return Problems.Unprocessable(CatalogProblemCodes.StoreNotConnected, $"A loja {export.StoreId} não está conectada a esta conta.");
 
         var retry = await ExportStart.AddAsync(session, snapshots, export.StoreId, products, export.LinkAction, export.RelinkTrayProductId,
             time.GetUtcNow(), cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/api/catalog/exports/{retry.Id}", new { exportId = retry.Id, retryOf = id });
+        return TypedResults.Accepted($"/api/catalog/exports/{retry.Id}", new ExportRetryAccepted(retry.Id, id));
     }
 }

@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Products;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.ServiceDefaults.Tenancy;
 
@@ -12,37 +16,38 @@ namespace TrayBridge.Catalog.Features.Images;
 public static class ProductImagesApi
 {
     public const string Purpose = "product-image";
-    private const int MaxUploadBytes = 10 * 1024 * 1024;
+    private const int MaxUploadBytes = ProductLimits.MaxImageBytes;
 
     public static void MapProductImagesApi(this WebApplication app)
     {
         app.MapPut("/api/catalog/products/{productId:guid}/images/{position:int}",
             (Guid productId, int position, HttpRequest request, IDocumentStore store, TenantContext tenant, TimeProvider time,
                 CancellationToken cancellationToken) => UploadAsync(productId, null, position, request, store, tenant, time, cancellationToken))
-            .WithTags("Products");
-        app.MapPut("/api/catalog/products/{productId:guid}/variations/{variationId:guid}/images/{position:int}", UploadAsync).WithTags("Products");
+            .WithTags("Products").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        app.MapPut("/api/catalog/products/{productId:guid}/variations/{variationId:guid}/images/{position:int}", UploadAsync).WithTags("Products")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         app.MapGet("/public/catalog/images/{token}/{fileName}", ServeAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
     public static string PublicPath(SignedUrls urls, string tenantId, string imageId, string sha256, string extension) =>
         $"/public/catalog/images/{urls.Sign(tenantId, Purpose, imageId)}/{sha256}.{extension}";
 
-    private static async Task<IResult> UploadAsync(Guid productId, Guid? variationId, int position, HttpRequest request, IDocumentStore store,
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UploadAsync(Guid productId, Guid? variationId, int position, HttpRequest request, IDocumentStore store,
         TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (position is < 1 or > 6)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["position"] = ["Tray takes pictures 1 to 6."] });
+        if (position is < 1 or > ProductLimits.MaxImages)
+            return Problems.Validation("position", $"A Tray aceita as fotos de 1 a {ProductLimits.MaxImages}.");
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length is 0 or > MaxUploadBytes || ImageFormat.Detect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } format)
-            return Results.Problem(statusCode: 415, title: "Only JPG and PNG pictures up to 10 MB are accepted.");
+            return Unsupported("Envie uma foto JPG ou PNG de até 10 MB.");
         await using var session = store.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<Product>(productId, cancellationToken) is not { } product)
-            return Results.Problem(statusCode: 404, title: "Product not found.");
+        if (await session.LoadAsync<Product>(productId, cancellationToken) is not { DeletedAt: null } product)
+            return SaveProduct.ProductNotFound();
         if (variationId is { } variation && product.Variations.All(v => v.Id != variation))
-            return Results.Problem(statusCode: 404, title: "Variation not found.");
+            return Problems.NotFound(CatalogProblemCodes.VariationNotFound, "Variação não encontrada neste produto.");
         if (TrayPictureFit.Fit(buffer.ToArray(), format.ContentType, format.Extension) is not { } picture)
-            return Results.Problem(statusCode: 415, title: "The picture could not be read.");
+            return Unsupported("Não foi possível ler a foto: o arquivo parece corrompido.");
         session.Store(new ProductImage
         {
             Id = ProductImage.IdFor(productId, variationId, position), ProductId = productId, VariationId = variationId, Position = position,
@@ -54,8 +59,11 @@ public static class ProductImagesApi
         product.UpdatedAt = time.GetUtcNow();
         session.Store(product);
         await session.SaveChangesAsync(cancellationToken);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult Unsupported(string detail) =>
+        Problems.Of(StatusCodes.Status415UnsupportedMediaType, CatalogProblemCodes.ImageUnsupported, detail);
 
     private static async Task<IResult> ServeAsync(string token, string fileName, SignedUrls urls, IDocumentStore store,
         CancellationToken cancellationToken)

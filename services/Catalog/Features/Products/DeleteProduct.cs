@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
@@ -12,12 +13,11 @@ namespace TrayBridge.Catalog.Features.Products;
 /// (two ERP products, one Tray product), and imported orders and NF-es keep resolving the SKU to what was sold.</summary>
 public static class DeleteProduct
 {
-    public static async Task<IResult> HandleAsync(Guid id, IDocumentStore store, TenantContext tenant, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(Guid id, IDocumentStore store, TenantContext tenant,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<Product>(id, cancellationToken) is not { DeletedAt: null } product)
-            return Results.Problem(statusCode: 404, title: "Product not found.");
+        if (await session.LoadAsync<Product>(id, cancellationToken) is not { DeletedAt: null } product) return SaveProduct.ProductNotFound();
         var now = time.GetUtcNow();
         product.DeletedAt = now;
         product.Available = false;
@@ -32,8 +32,8 @@ public static class DeleteProduct
         catch (Exception e) when (e is JasperFx.ConcurrencyException
                                   || e is AggregateException a && a.InnerExceptions.Any(x => x is JasperFx.ConcurrencyException))
         {
-            return Results.Problem(statusCode: 409, title: "The product changed meanwhile.", detail: "Load it again and repeat the delete.");
+            return SaveProduct.ChangedMeanwhile();
         }
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 }

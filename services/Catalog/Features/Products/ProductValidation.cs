@@ -1,8 +1,11 @@
+using TrayBridge.Api.Catalog;
+using static TrayBridge.Api.Catalog.ProductLimits;
 using TrayBridge.Catalog.Domain;
 
 namespace TrayBridge.Catalog.Features.Products;
 
-/// <summary>Every rule a product must meet before it is stored; the errors name the fields as the client sent them.</summary>
+/// <summary>Every rule a product must meet before it is stored; the errors name the fields as the client sent them, each with a
+/// Portuguese message the panel shows beside the field.</summary>
 public static class ProductValidation
 {
     public static Dictionary<string, string[]> Validate(this ProductInput input)
@@ -13,31 +16,35 @@ public static class ProductValidation
             if (!ok) errors[field] = [message];
         }
 
-        Check(!string.IsNullOrWhiteSpace(input.Sku) && input.Sku.Trim().Length <= 60, "sku", "SKU/reference is required, up to 60 characters.");
-        Check(!string.IsNullOrWhiteSpace(input.Name) && input.Name.Trim().Length <= 200, "name", "Name is required, up to 200 characters.");
-        Check(Blank(input.Ean) || Gtin.IsValid(input.Ean!.Trim()), "ean", "EAN/GTIN must have 8, 12, 13 or 14 digits and a valid check digit.");
-        Check(Blank(input.Ncm) || Digits(input.Ncm!, 8), "ncm", "NCM must have exactly 8 digits.");
-        Check(Blank(input.Cest) || Digits(input.Cest!, 7), "cest", "CEST must have exactly 7 digits.");
-        Check(input.Origin is null or (>= 0 and <= 8), "origin", "Origin (NF-e orig) goes from 0 to 8.");
+        Check(!string.IsNullOrWhiteSpace(input.Sku) && input.Sku.Trim().Length <= MaxSku, "sku",
+            $"Informe a referência (SKU), com até {MaxSku} caracteres.");
+        Check(!string.IsNullOrWhiteSpace(input.Name) && input.Name.Trim().Length <= MaxName, "name",
+            $"Informe o nome, com até {MaxName} caracteres.");
+        Check(Blank(input.Ean) || Gtin.IsValid(input.Ean!.Trim()), "ean",
+            "O EAN/GTIN deve ter 8, 12, 13 ou 14 dígitos e dígito verificador válido.");
+        Check(Blank(input.Ncm) || Digits(input.Ncm!, 8), "ncm", "O NCM deve ter exatamente 8 dígitos.");
+        Check(Blank(input.Cest) || Digits(input.Cest!, 7), "cest", "O CEST deve ter exatamente 7 dígitos.");
+        Check(input.Origin is null or (>= 0 and <= 8), "origin", "A origem da mercadoria (NF-e) vai de 0 a 8.");
         // NF-e's uCom takes 1 to 6 characters.
-        Check(Blank(input.Unit) || input.Unit!.Trim().Length <= 6, "unit", "Commercial unit has up to 6 characters.");
-        Check((input.Description?.Length ?? 0) <= 4_800, "description", "Description has up to 4,800 characters.");
-        Check((input.ShortDescription?.Length ?? 0) <= 500, "shortDescription", "Short description has up to 500 characters.");
+        Check(Blank(input.Unit) || input.Unit!.Trim().Length <= MaxUnit, "unit", $"A unidade comercial tem até {MaxUnit} caracteres.");
+        Check((input.Description?.Length ?? 0) <= MaxDescription, "description", "A descrição tem até 4.800 caracteres.");
+        Check((input.ShortDescription?.Length ?? 0) <= MaxShortDescription, "shortDescription",
+            $"A descrição curta tem até {MaxShortDescription} caracteres.");
         // Tray shows a zero price as "sob consulta": refuse it rather than publish an unsellable product.
-        Check(input.Price > 0, "price", "Price must be greater than zero.");
+        Check(input.Price > 0, "price", "O preço deve ser maior que zero.");
         Check(input.PromotionalPrice is not { } promo || (promo > 0 && promo < input.Price), "promotionalPrice",
-            "Promotional price must be greater than zero and lower than the price.");
+            "O preço promocional deve ser maior que zero e menor que o preço.");
         Check(input.PromotionalPrice is not null || (input.PromotionStart is null && input.PromotionEnd is null), "promotionalPrice",
-            "A promotion period needs a promotional price.");
+            "Um período de promoção precisa de um preço promocional.");
         Check(input is not { PromotionStart: { } start, PromotionEnd: { } end } || start <= end, "promotionEnd",
-            "The promotion cannot end before it starts.");
-        Check(input.CostPrice is null or >= 0, "costPrice", "Cost price cannot be negative.");
-        Check((input.Brand?.Trim().Length ?? 0) <= 100, "brand", "Brand has up to 100 characters.");
-        Check(input.WeightGrams is null or >= 0, "weightGrams", "Weight cannot be negative.");
-        Check(input.LengthCm is null or >= 0, "lengthCm", "Length cannot be negative.");
-        Check(input.WidthCm is null or >= 0, "widthCm", "Width cannot be negative.");
-        Check(input.HeightCm is null or >= 0, "heightCm", "Height cannot be negative.");
-        Check(input.Stock >= 0, "stock", "Stock cannot be negative.");
+            "A promoção não pode terminar antes de começar.");
+        Check(input.CostPrice is null or >= 0, "costPrice", "O preço de custo não pode ser negativo.");
+        Check((input.Brand?.Trim().Length ?? 0) <= MaxBrand, "brand", $"A marca tem até {MaxBrand} caracteres.");
+        Check(input.WeightGrams is null or >= 0, "weightGrams", "O peso não pode ser negativo.");
+        Check(input.LengthCm is null or >= 0, "lengthCm", "O comprimento não pode ser negativo.");
+        Check(input.WidthCm is null or >= 0, "widthCm", "A largura não pode ser negativa.");
+        Check(input.HeightCm is null or >= 0, "heightCm", "A altura não pode ser negativa.");
+        Check(input.Stock >= 0, "stock", "O estoque não pode ser negativo.");
         VariationValidation.Validate(input, Check);
         return errors;
     }

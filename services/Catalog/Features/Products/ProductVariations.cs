@@ -1,3 +1,4 @@
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
 
 namespace TrayBridge.Catalog.Features.Products;
@@ -14,7 +15,7 @@ internal static class ProductVariations
         var variations = input.Variations ?? [];
         for (var i = 0; i < variations.Count; i++)
             if (variations[i].Id is { } id && (!seen.Add(id) || product.Variations.All(v => v.Id != id)))
-                errors[$"variations[{i}].id"] = [$"Variation {id} is not a variation of this product (or is sent twice)."];
+                errors[$"variations[{i}].id"] = [$"A variação {id} não é deste produto (ou foi enviada duas vezes)."];
         return errors;
     }
 

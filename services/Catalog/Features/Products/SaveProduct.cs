@@ -1,5 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
 
@@ -9,32 +12,41 @@ namespace TrayBridge.Catalog.Features.Products;
 /// after commit. Pictures of variations that are gone go with them.</summary>
 public static class SaveProduct
 {
-    public static async Task<IResult> CreateAsync(ProductInput input, IDocumentStore store, TenantContext tenant, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(ProductInput input,
+        IDocumentStore store, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (input.Validate() is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        if (input.Validate() is { Count: > 0 } errors) return Problems.Validation(errors);
         await using var session = store.LightweightSession(tenant.Require());
         var product = new Product { Id = Guid.CreateVersion7(), Sku = "", Name = "" };
-        return await SaveAsync(session, product, input, time, cancellationToken)
-            ?? Results.Created($"/api/catalog/products/{product.Id}", ProductResponse.From(product));
+        if (await SaveAsync(session, product, input, time, cancellationToken) is { } problem) return problem;
+        return TypedResults.Created($"/api/catalog/products/{product.Id}", ProductAnswers.Response(product));
     }
 
-    public static async Task<IResult> UpdateAsync(Guid id, ProductInput input, IDocumentStore store, TenantContext tenant,
-        TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, ProductInput input,
+        IDocumentStore store, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (input.Validate() is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        if (input.Validate() is { Count: > 0 } errors) return Problems.Validation(errors);
         await using var session = store.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<Product>(id, cancellationToken) is not { DeletedAt: null } product)
-            return Results.Problem(statusCode: 404, title: "Product not found.");
-        return await SaveAsync(session, product, input, time, cancellationToken) ?? Results.Ok(ProductResponse.From(product));
+        if (await session.LoadAsync<Product>(id, cancellationToken) is not { DeletedAt: null } product) return ProductNotFound();
+        if (await SaveAsync(session, product, input, time, cancellationToken) is { } problem) return problem;
+        return TypedResults.Ok(ProductAnswers.Response(product));
     }
 
-    private static async Task<IResult?> SaveAsync(IDocumentSession session, Product product, ProductInput input, TimeProvider time,
+    public static ProblemHttpResult ProductNotFound() =>
+        Problems.NotFound(CatalogProblemCodes.ProductNotFound, "Produto não encontrado (ou excluído).");
+
+    public static ProblemHttpResult ChangedMeanwhile() => Problems.Conflict(CatalogProblemCodes.ProductChanged,
+        "O produto foi alterado por outra pessoa enquanto você editava: carregue-o de novo e repita a alteração.");
+
+    private static async Task<ProblemHttpResult?> SaveAsync(IDocumentSession session, Product product, ProductInput input, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (ProductVariations.CheckIds(product, input) is { Count: > 0 } unknown) return Results.ValidationProblem(unknown, statusCode: 422);
+        if (ProductVariations.CheckIds(product, input) is { Count: > 0 } unknown)
+            return FieldProblems.Of(StatusCodes.Status422UnprocessableEntity, CatalogProblemCodes.UnknownVariation, unknown,
+                "Uma variação enviada não pertence a este produto.");
         if (input.CategoryId is { } category && await session.LoadAsync<Category>(category, cancellationToken) is null)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["categoryId"] = ["No such category."] }, statusCode: 422);
+            return FieldProblems.Of(StatusCodes.Status422UnprocessableEntity, CatalogProblemCodes.UnknownCategory, "categoryId",
+                "Categoria não encontrada: escolha uma categoria existente.");
         var now = time.GetUtcNow();
         var before = product.Variations.Select(v => v.Id).ToList();
         input.ApplyTo(product, now);
@@ -51,7 +63,7 @@ public static class SaveProduct
         catch (Exception e) when (e is JasperFx.ConcurrencyException
                                   || e is AggregateException a && a.InnerExceptions.Any(x => x is JasperFx.ConcurrencyException))
         {
-            return Results.Problem(statusCode: 409, title: "The product changed meanwhile.", detail: "Load it again and repeat the change.");
+            return ChangedMeanwhile();
         }
         catch (Exception e) when (WriteConflicts.IsConflict(e))
         {
@@ -59,8 +71,9 @@ public static class SaveProduct
         }
     }
 
-    /// <summary>409 as ProblemDetails with the field, when known; a race lost at commit only knows one of the product's SKUs was taken.</summary>
-    private static IResult SkuInUse(string? field, string sku) => Results.ValidationProblem(
-        new Dictionary<string, string[]> { [field ?? "sku"] = [field is null ? "A SKU of this product was taken by another product meanwhile." : $"Another product or variation of this account already has SKU '{sku}'."] },
-        statusCode: 409, title: "SKU already in use.");
+    /// <summary>409 naming the field, when known; a race lost at commit only knows one of the product's SKUs was taken.</summary>
+    private static ProblemHttpResult SkuInUse(string? field, string sku) => FieldProblems.Of(StatusCodes.Status409Conflict,
+        CatalogProblemCodes.SkuInUse, field ?? "sku", field is null
+            ? "Uma referência (SKU) deste produto foi tomada por outro produto enquanto você salvava."
+            : $"Outro produto ou variação desta conta já tem a referência (SKU) '{sku}'.");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using TrayBridge.Api.Catalog;
 
 namespace TrayBridge.Catalog.Features.Products;
 
@@ -8,11 +9,7 @@ namespace TrayBridge.Catalog.Features.Products;
 /// a card and its filter can never disagree.</summary>
 internal static class SituationCounts
 {
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        [StoreSituation.Integrado] = "Integrado", [StoreSituation.NaoIntegrado] = "Não integrado",
-        [StoreSituation.Erro] = "Erro", [StoreSituation.Desatualizado] = "Desatualizado",
-    };
+    private static IReadOnlyDictionary<string, string> Labels => ProductSituations.Labels;
 
     /// <summary><paramref name="from"/> is the list's <c>from … where …</c> over product <c>d</c> left-joined to link <c>l</c>.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> CountAsync(IQuerySession session, (string Sql, object[] Parameters) from,

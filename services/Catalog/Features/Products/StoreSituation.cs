@@ -1,3 +1,4 @@
+using TrayBridge.Api.Catalog;
 using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.Catalog.Domain;
 
@@ -8,7 +9,8 @@ namespace TrayBridge.Catalog.Features.Products;
 /// version older than the product's is "Desatualizado".</summary>
 public static class StoreSituation
 {
-    public const string Integrado = "Integrado", NaoIntegrado = "NaoIntegrado", Erro = "Erro", Desatualizado = "Desatualizado";
+    public const string Integrado = ProductSituations.Integrado, NaoIntegrado = ProductSituations.NaoIntegrado,
+        Erro = ProductSituations.Erro, Desatualizado = ProductSituations.Desatualizado;
 
     public static string Of(Product product, ProductLink? link) => link switch
     {

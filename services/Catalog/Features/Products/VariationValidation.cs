@@ -1,3 +1,4 @@
+using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
 
 namespace TrayBridge.Catalog.Features.Products;
@@ -6,7 +7,7 @@ namespace TrayBridge.Catalog.Features.Products;
 /// stock and weight). Errors name fields as the client sent them: <c>variations[2].sku</c>.</summary>
 public static class VariationValidation
 {
-    public const int MaxAxes = 2, MaxVariations = 100, MaxAxisText = 50;
+    public const int MaxAxes = ProductLimits.MaxAxes, MaxVariations = ProductLimits.MaxVariations, MaxAxisText = ProductLimits.MaxAxisText;
 
     public static void Validate(ProductInput input, Action<bool, string, string> check)
     {
@@ -14,12 +15,12 @@ public static class VariationValidation
         var variations = input.Variations ?? [];
         var namesOk = axes.All(a => !string.IsNullOrWhiteSpace(a) && a.Trim().Length <= MaxAxisText)
             && axes.Select(a => a?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == axes.Count;
-        check(namesOk, "variationAxes", $"Each axis has a distinct name of up to {MaxAxisText} characters.");
-        check(variations.Count == 0 || axes.Count > 0, "variationAxes", "Name the axes the variations vary on (e.g. Cor, Tamanho).");
-        check(axes.Count <= MaxAxes, "variationAxes", "A product varies on at most two axes (e.g. Cor and Tamanho).");
+        check(namesOk, "variationAxes", $"Cada eixo tem um nome distinto, com até {MaxAxisText} caracteres.");
+        check(variations.Count == 0 || axes.Count > 0, "variationAxes", "Informe os eixos em que as variações variam (ex.: Cor, Tamanho).");
+        check(axes.Count <= MaxAxes, "variationAxes", "Um produto varia em no máximo dois eixos (ex.: Cor e Tamanho).");
         // With the axes wrong, every variation's values would be wrong too: the axes' error says it once.
         var axesOk = namesOk && axes.Count is > 0 and <= MaxAxes;
-        check(variations.Count <= MaxVariations, "variations", $"A product has up to {MaxVariations} variations.");
+        check(variations.Count <= MaxVariations, "variations", $"Um produto tem até {MaxVariations} variações.");
 
         var skus = new HashSet<string>(StringComparer.Ordinal) { input.Sku?.Trim() ?? "" };
         var grid = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -28,21 +29,21 @@ public static class VariationValidation
             var v = variations[i];
             var field = $"variations[{i}].";
             var sku = v.Sku?.Trim();
-            check(!string.IsNullOrEmpty(sku) && sku.Length <= 60, field + "sku", "SKU/reference is required, up to 60 characters.");
-            check(string.IsNullOrEmpty(sku) || skus.Add(sku), field + "sku", $"SKU '{sku}' is used twice in this product.");
+            check(!string.IsNullOrEmpty(sku) && sku.Length <= ProductLimits.MaxSku, field + "sku", $"Informe a referência (SKU), com até {ProductLimits.MaxSku} caracteres.");
+            check(string.IsNullOrEmpty(sku) || skus.Add(sku), field + "sku", $"A referência '{sku}' aparece duas vezes neste produto.");
             var values = v.Values ?? [];
             check(!axesOk || (values.Count == axes.Count && values.All(x => !string.IsNullOrWhiteSpace(x) && x.Trim().Length <= MaxAxisText)),
-                field + "values", $"One value per axis ({axes.Count}), each up to {MaxAxisText} characters.");
+                field + "values", $"Um valor por eixo ({axes.Count}), cada um com até {MaxAxisText} caracteres.");
             check(!axesOk || grid.Add(string.Join('\u001f', values.Select(x => x?.Trim()))), field + "values",
-                "Another variation of this product has the same values.");
+                "Outra variação deste produto tem os mesmos valores.");
             check(string.IsNullOrWhiteSpace(v.Ean) || Gtin.IsValid(v.Ean.Trim()), field + "ean",
-                "EAN/GTIN must have 8, 12, 13 or 14 digits and a valid check digit.");
-            check(v.Price > 0, field + "price", "Price must be greater than zero.");
+                "O EAN/GTIN deve ter 8, 12, 13 ou 14 dígitos e dígito verificador válido.");
+            check(v.Price > 0, field + "price", "O preço deve ser maior que zero.");
             check(v.PromotionalPrice is not { } promo || (promo > 0 && promo < v.Price), field + "promotionalPrice",
-                "Promotional price must be greater than zero and lower than the price.");
-            check(v.CostPrice is null or >= 0, field + "costPrice", "Cost price cannot be negative.");
-            check(v.Stock >= 0, field + "stock", "Stock cannot be negative.");
-            check(v.WeightGrams is null or >= 0, field + "weightGrams", "Weight cannot be negative.");
+                "O preço promocional deve ser maior que zero e menor que o preço.");
+            check(v.CostPrice is null or >= 0, field + "costPrice", "O preço de custo não pode ser negativo.");
+            check(v.Stock >= 0, field + "stock", "O estoque não pode ser negativo.");
+            check(v.WeightGrams is null or >= 0, field + "weightGrams", "O peso não pode ser negativo.");
         }
     }
 }

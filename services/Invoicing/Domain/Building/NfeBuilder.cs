@@ -24,7 +24,7 @@ public sealed class NfeBuilder(
     {
         var problems = emitter.Problems().Concat(NfeOrderCheck.Problems(order, package)).ToList();
         if (!CodigoNumerico.IsValid(identity.Cnf, identity.Number))
-            problems.Add($"cNF '{identity.Cnf}' is not valid for number {identity.Number} (8 digits, not the number, not a trivial sequence)");
+            problems.Add($"cNF '{identity.Cnf}' inválido para o número {identity.Number} (8 dígitos, diferente do número, sem sequência trivial)");
         if (problems.Count > 0) throw new NfeDataException(problems);
 
         // dhEmi in the emitter UF's clock; the key's AAMM is read from the same local time (561 otherwise).
@@ -35,7 +35,7 @@ public sealed class NfeBuilder(
         var lines = order.Items.Select(item => NfeItemLine.From(item, emitter, operation, recipientUf)).ToList();
         var totals = NfeTotals.Of(lines);
         if (order.ExpectedTotal is { } expected && NfeFormat.Cents(expected) != totals.Total)
-            throw new NfeDataException($"The note's total {NfeFormat.Money(totals.Total)} differs from the order's {NfeFormat.Money(expected)}");
+            throw new NfeDataException($"O total da nota ({NfeFormat.Money(totals.Total)}) difere do total do pedido ({NfeFormat.Money(expected)})");
 
         var nfe = E("NFe",
             E("infNFe", new XAttribute("versao", "4.00"), new XAttribute("Id", key.Id),

@@ -17,15 +17,17 @@ public sealed record Emitter(
     public string Uf => Address.Uf;
 
     /// <summary>What keeps this emitter from issuing; empty when it can.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<string> Problems() => [.. FieldProblems().Select(p => p.Message)];
+
+    /// <summary>The same problems, each with the field at fault as the emitter's JSON names it (<c>cnpj</c>,
+    /// <c>address.zipCode</c>…), so a form can show each beside its field.</summary>
+    public IEnumerable<(string Field, string Message)> FieldProblems()
     {
-        var problems = new List<string>();
-        if (!TaxIds.IsCnpj(Cnpj)) problems.Add($"The emitter's CNPJ '{Cnpj}' is not valid");
+        if (!TaxIds.IsCnpj(Cnpj)) yield return ("cnpj", $"O CNPJ do emitente '{Cnpj}' não é válido");
         if (StateRegistration is not { Length: >= 2 and <= 14 } || !StateRegistration.All(char.IsAsciiDigit))
-            problems.Add($"The emitter's IE '{StateRegistration}' must be 2 to 14 digits");
-        if (NfeText.Clean(Name, 60).Length < 2) problems.Add("The emitter has no razão social");
-        if (Series is < 0 or > 999) problems.Add($"The série {Series} is not 0-999");
-        problems.AddRange(Address.Problems("The emitter's"));
-        return problems;
+            yield return ("stateRegistration", $"A IE do emitente '{StateRegistration}' deve ter de 2 a 14 dígitos");
+        if (NfeText.Clean(Name, 60).Length < 2) yield return ("name", "O emitente não tem razão social");
+        if (Series is < 0 or > 999) yield return ("series", $"A série {Series} não está entre 0 e 999");
+        foreach (var (field, message) in Address.FieldProblems("do emitente")) yield return ("address." + field, message);
     }
 }

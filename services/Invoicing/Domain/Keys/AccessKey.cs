@@ -33,7 +33,7 @@ public readonly record struct AccessKey
     {
         if (stateCode is not { Length: 2 } || !stateCode.All(char.IsAsciiDigit)) throw new ArgumentException($"cUF '{stateCode}' is not 2 digits.", nameof(stateCode));
         if (cnpj is not { Length: 14 } || !cnpj.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))) throw new ArgumentException($"CNPJ '{cnpj}' is not 14 characters 0-9/A-Z.", nameof(cnpj));
-        package.EnsureAccepts(cnpj, "The emitter's CNPJ");
+        package.EnsureAccepts(cnpj, "O CNPJ do emitente");
         if (series is < 0 or > 999) throw new ArgumentOutOfRangeException(nameof(series), series, "série is 0-999.");
         if (number is < 1 or > 999_999_999) throw new ArgumentOutOfRangeException(nameof(number), number, "nNF is 1-999999999.");
         if (cnf is not { Length: 8 } || !cnf.All(char.IsAsciiDigit)) throw new ArgumentException($"cNF '{cnf}' is not 8 digits.", nameof(cnf));

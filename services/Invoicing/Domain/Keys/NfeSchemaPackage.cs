@@ -27,7 +27,7 @@ public static class NfeSchemaPackages
     {
         if (cnpj.Any(char.IsAsciiLetter) && !package.AcceptsAlphanumericCnpj())
             throw new NfeDataException(
-                $"{field} {cnpj} is an alphanumeric CNPJ, which the {package.FolderName()} schemas do not accept " +
-                "(digits only); issue under the PL_010 package.");
+                $"{field} {cnpj} é um CNPJ alfanumérico, que os schemas {package.FolderName()} não aceitam " +
+                "(só dígitos); emita pelo pacote PL_010.");
     }
 }

@@ -27,7 +27,7 @@ public sealed class LotBuilder(int maxNotes = 50, int maxBytes = 500_000)
         {
             var bytes = Encoding.UTF8.GetByteCount(note);
             if (Envelope(1) + bytes > maxBytes)
-                throw new NfeDataException($"A note of {bytes} bytes does not fit in a lot of at most {maxBytes} bytes");
+                throw new NfeDataException($"Uma nota de {bytes} bytes não cabe num lote de no máximo {maxBytes} bytes");
             if (current.Count == maxNotes || Envelope(current.Count + 1) + currentBytes + bytes > maxBytes)
             {
                 lots.Add(Lot(nextLotId(), current));

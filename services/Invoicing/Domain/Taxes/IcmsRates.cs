@@ -15,7 +15,7 @@ public sealed record IcmsRates(IReadOnlyDictionary<string, UfIcmsRate> ByUf)
     });
 
     public UfIcmsRate For(string uf) =>
-        ByUf.TryGetValue(uf, out var rate) ? rate : throw new NfeDataException($"The tax table has no ICMS rate for {uf}");
+        ByUf.TryGetValue(uf, out var rate) ? rate : throw new NfeDataException($"As regras fiscais não têm alíquota de ICMS para {uf}");
 
     /// <summary>A copy with one UF's rates replaced.</summary>
     public IcmsRates With(string uf, UfIcmsRate rate) => new(new Dictionary<string, UfIcmsRate>(ByUf) { [uf] = rate });

@@ -41,7 +41,7 @@ public static class TaxCalculator
     {
         "102" or "103" or "300" or "400" => "ICMSSN102",
         "500" => "ICMSSN500",
-        _ => throw new NfeDataException($"CSOSN {csosn} is not supported by the generator (102, 103, 300, 400 or 500)"),
+        _ => throw new NfeDataException($"O CSOSN {csosn} não é emitido por aqui (use 102, 103, 300, 400 ou 500)"),
     };
 
     private static PisCofinsTax PisCofins(PisCofinsRule rule, decimal rate, decimal value) => rule.Group switch

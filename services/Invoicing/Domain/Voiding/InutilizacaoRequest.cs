@@ -17,7 +17,7 @@ public static class InutilizacaoRequest
     {
         var text = justification.Trim();
         if (text.Length is < MinJustification or > MaxJustification)
-            throw new NfeDataException($"The justification (xJust) has {MinJustification} to {MaxJustification} characters");
+            throw new NfeDataException($"A justificativa (xJust) tem de {MinJustification} a {MaxJustification} caracteres");
         var cUF = Uf.IbgeCode(emitter.Address.Uf);
         var yy = (year % 100).ToString("00", CultureInfo.InvariantCulture);
         var nNF = number.ToString("000000000", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Marten;
 using Microsoft.Extensions.Options;
+using TrayBridge.Api;
 using TrayBridge.Contracts.Orders;
 using TrayBridge.Invoicing.Domain;
 using TrayBridge.Invoicing.Domain.Building;
@@ -14,16 +15,16 @@ namespace TrayBridge.Invoicing.Features.Batches;
 
 /// <summary>Issues one sales order's note in one transaction: takes the next number, builds, signs and schema-validates
 /// the NF-e and stores it. Anything that refuses it (bad data, another batch got the order first) rolls the transaction
-/// back, and with it the number: the counter never skips one.</summary>
+/// back, and with it the number: the counter never skips one. A note this batch already stored (its work re-run after a
+/// crash) is returned as it is.</summary>
 public sealed class NfeIssuer(IDocumentStore store, ServiceStore schema, NfeSchemaValidator validator, IOptions<InvoicingSettings> settings,
     TimeProvider time)
 {
-    public async Task<(NfeRecord? Note, string? SkipReason)> IssueAsync(string tenantId, EmitterProfile profile, X509Certificate2 certificate,
+    public async Task<(NfeRecord? Note, Reason? Skip)> IssueAsync(string tenantId, EmitterProfile profile, X509Certificate2 certificate,
         SalesOrderInvoiceData order, Guid salesOrderId, Guid batchId, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(tenantId);
-        if (await session.Query<NfeRecord>().FirstOrDefaultAsync(n => n.SalesOrderId == salesOrderId, cancellationToken) is { } existing)
-            return (null, $"Already has NF-e {existing.Number} ({existing.Status}).");
+        if (await ExistingAsync(session, salesOrderId, batchId, cancellationToken) is { } done) return done;
         var nfeOrder = SalesOrderMapping.ToNfeOrder(order);
         var emitter = profile.ToEmitter();
         var number = await NumberCounter.TakeAsync(session, schema.Schema, emitter.Cnpj, emitter.Series, cancellationToken);
@@ -35,9 +36,12 @@ public sealed class NfeIssuer(IDocumentStore store, ServiceStore schema, NfeSche
             signed = NfeSigner.Sign(document.Xml, certificate);
             validator.EnsureValid(signed);
         }
-        catch (NfeDataException e) { return (null, "Cannot build its NF-e: " + string.Join("; ", e.Problems)); }
-        catch (NfeSchemaException e) { return (null, "Its NF-e fails the schema: " + string.Join("; ", e.Errors.Take(3))); }
-        catch (NfeSignatureException e) { return (null, e.Message); }
+        catch (NfeDataException e) { return (null, new("nfe.invalid_data", "A NF-e não pode ser montada: " + string.Join("; ", e.Problems) + ".")); }
+        catch (NfeSchemaException e)
+        {
+            return (null, new("nfe.schema_invalid", "A NF-e não passa na validação do schema da SEFAZ: " + string.Join("; ", e.Errors.Take(3))));
+        }
+        catch (NfeSignatureException e) { return (null, new("nfe.signature_failed", "A NF-e não pôde ser assinada: " + e.Message)); }
 
         var note = NewRecord(document, signed, order, salesOrderId, batchId);
         session.Store(note);
@@ -47,10 +51,21 @@ public sealed class NfeIssuer(IDocumentStore store, ServiceStore schema, NfeSche
         }
         catch (Exception e) when (WriteConflicts.IsConflict(e))
         {
-            return (null, "Already invoiced by another batch.");
+            // The unique index on the sales order: another batch (or this one's work running twice) stored its note first.
+            await using var fresh = store.QuerySession(tenantId);
+            return await ExistingAsync(fresh, salesOrderId, batchId, cancellationToken) ?? (null, SkipReasons.InvoicedByAnotherBatch);
         }
         return (note, null);
     }
+
+    private static async Task<(NfeRecord? Note, Reason? Skip)?> ExistingAsync(IQuerySession session, Guid salesOrderId, Guid batchId,
+        CancellationToken cancellationToken) =>
+        await session.Query<NfeRecord>().FirstOrDefaultAsync(n => n.SalesOrderId == salesOrderId, cancellationToken) switch
+        {
+            null => null,
+            { } mine when mine.BatchId == batchId => (mine, null),
+            { } other => (null, SkipReasons.HasNote(other.Number, other.Status)),
+        };
 
     private NfeRecord NewRecord(NfeDocument document, string signed, SalesOrderInvoiceData order, Guid salesOrderId, Guid batchId) => new()
     {

@@ -4,20 +4,9 @@ using TrayBridge.Invoicing.Domain.Orders;
 
 namespace TrayBridge.Invoicing.Features.Batches;
 
-/// <summary>Orders' answer at batch time → the domain's <see cref="NfeOrder"/>, and why an order is not to be invoiced.</summary>
+/// <summary>Orders' answer at batch time → the domain's <see cref="NfeOrder"/> (whether to invoice it: <see cref="SkipReasons"/>).</summary>
 public static class SalesOrderMapping
 {
-    /// <summary>Null when the order may be invoiced now; else the reason it is skipped.</summary>
-    public static string? SkipReason(SalesOrderForInvoice answer) => answer switch
-    {
-        { Found: false } => "Unknown sales order.",
-        { Invoiced: true } or { Status: "Faturado" } => "Already invoiced.",
-        { Status: "CanceladoNaTray" } => "Cancelled on Tray.",
-        { Status: "Divergente" } => $"Divergent from Tray: {answer.Divergence ?? "the order changed after import"}.",
-        { Status: "ProntoParaFaturar", Order: not null } => null,
-        _ => $"Not ready to invoice: {answer.StatusLabel ?? answer.Status}.",
-    };
-
     public static NfeOrder ToNfeOrder(SalesOrderInvoiceData order)
     {
         var r = order.Recipient;

@@ -1,4 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TrayBridge.Api.Invoicing;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Invoicing.Features.Emitters;
@@ -9,16 +13,20 @@ public static class EmitterApi
     public static void MapEmitterApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/invoicing/emitter").WithTags("Emitter");
-        group.MapPut("/", PutAsync);
+        group.MapPut("/", PutAsync).WithMetadata(new RequestSizeLimitAttribute(16 * 1024));
         group.MapGet("/", GetAsync);
-        group.MapPut("/certificate", UploadCertificate.HandleAsync);
+        // An A1 PFX is a few KB; 64 KB of base64 leaves room for a long chain.
+        group.MapPut("/certificate", UploadCertificate.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(96 * 1024));
     }
 
-    private static async Task<IResult> PutAsync(EmitterInput input, IDocumentStore store, TenantContext tenant, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static ProblemHttpResult NoEmitter() =>
+        Problems.NotFound(EmitterReadiness.NoEmitter, "Nenhum emitente cadastrado: preencha Configurações › Emitente.");
+
+    private static async Task<Results<Ok<EmitterResponse>, ValidationProblem>> PutAsync(EmitterRequest input, IDocumentStore store, TenantContext tenant,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var (emitter, sefaz, problems) = input.Read();
-        if (emitter is null || sefaz is null) return Results.ValidationProblem(problems);
+        var (emitter, sefaz, problems) = EmitterRequestReader.Read(input);
+        if (emitter is null || sefaz is null) return Problems.Validation(problems);
         await using var session = store.LightweightSession(tenant.Require());
         var profile = await session.LoadAsync<EmitterProfile>(tenant.Require(), cancellationToken)
             ?? new EmitterProfile { Id = tenant.Require(), Emitter = EmitterData.From(emitter), Sefaz = sefaz };
@@ -28,14 +36,15 @@ public static class EmitterApi
         profile.UpdatedAt = time.GetUtcNow();
         session.Store(profile);
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(EmitterResponse.From(profile, time.GetUtcNow()));
+        return TypedResults.Ok(EmitterView.From(profile, time.GetUtcNow()));
     }
 
-    private static async Task<IResult> GetAsync(IDocumentStore store, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EmitterResponse>, ProblemHttpResult>> GetAsync(IDocumentStore store, TenantContext tenant, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession(tenant.Require());
         return await session.LoadAsync<EmitterProfile>(tenant.Require(), cancellationToken) is { } profile
-            ? Results.Ok(EmitterResponse.From(profile, time.GetUtcNow()))
-            : Results.Problem(statusCode: 404, title: "No emitter", detail: "PUT /api/invoicing/emitter first.");
+            ? TypedResults.Ok(EmitterView.From(profile, time.GetUtcNow()))
+            : NoEmitter();
     }
 }

@@ -11,21 +11,24 @@ public sealed class EmitterCertificates(IDataProtectionProvider provider)
     private readonly IDataProtector _protector = provider.CreateProtector("TrayBridge.Invoicing.EmitterCertificate.v1");
 
     /// <returns>The certificate, or null with why it cannot be read (bad base64, wrong password, no private key).</returns>
-    public static (X509Certificate2? Certificate, string? Problem) Load(string? pfxBase64, string? password)
+    public static (X509Certificate2? Certificate, Api.Reason? Problem) Load(string? pfxBase64, string? password)
     {
         byte[] pfx;
         try { pfx = Convert.FromBase64String(pfxBase64 ?? ""); }
-        catch (FormatException) { return (null, "The PFX is not valid base64."); }
-        if (pfx.Length == 0) return (null, "The PFX is empty.");
+        catch (FormatException) { return (null, new("certificate.unreadable", "O arquivo do certificado não chegou inteiro (base64 inválido): envie-o de novo.")); }
+        if (pfx.Length == 0) return (null, new("certificate.missing", "Escolha o arquivo do certificado A1 (.pfx ou .p12)."));
         try
         {
             // EphemeralKeySet: the private key never lands in a key store on disk.
             var certificate = X509CertificateLoader.LoadPkcs12(pfx, password, X509KeyStorageFlags.EphemeralKeySet);
             return certificate.HasPrivateKey && certificate.GetRSAPrivateKey() is not null
                 ? (certificate, null)
-                : (null, "The certificate has no RSA private key: an A1 PFX carries it.");
+                : (null, new("certificate.no_private_key", "O arquivo não traz a chave privada RSA: envie o certificado A1 (.pfx) completo."));
         }
-        catch (CryptographicException) { return (null, "The PFX could not be opened: wrong password or not a PKCS#12 file."); }
+        catch (CryptographicException)
+        {
+            return (null, new("certificate.wrong_password", "Não foi possível abrir o certificado: a senha está errada ou o arquivo não é um .pfx/.p12."));
+        }
     }
 
     public StoredCertificate Protect(string pfxBase64, string password, X509Certificate2 certificate) => new(

@@ -1,5 +1,8 @@
 using Marten;
 using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using TrayBridge.Api.Invoicing;
 using TrayBridge.Contracts.Orders;
 using TrayBridge.Invoicing.Domain;
 using TrayBridge.Invoicing.Domain.Building;
@@ -9,6 +12,7 @@ using TrayBridge.Invoicing.Features.Batches;
 using TrayBridge.Invoicing.Features.Emitters;
 using TrayBridge.Invoicing.Features.Sending;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.Invoicing.Features.Nfes;
@@ -18,22 +22,30 @@ namespace TrayBridge.Invoicing.Features.Nfes;
 /// signed, validated and queued for sending.</summary>
 public static class ResendNfe
 {
-    public static async Task<IResult> HandleAsync(Guid id, IDocumentStore store, TenantContext tenant, EmitterCertificates certificates,
-        IRequestClient<SalesOrderForInvoiceRequested> orders, NfeSchemaValidator validator, Microsoft.Extensions.Options.IOptions<InvoicingSettings> settings,
-        DueWorkScheduler scheduler, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<NfeResponse>, ProblemHttpResult>> HandleAsync(Guid id, IDocumentStore store, TenantContext tenant,
+        EmitterCertificates certificates, IRequestClient<SalesOrderForInvoiceRequested> orders, NfeSchemaValidator validator,
+        IOptions<InvoicingSettings> settings, DueWorkScheduler scheduler, TimeProvider time, CancellationToken cancellationToken)
     {
         var tenantId = tenant.Require();
         await using var session = store.LightweightSession(tenantId);
-        if (await session.LoadAsync<NfeRecord>(id, cancellationToken) is not { } note) return Results.NotFound();
+        if (await session.LoadAsync<NfeRecord>(id, cancellationToken) is not { } note) return Problems.NotFound("nfe.not_found", "Nota fiscal não encontrada.");
         if (note.Status != NfeStatus.Rejected)
-            return Results.Problem(statusCode: 409, title: "Not rejected", detail: $"NF-e {note.Number} is {note.Status}; only a rejected note is re-sent.");
+            return Problems.Conflict("nfe.not_rejected", $"A NF-e {note.Number} está {NfeViews.Situation(note.Status)}: só uma nota rejeitada é reenviada.");
         var profile = await session.LoadAsync<EmitterProfile>(tenantId, cancellationToken);
-        if (profile?.Certificate is not { } stored || stored.NotAfter <= time.GetUtcNow())
-            return Results.Problem(statusCode: 409, title: "No valid certificate", detail: "Upload a valid A1 certificate first.");
-        var answer = (await orders.GetResponse<SalesOrderForInvoice>(new SalesOrderForInvoiceRequested(tenantId, note.SalesOrderId, time.GetUtcNow()),
-            cancellationToken)).Message;
-        if (SalesOrderMapping.SkipReason(answer) is { } reason) return Results.Problem(statusCode: 409, title: "Order not invoiceable", detail: reason);
-        using var certificate = certificates.Open(stored);
+        if (EmitterReadiness.Problem(profile, time.GetUtcNow()) is { } notReady) return notReady;
+        SalesOrderForInvoice answer;
+        try
+        {
+            answer = (await orders.GetResponse<SalesOrderForInvoice>(new SalesOrderForInvoiceRequested(tenantId, note.SalesOrderId, time.GetUtcNow()),
+                cancellationToken, settings.Value.OrdersTimeout)).Message;
+        }
+        catch (RequestTimeoutException)
+        {
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, SkipReasons.OrdersUnavailable.Code,
+                "O serviço de pedidos não respondeu: reenvie a nota em instantes.");
+        }
+        if (SkipReasons.For(answer) is { } reason) return Problems.Conflict(reason.Code, reason.Detail);
+        using var certificate = certificates.Open(profile!.Certificate!);
         try
         {
             var document = new NfeBuilder(settings.Value.SchemaPackage).Build(SalesOrderMapping.ToNfeOrder(answer.Order!), profile.ToEmitter(),
@@ -42,14 +54,19 @@ public static class ResendNfe
             validator.EnsureValid(note.SignedXml);
             (note.Key, note.IssuedAt, note.Total) = (document.Key.Value, document.IssuedAt, document.Total);
         }
-        catch (Exception e) when (e is NfeDataException or NfeSchemaException or NfeSignatureException)
+        catch (NfeDataException e)
         {
-            return Results.Problem(statusCode: 422, title: "Still cannot be issued", detail: e is NfeDataException d ? string.Join("; ", d.Problems) : e.Message);
+            return Problems.Unprocessable("nfe.invalid_data", "A NF-e ainda não pode ser montada: " + string.Join("; ", e.Problems) + ".");
         }
+        catch (NfeSchemaException e)
+        {
+            return Problems.Unprocessable("nfe.schema_invalid", "A NF-e não passa na validação do schema da SEFAZ: " + string.Join("; ", e.Errors.Take(3)));
+        }
+        catch (NfeSignatureException e) { return Problems.Unprocessable("nfe.signature_failed", "A NF-e não pôde ser assinada: " + e.Message); }
         (note.Status, note.StatusCode, note.Reason, note.UpdatedAt) = (NfeStatus.Pending, null, null, time.GetUtcNow());
         session.Store(note);
         scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(note.BatchId), time.GetUtcNow());
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/api/invoicing/nfes?number={note.Number}", NfeResponse.From(note, null, null));
+        return TypedResults.Accepted($"/api/invoicing/nfes?number={note.Number}", NfeViews.From(note, null, null));
     }
 }

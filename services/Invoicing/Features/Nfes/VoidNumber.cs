@@ -1,10 +1,13 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Invoicing;
 using TrayBridge.Invoicing.Domain.Fiscal;
 using TrayBridge.Invoicing.Domain.Schemas;
 using TrayBridge.Invoicing.Domain.Signing;
 using TrayBridge.Invoicing.Domain.Voiding;
 using TrayBridge.Invoicing.Features.Emitters;
 using TrayBridge.Invoicing.Features.Sefaz;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 using static TrayBridge.Invoicing.Features.Sefaz.SefazMessages;
 
@@ -12,44 +15,52 @@ namespace TrayBridge.Invoicing.Features.Nfes;
 
 /// <summary><c>POST /api/invoicing/nfes/{id}/void {justification}</c>: a rejected note given up for good (its order will
 /// not be invoiced under it) has its number voided at SEFAZ (inutilização, 102), so the série has no unexplained gap. The
-/// note becomes Voided with SEFAZ's protocol; any other answer leaves it Rejected and is shown as SEFAZ gave it.</summary>
+/// note becomes Voided with SEFAZ's protocol; any other answer leaves it Rejected and is shown with SEFAZ's cStat and
+/// motivo (code <c>sefaz.void_refused</c>, extension <c>sefazCode</c>).</summary>
 public static class VoidNumber
 {
-    public sealed record Request(string? Justification);
-
-    public static async Task<IResult> HandleAsync(Guid id, Request request, IDocumentStore store, TenantContext tenant, EmitterCertificates certificates,
-        NfeSchemaValidator validator, SefazClient sefaz, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<NfeResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid id, VoidRequest request,
+        IDocumentStore store, TenantContext tenant, EmitterCertificates certificates, NfeSchemaValidator validator, SefazClient sefaz, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var tenantId = tenant.Require();
         await using var session = store.LightweightSession(tenantId);
-        if (await session.LoadAsync<NfeRecord>(id, cancellationToken) is not { } note) return Results.NotFound();
+        if (await session.LoadAsync<NfeRecord>(id, cancellationToken) is not { } note) return Problems.NotFound("nfe.not_found", "Nota fiscal não encontrada.");
         if (note.Status != NfeStatus.Rejected)
-            return Results.Problem(statusCode: 409, title: "Not rejected", detail: $"NF-e {note.Number} is {note.Status}; only a rejected note's number is voided.");
+            return Problems.Conflict("nfe.not_rejected",
+                $"A NF-e {note.Number} está {NfeViews.Situation(note.Status)}: só o número de uma nota rejeitada é inutilizado.");
         if (request.Justification?.Trim().Length is not (>= InutilizacaoRequest.MinJustification and <= InutilizacaoRequest.MaxJustification))
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-                { ["justification"] = [$"SEFAZ asks {InutilizacaoRequest.MinJustification} to {InutilizacaoRequest.MaxJustification} characters."] });
+            return Problems.Validation("justification",
+                $"A justificativa tem de {InutilizacaoRequest.MinJustification} a {InutilizacaoRequest.MaxJustification} caracteres (exigência da SEFAZ).");
         var profile = await session.LoadAsync<EmitterProfile>(tenantId, cancellationToken);
-        if (profile?.Certificate is not { } stored || stored.NotAfter <= time.GetUtcNow())
-            return Results.Problem(statusCode: 409, title: "No valid certificate", detail: "Upload a valid A1 certificate first.");
-        if (profile.Sefaz.Voiding is not { } url)
-            return Results.Problem(statusCode: 409, title: "No voiding service", detail: "Set the emitter's voidingUrl (NFeInutilizacao4) first.");
+        if (EmitterReadiness.Problem(profile, time.GetUtcNow()) is { } notReady) return notReady;
+        if (profile!.Sefaz.Voiding is not { } url)
+            return Problems.Conflict("emitter.no_voiding_url",
+                "Informe o endereço do serviço de inutilização da SEFAZ (NFeInutilizacao4) em Configurações › Emitente.");
 
         var emitter = profile.ToEmitter();
-        using var certificate = certificates.Open(stored);
+        using var certificate = certificates.Open(profile.Certificate!);
         var signed = NfeSigner.Sign(InutilizacaoRequest.Build(emitter, note.Series, note.Number,
             Uf.LocalTime(emitter.Address.Uf, time.GetUtcNow()).Year, request.Justification!), certificate);
         validator.EnsureValid(signed);
         System.Xml.Linq.XElement answer;
         try { answer = await sefaz.CallAsync(url, "NFeInutilizacao4", signed, certificate, cancellationToken); }
-        catch (SefazUnavailableException e) { return Results.Problem(statusCode: 503, title: "SEFAZ unavailable", detail: e.Message); }
+        catch (SefazUnavailableException e)
+        {
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "sefaz.unavailable", $"A SEFAZ não respondeu ({e.Message}): tente de novo em instantes.");
+        }
         var result = answer.Element(SefazClient.Nfe + "infInut") ?? answer;
         if (CStat(result) != "102")
-            return Results.Problem(statusCode: 422, title: $"SEFAZ {CStat(result)}", detail: Reason(result));
+        {
+            var refused = Problems.Unprocessable("sefaz.void_refused", $"A SEFAZ recusou a inutilização ({CStat(result)}): {Reason(result)}");
+            refused.ProblemDetails.Extensions["sefazCode"] = CStat(result);
+            return refused;
+        }
         (note.Status, note.StatusCode, note.Reason) = (NfeStatus.Voided, "102", Reason(result));
         note.Protocol = (string?)result.Element(SefazClient.Nfe + "nProt");
         note.UpdatedAt = time.GetUtcNow();
         session.Store(note);
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(NfeResponse.From(note, null, null));
+        return TypedResults.Ok(NfeViews.From(note, null, null));
     }
 }

@@ -31,13 +31,13 @@ public sealed class SefazClient(IHttpClientFactory factory, Microsoft.Extensions
             if (!response.IsSuccessStatusCode) throw new SefazUnavailableException($"{service}: HTTP {(int)response.StatusCode}");
         }
         catch (HttpRequestException e) { throw new SefazUnavailableException($"{service}: {e.Message}"); }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { throw new SefazUnavailableException($"{service}: timed out"); }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { throw new SefazUnavailableException($"{service}: tempo de resposta esgotado"); }
         try
         {
             var result = XDocument.Parse(text).Descendants(XName.Get("nfeResultMsg", WsdlBase + service)).SingleOrDefault();
-            return result?.Elements().FirstOrDefault() ?? throw new SefazUnavailableException($"{service}: no nfeResultMsg in the answer");
+            return result?.Elements().FirstOrDefault() ?? throw new SefazUnavailableException($"{service}: resposta sem nfeResultMsg");
         }
-        catch (System.Xml.XmlException e) { throw new SefazUnavailableException($"{service}: the answer is not XML ({e.Message})"); }
+        catch (System.Xml.XmlException e) { throw new SefazUnavailableException($"{service}: a resposta não é XML ({e.Message})"); }
     }
 
     private static HttpClient MutualTlsClient(X509Certificate2 certificate, TimeSpan timeout, SefazTrust trust)
@@ -49,5 +49,6 @@ public sealed class SefazClient(IHttpClientFactory factory, Microsoft.Extensions
     }
 }
 
-/// <summary>SEFAZ gave no usable answer; the notes stay pending and the send is retried later.</summary>
+/// <summary>SEFAZ gave no usable answer; the notes stay pending and the send is retried later. The message is shown to
+/// people (a note's <c>waiting</c>), so it is Portuguese past the web service's name.</summary>
 public sealed class SefazUnavailableException(string message) : Exception(message);

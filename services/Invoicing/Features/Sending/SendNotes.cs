@@ -45,7 +45,7 @@ public sealed class SendNotes(IDocumentStore store, EmitterCertificates certific
             }
             catch (SefazUnavailableException e)
             {
-                foreach (var note in lotNotes) { note.LastError = $"Waiting for SEFAZ: {e.Message}"; note.Attempts++; session.Store(note); }
+                foreach (var note in lotNotes) { note.LastError = $"Aguardando a SEFAZ, que não respondeu ({e.Message}); a nota será enviada de novo."; note.Attempts++; session.Store(note); }
                 await session.SaveChangesAsync(cancellationToken);
                 return DueWorkOutcome.Retry(time.GetUtcNow() + Backoff(item.Attempt), e.Message);
             }

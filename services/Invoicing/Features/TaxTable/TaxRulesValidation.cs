@@ -20,7 +20,7 @@ public static class TaxRulesValidation
             if (!ok) errors[field] = [message];
         }
 
-        Check(rules.NatureOfOperation is { Length: >= 1 and <= 60 }, "natureOfOperation", "natOp has 1 to 60 characters.");
+        Check(rules.NatureOfOperation is { Length: >= 1 and <= 60 }, "natureOfOperation", "A natureza da operação (natOp) tem de 1 a 60 caracteres.");
         foreach (var (field, cfop, first) in new[]
                  {
                      ("cfop.intra", rules.Cfop.Intra, '5'), ("cfop.intraSt", rules.Cfop.IntraSt, '5'),
@@ -31,16 +31,16 @@ public static class TaxRulesValidation
                  })
             // SEFAZ: a CFOP of another kind of operation than idDest says is rejected (5xxx within the UF, 6xxx between UFs).
             Check(cfop is { Length: 4 } && cfop.All(char.IsAsciiDigit) && cfop[0] == first, field,
-                $"A CFOP of 4 digits starting with {first} ({(first == '5' ? "within the UF" : "to another UF")}).");
-        Check(rules.SubstituicaoTributariaNcms.All(n => n.Length is >= 2 and <= 8 && n.All(char.IsAsciiDigit)), "substituicaoTributariaNcms",
-            "NCM prefixes of 2 to 8 digits.");
-        Check(Csosns.Contains(rules.Csosn), "csosn", $"One of {string.Join(", ", Csosns)}.");
-        Check(CsosnsSt.Contains(rules.CsosnSt), "csosnSt", $"A CSOSN of goods under ST: one of {string.Join(", ", CsosnsSt)}.");
+                $"CFOP de 4 dígitos começando por {first} ({(first == '5' ? "operação dentro da UF" : "operação para outra UF")}).");
+        Check(rules.SubstituicaoTributariaNcms.All(n => n?.Length is >= 2 and <= 8 && n.All(char.IsAsciiDigit)), "substituicaoTributariaNcms",
+            "Prefixos de NCM com 2 a 8 dígitos.");
+        Check(Csosns.Contains(rules.Csosn), "csosn", $"Um destes CSOSN: {string.Join(", ", Csosns)}.");
+        Check(CsosnsSt.Contains(rules.CsosnSt), "csosnSt", $"CSOSN de mercadoria com ST: um destes: {string.Join(", ", CsosnsSt)}.");
         foreach (var (uf, rate) in rules.Icms.ByUf)
-            Check(rate is { Internal: >= 0 and <= 35, Fcp: >= 0 and <= 4 }, $"icms.{uf}", "Internal rate from 0 to 35%, FCP from 0 to 4%.");
+            Check(rate is { Internal: >= 0 and <= 35, Fcp: >= 0 and <= 4 }, $"icms.{uf}", "Alíquota interna de 0 a 35% e FCP de 0 a 4%.");
         foreach (var (field, rule) in new[] { ("simplesNacionalPisCofins", rules.SimplesNacionalPisCofins), ("regimeNormalPisCofins", rules.RegimeNormalPisCofins) })
             Check(rule is { PisRate: >= 0 and <= 100, CofinsRate: >= 0 and <= 100 } && PisCofinsCsts.Contains(rule.Cst), field,
-                $"CST one of {string.Join(", ", PisCofinsCsts)}, rates from 0 to 100%.");
+                $"CST um destes: {string.Join(", ", PisCofinsCsts)}; alíquotas de 0 a 100%.");
         return errors;
     }
 }

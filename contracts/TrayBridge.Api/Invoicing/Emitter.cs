@@ -1,0 +1,33 @@
+namespace TrayBridge.Api.Invoicing;
+
+/// <summary><c>PUT /api/invoicing/emitter</c>. <see cref="Crt"/>: 1 Simples Nacional, 2 SN acima do sublimite, 3 regime
+/// normal, 4 MEI; <see cref="Environment"/>: 1 produção, 2 homologação. The URLs are the SEFAZ web services of the
+/// emitter's UF (NFeAutorizacao4, NFeRetAutorizacao4, NFeConsultaProtocolo4 and, optionally, NFeInutilizacao4).</summary>
+public sealed record EmitterRequest(
+    string? Cnpj, string? StateRegistration, string? Name, string? TradeName, EmitterAddress? Address, int? Crt, int? Series,
+    int? Environment, string? AuthorizationUrl, string? ReceiptUrl, string? ConsultationUrl, string? VoidingUrl = null);
+
+/// <summary>The emitter's address (<c>enderEmit</c>); <see cref="CityCode"/> is the 7-digit IBGE code (cMun).</summary>
+public sealed record EmitterAddress(
+    string Street, string Number, string? Complement, string District, string CityCode, string CityName, string Uf, string ZipCode,
+    string? Phone = null);
+
+/// <summary>Where the emitter's notes go.</summary>
+public sealed record EmitterSefazUrls(Uri Authorization, Uri Receipt, Uri Consultation, Uri? Voiding);
+
+/// <summary><c>GET/PUT /api/invoicing/emitter</c> and <c>PUT …/certificate</c>: the emitter, its certificate as may be shown
+/// (never the PFX or its password) and warnings in Portuguese (<see cref="Warnings"/>, each with its code in
+/// <see cref="WarningReasons"/>: <c>certificate.missing</c>, <c>certificate.expired</c>, <c>certificate.expires_soon</c>,
+/// <c>certificate.other_cnpj_root</c>).</summary>
+public sealed record EmitterResponse(
+    string Cnpj, string StateRegistration, string Name, string? TradeName, EmitterAddress Address, int Crt, int Series, int Environment,
+    EmitterSefazUrls Sefaz, CertificateInfo? Certificate, IReadOnlyList<string> Warnings, IReadOnlyList<Reason> WarningReasons);
+
+/// <summary>The A1 certificate: <see cref="Holder"/> is the subject's CN, <see cref="Cnpj"/> the one it carries;
+/// <see cref="ExpiresSoon"/> within 30 days of <see cref="NotAfter"/> (and not yet expired).</summary>
+public sealed record CertificateInfo(
+    string Subject, string? Cnpj, DateTimeOffset NotBefore, DateTimeOffset NotAfter, string Thumbprint, string Holder, bool Expired,
+    bool ExpiresSoon, int DaysLeft);
+
+/// <summary><c>PUT /api/invoicing/emitter/certificate</c>: the A1 PFX (PKCS#12) in base64, at most 64 KB, and its password.</summary>
+public sealed record CertificateUpload(string? PfxBase64, string? Password);

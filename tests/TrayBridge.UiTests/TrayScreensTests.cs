@@ -231,4 +231,48 @@ public sealed class TrayScreensTests(PanelSystem panel)
         await Expect(page.Locator($"tr[data-order='{failing}']")).ToContainTextAsync("R$"); // the reason, with both totals
         await Screens.CheckAsync(page, "23-importar-pedidos-erro");
     }
+
+    [Fact]
+    public async Task Tray_de_para_maps_an_ERP_category_and_brand_to_what_the_store_has_and_keeps_the_create_options()
+    {
+        var user = await panel.NewTenantUserAsync("depara");
+        var storeId = NewTrayStoreId();
+        using var api = await ConnectedStoreAsync(user.TenantId, storeId, () => Task.CompletedTask, orders: 0);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("api/catalog/categories", new { name = "Vestuário" }, Cancel)).StatusCode);
+        var page = await panel.NewPageAsync();
+
+        await panel.SignInAsync(page, user, "/configuracoes/tray-de-para");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tray de/para", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Nenhuma categoria mapeada.")).ToBeVisibleAsync();
+        await Screens.CheckAsync(page, "30-tray-de-para");
+
+        await page.GetByLabel("Categoria do ERP", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Vestuário" });
+        var trayCategory = page.GetByLabel("Categoria na Tray", new() { Exact = true });
+        await trayCategory.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var trayPath = (await trayCategory.Locator("option:checked").InnerTextAsync()).Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mapear categoria" }).ClickAsync();
+        await Expect(page.GetByText("Categoria mapeada.")).ToBeVisibleAsync();
+        var categoryRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Vestuário" });
+        await Expect(categoryRow).ToContainTextAsync(trayPath);
+        await Expect(categoryRow).ToContainTextAsync("Mapeada por você");
+
+        await page.GetByLabel("Marca do ERP", new() { Exact = true }).FillAsync("Acme Têxtil");
+        await page.GetByLabel("Marca na Tray", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mapear marca" }).ClickAsync();
+        await Expect(page.GetByText("Marca mapeada.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Acme Têxtil" })).ToContainTextAsync("Mapeada por você");
+
+        await page.GetByLabel("Criar na Tray as categorias que não existirem").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salvar opções" }).ClickAsync();
+        await Expect(page.GetByText("Opções salvas.")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("Criar na Tray as categorias que não existirem")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Criar na Tray as marcas que não existirem")).Not.ToBeCheckedAsync();
+        await Screens.CheckAsync(page, "31-tray-de-para-mapeado");
+
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Acme Têxtil" }).GetByRole(AriaRole.Button, new() { Name = "Desfazer" }).ClickAsync();
+        await Expect(page.GetByText("Nenhuma marca mapeada.")).ToBeVisibleAsync();
+        var mapping = (await api.GetFromJsonAsync<CatalogMapping>($"api/tray/stores/{storeId}/catalog-mapping", Cancel))!;
+        Assert.Equal((true, false, 1, 0), (mapping.CreateCategories, mapping.CreateBrands, mapping.Categories.Count, mapping.Brands.Count));
+    }
 }

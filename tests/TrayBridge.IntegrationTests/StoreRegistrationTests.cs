@@ -106,8 +106,10 @@ public sealed class StoreRegistrationTests(SystemFixture fixture) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.Equal("Tray refused the code.", problem.GetProperty("title").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.Equal("store.tray_refused_code", problem.GetProperty("code").GetString());
+        // Tray's own cause, after the Portuguese frame: the merchant reads why.
+        Assert.StartsWith("A Tray recusou o code: ", problem.GetProperty("detail").GetString());
+        Assert.True(problem.GetProperty("detail").GetString()!.Length > "A Tray recusou o code: ".Length);
         Assert.Empty((await tenant.GetFromJsonAsync<JsonElement>("api/stores", Cancel)).EnumerateArray());
     }
 
@@ -142,7 +144,9 @@ public sealed class StoreRegistrationTests(SystemFixture fixture) : IClassFixtur
         }, Cancel);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("private or internal", (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString());
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("store.tray_unreachable", problem.GetProperty("code").GetString());
+        Assert.Contains("privado ou interno", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

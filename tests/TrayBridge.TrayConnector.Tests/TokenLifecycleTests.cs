@@ -86,7 +86,7 @@ public sealed class TokenLifecycleTests : IAsyncDisposable
         harness.Clock.Advance(TimeSpan.FromDays(31));
 
         var unavailable = await Assert.ThrowsAsync<StoreUnavailableException>(() => ProductCountAsync(harness, tenant, storeId));
-        Assert.Contains("authorise", unavailable.Reason);
+        Assert.Contains("autorizar o aplicativo de novo", unavailable.Reason);
         using var client = harness.Client(tenant);
         var store = await client.GetFromJsonAsync<JsonElement>($"api/stores/{storeId}", Cancel);
         Assert.Equal("NeedsReauthorization", store.GetProperty("status").GetString());

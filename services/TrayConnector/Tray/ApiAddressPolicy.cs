@@ -16,13 +16,13 @@ public sealed class ApiAddressPolicy(IOptions<TraySettings> options)
     public (string? Address, string? Problem) Normalize(string? typed)
     {
         if (!Uri.TryCreate(typed?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            return (null, "The API address must be an absolute https URL, e.g. https://minhaloja.commercesuite.com.br/web_api.");
+            return (null, "Informe o endereço completo da API, em https, por exemplo https://minhaloja.commercesuite.com.br/web_api.");
         if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
-            return (null, "The API address cannot carry credentials, a query or a fragment.");
+            return (null, "O endereço da API não pode conter usuário e senha, parâmetros (?…) ou fragmento (#…).");
         if (IsSimulator(uri.Host)) return (uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), null);
-        if (uri.Scheme == "http") return (null, "The API address must use https.");
+        if (uri.Scheme == "http") return (null, "O endereço da API precisa usar https.");
         if (IPAddress.TryParse(uri.Host, out var literal) && !IsAllowed(literal))
-            return (null, "The API address points at a private or internal network address.");
+            return (null, "O endereço da API aponta para um endereço de rede privado ou interno.");
         return (uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), null);
     }
 
@@ -51,7 +51,7 @@ public sealed class ApiAddressPolicy(IOptions<TraySettings> options)
         var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
         var allowed = IsSimulator(context.DnsEndPoint.Host) ? addresses : addresses.Where(IsAllowed).ToArray();
         if (allowed.Length == 0)
-            throw new HttpRequestException($"Refused to connect to {context.DnsEndPoint.Host}: it resolves to a private or internal address.");
+            throw new HttpRequestException($"conexão recusada: {context.DnsEndPoint.Host} aponta para um endereço de rede privado ou interno.");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -34,6 +34,10 @@ public sealed record OrderRecipe
     public decimal Interest { get; init; }
 
     public int Installments { get; init; } = 1;
+
+    /// <summary>When the buyer placed it (<c>date</c>/<c>hour</c>); now when not given. Lets a test place an order at 23:30
+    /// São Paulo time, the day boundary the order filters must get right.</summary>
+    public DateTimeOffset? PlacedAt { get; init; }
 }
 
 /// <summary>A product, or one of its variants, and how many.</summary>

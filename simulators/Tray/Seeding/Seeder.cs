@@ -53,7 +53,7 @@ public static class Seeder
             var payment = recipe.PixDiscount > 0 ? Pix : recipe.Interest > 0 ? CreditCard : faker.PickRandom(Payments);
             order = new Order
             {
-                Id = store.NextId("order", 1000), Created = now, Modified = now, StatusId = statusId, CustomerId = customer.Id,
+                Id = store.NextId("order", 1000), Created = recipe.PlacedAt ?? now, Modified = now, StatusId = statusId, CustomerId = customer.Id,
                 DeliveryAddressId = store.Addresses.Values.Last(a => a.CustomerId == customer.Id).Id,
                 Shipment = faker.PickRandom(Shipments), ShipmentValue = Math.Round(faker.Random.Decimal(12, 60), 2),
                 PaymentForm = channel?.PaymentForm ?? payment.Form, PaymentMethodType = payment.Type,

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Tray;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
@@ -12,80 +15,89 @@ namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 /// never points at something that does not exist on the store.</summary>
 public static class ManualMapping
 {
-    public sealed record CategoryInput(string? TrayCategoryId);
-    public sealed record BrandInput(string? Brand, string? TrayBrandId);
-
-    public static async Task<IResult> MapCategoryAsync(string storeId, Guid erpCategoryId, CategoryInput input, IDocumentStore documents,
-        TenantContext tenant, TrayApiClient tray, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MapCategoryAsync(string storeId, Guid erpCategoryId,
+        MapCategoryRequest input, IDocumentStore documents, TenantContext tenant, TrayApiClient tray, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return CatalogMappingApi.StoreNotFound();
-        if (await ReadOnTrayAsync(tray, session.TenantId, storeId, $"categories/{input.TrayCategoryId}", "Category", input.TrayCategoryId,
-                "trayCategoryId", cancellationToken) is { Problem: { } problem }) return problem;
+        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return TrayProblems.StoreNotFound();
+        var read = await TrayRecords.ReadAsync(tray, session.TenantId, storeId, $"categories/{input.TrayCategoryId}", "Category",
+            input.TrayCategoryId, "trayCategoryId", "categoria", cancellationToken);
+        if (read.Invalid is { } invalid) return invalid;
+        if (read.Problem is { } problem) return problem;
         session.Store(new CategoryMapping
         {
             Id = CategoryMapping.IdFor(storeId, erpCategoryId), StoreId = storeId, ErpCategoryId = erpCategoryId,
             TrayCategoryId = input.TrayCategoryId!, Origin = MappingOrigin.Manual, UpdatedAt = time.GetUtcNow(),
         });
         await session.SaveChangesAsync(cancellationToken);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> UnmapCategoryAsync(string storeId, Guid erpCategoryId, IDocumentStore documents, TenantContext tenant,
-        CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> UnmapCategoryAsync(string storeId, Guid erpCategoryId, IDocumentStore documents,
+        TenantContext tenant, CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return CatalogMappingApi.StoreNotFound();
+        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return TrayProblems.StoreNotFound();
         session.Delete<CategoryMapping>(CategoryMapping.IdFor(storeId, erpCategoryId));
         await session.SaveChangesAsync(cancellationToken);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> MapBrandAsync(string storeId, BrandInput input, IDocumentStore documents, TenantContext tenant,
-        TrayApiClient tray, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MapBrandAsync(string storeId, MapBrandRequest input,
+        IDocumentStore documents, TenantContext tenant, TrayApiClient tray, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(input.Brand))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["brand"] = ["The ERP brand is required."] });
+        if (string.IsNullOrWhiteSpace(input.Brand)) return BrandRequired();
         await using var session = documents.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return CatalogMappingApi.StoreNotFound();
-        var read = await ReadOnTrayAsync(tray, session.TenantId, storeId, $"products/brands/{input.TrayBrandId}", "Brand", input.TrayBrandId,
-            "trayBrandId", cancellationToken);
-        if (read.Problem is not null) return read.Problem;
+        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return TrayProblems.StoreNotFound();
+        var read = await TrayRecords.ReadAsync(tray, session.TenantId, storeId, $"products/brands/{input.TrayBrandId}", "Brand", input.TrayBrandId,
+            "trayBrandId", "marca", cancellationToken);
+        if (read.Invalid is { } invalid) return invalid;
+        if (read.Problem is { } problem) return problem;
         session.Store(new BrandMapping
         {
             Id = BrandMapping.IdFor(storeId, input.Brand), StoreId = storeId, Brand = input.Brand.Trim(), TrayBrandId = input.TrayBrandId!,
             TrayBrandName = read.Record.GetProperty("brand").ToString(), Origin = MappingOrigin.Manual, UpdatedAt = time.GetUtcNow(),
         });
         await session.SaveChangesAsync(cancellationToken);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> UnmapBrandAsync(string storeId, string? brand, IDocumentStore documents, TenantContext tenant,
-        CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UnmapBrandAsync(string storeId, string? brand,
+        IDocumentStore documents, TenantContext tenant, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(brand))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["brand"] = ["The ERP brand is required."] });
+        if (string.IsNullOrWhiteSpace(brand)) return BrandRequired();
         await using var session = documents.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return CatalogMappingApi.StoreNotFound();
+        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return TrayProblems.StoreNotFound();
         session.Delete<BrandMapping>(BrandMapping.IdFor(storeId, brand));
         await session.SaveChangesAsync(cancellationToken);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<(JsonElement Record, IResult? Problem)> ReadOnTrayAsync(TrayApiClient tray, string tenantId, string storeId,
-        string path, string wrapper, string? id, string field, CancellationToken cancellationToken)
+    private static ValidationProblem BrandRequired() => Problems.Validation("brand", "Informe a marca do ERP.");
+}
+
+/// <summary>Reads one record of a store on Tray, turning every way it can fail into an answer for the person mapping.</summary>
+internal static class TrayRecords
+{
+    public sealed record Read(JsonElement Record, ValidationProblem? Invalid, ProblemHttpResult? Problem);
+
+    public static async Task<Read> ReadAsync(TrayApiClient tray, string tenantId, string storeId, string path, string wrapper, string? id,
+        string field, string noun, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id) || !id.All(char.IsAsciiDigit))
-            return (default, Results.ValidationProblem(new Dictionary<string, string[]> { [field] = ["A Tray id (digits) is required."] }));
+            return new(default, Problems.Validation(field, $"Informe o código da {noun} na Tray (só dígitos)."), null);
         try
         {
             var body = await tray.GetAsync<JsonElement>(tenantId, storeId, path, TrayPriority.ManualImport, cancellationToken);
-            return (body.TryGetProperty(wrapper, out var record) ? record : body, null);
+            return new(body.TryGetProperty(wrapper, out var record) ? record : body, null, null);
         }
         catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound)
         {
-            return (default, Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"The store has no {wrapper.ToLowerInvariant()} {id} on Tray."] },
-                statusCode: 422));
+            return new(default, null, Problems.Unprocessable(TrayProblemCodes.TrayRecordNotFound, $"A loja não tem a {noun} {id} na Tray."));
+        }
+        catch (Exception e) when (TrayProblems.For(e) is { } problem)
+        {
+            return new(default, null, problem);
         }
     }
 }

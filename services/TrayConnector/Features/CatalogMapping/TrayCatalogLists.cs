@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
@@ -6,37 +8,42 @@ using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 
-/// <summary>What a store has on Tray to map to: its categories (with their parents, to show the tree) and its brands.</summary>
+/// <summary>What a store has on Tray to map to: its categories (with their parents, to show the tree) and its brands.
+/// Read from Tray each time (a person is choosing), at most <see cref="MaxRecords"/>.</summary>
 public static class TrayCatalogLists
 {
-    public sealed record TrayCategory(string Id, string ParentId, string Name);
-    public sealed record TrayBrand(string Id, string Name);
+    public const int MaxRecords = 5_000;
 
-    public static async Task<IResult> CategoriesAsync(string storeId, IDocumentStore documents, TenantContext tenant, TrayApiClient tray,
+    public static Task<Results<Ok<List<TrayCategory>>, ProblemHttpResult>> CategoriesAsync(string storeId, IDocumentStore documents,
+        TenantContext tenant, TrayApiClient tray, CancellationToken cancellationToken) =>
+        ListAsync(documents, tenant, tray, storeId, "categories", "Categories", "Category",
+            c => new TrayCategory(c.GetProperty("id").ToString(), c.GetProperty("parent_id").ToString(), c.GetProperty("name").ToString()),
+            cancellationToken);
+
+    public static Task<Results<Ok<List<TrayBrand>>, ProblemHttpResult>> BrandsAsync(string storeId, IDocumentStore documents, TenantContext tenant,
+        TrayApiClient tray, CancellationToken cancellationToken) =>
+        ListAsync(documents, tenant, tray, storeId, "products/brands", "Brands", "Brand",
+            b => new TrayBrand(b.GetProperty("id").ToString(), b.GetProperty("brand").ToString()), cancellationToken);
+
+    private static async Task<Results<Ok<List<T>>, ProblemHttpResult>> ListAsync<T>(IDocumentStore documents, TenantContext tenant,
+        TrayApiClient tray, string storeId, string path, string listName, string wrapper, Func<System.Text.Json.JsonElement, T> map,
         CancellationToken cancellationToken)
     {
-        if (!await OwnsAsync(documents, tenant, storeId, cancellationToken)) return CatalogMappingApi.StoreNotFound();
-        var list = new List<TrayCategory>();
-        await foreach (var c in tray.ListAllAsync(tenant.Require(), storeId, "categories", "Categories", "Category", TrayPriority.ManualImport,
-                           cancellationToken))
-            list.Add(new(c.GetProperty("id").ToString(), c.GetProperty("parent_id").ToString(), c.GetProperty("name").ToString()));
-        return Results.Ok(list);
-    }
-
-    public static async Task<IResult> BrandsAsync(string storeId, IDocumentStore documents, TenantContext tenant, TrayApiClient tray,
-        CancellationToken cancellationToken)
-    {
-        if (!await OwnsAsync(documents, tenant, storeId, cancellationToken)) return CatalogMappingApi.StoreNotFound();
-        var list = new List<TrayBrand>();
-        await foreach (var b in tray.ListAllAsync(tenant.Require(), storeId, "products/brands", "Brands", "Brand", TrayPriority.ManualImport,
-                           cancellationToken))
-            list.Add(new(b.GetProperty("id").ToString(), b.GetProperty("brand").ToString()));
-        return Results.Ok(list);
-    }
-
-    private static async Task<bool> OwnsAsync(IDocumentStore documents, TenantContext tenant, string storeId, CancellationToken cancellationToken)
-    {
-        await using var session = documents.QuerySession(tenant.Require());
-        return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is not null;
+        await using (var session = documents.QuerySession(tenant.Require()))
+            if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return TrayProblems.StoreNotFound();
+        var list = new List<T>();
+        try
+        {
+            await foreach (var record in tray.ListAllAsync(tenant.Require(), storeId, path, listName, wrapper, TrayPriority.ManualImport, cancellationToken))
+            {
+                list.Add(map(record));
+                if (list.Count == MaxRecords) break;
+            }
+        }
+        catch (Exception e) when (TrayProblems.For(e) is { } problem)
+        {
+            return problem;
+        }
+        return TypedResults.Ok(list);
     }
 }

@@ -1,5 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
@@ -9,24 +12,26 @@ namespace TrayBridge.TrayConnector.Features.Invoices;
 /// the delivery keeps Tray's invoice id, and the invoice is looked for before any POST anyway.</summary>
 public static class RetryInvoice
 {
-    public sealed record Request(string? StoreId, string? TrayOrderId, string? Key);
-
-    public static async Task<IResult> HandleAsync(Request request, IDocumentStore documents, TenantContext tenant, DueWorkScheduler scheduler,
-        TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<InvoiceDeliveryItem>, ValidationProblem, ProblemHttpResult>> HandleAsync(RetryInvoiceRequest request,
+        IDocumentStore documents, TenantContext tenant, DueWorkScheduler scheduler, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.StoreId) || string.IsNullOrWhiteSpace(request.TrayOrderId) || string.IsNullOrWhiteSpace(request.Key))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["request"] = ["storeId, trayOrderId and key are required."] });
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.StoreId)) errors["storeId"] = ["Informe a loja (storeId)."];
+        if (string.IsNullOrWhiteSpace(request.TrayOrderId)) errors["trayOrderId"] = ["Informe o pedido da Tray (trayOrderId)."];
+        if (string.IsNullOrWhiteSpace(request.Key)) errors["key"] = ["Informe a chave de acesso da NF-e (key)."];
+        if (errors.Count > 0) return Problems.Validation(errors);
         await using var session = documents.LightweightSession(tenant.Require());
-        var id = InvoiceDelivery.IdFor(request.StoreId, request.TrayOrderId, request.Key);
+        var id = InvoiceDelivery.IdFor(request.StoreId!, request.TrayOrderId!, request.Key!);
         if (await session.LoadAsync<InvoiceDelivery>(id, cancellationToken) is not { } delivery)
-            return Results.Problem(statusCode: 404, title: "No such invoice delivery.");
+            return Problems.NotFound(TrayProblemCodes.InvoiceDeliveryNotFound, "Esta NF-e não foi enviada a este pedido da Tray.");
         var statusLeft = delivery.State == InvoiceDeliveryState.Enviada && !delivery.StatusMoved;
         if (delivery.State != InvoiceDeliveryState.Erro && !statusLeft)
-            return Results.Problem(statusCode: 409, title: $"The delivery is {delivery.State}: nothing to send again.");
+            return Problems.Conflict(TrayProblemCodes.NothingToResend,
+                $"O envio desta NF-e está {(delivery.State == InvoiceDeliveryState.Pendente ? "pendente" : "concluído")}: não há nada a reenviar.");
         (delivery.State, delivery.LastError, delivery.StatusNote) = (InvoiceDeliveryState.Pendente, null, null);
         session.Store(delivery);
         scheduler.Schedule(session, SendInvoice.DueWorkKind, new SendInvoice.Payload(id), time.GetUtcNow());
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Accepted(value: delivery);
+        return TypedResults.Accepted((string?)null, InvoicesApi.View(delivery));
     }
 }

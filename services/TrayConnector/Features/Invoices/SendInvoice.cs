@@ -48,13 +48,13 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
         }
         catch (TrayBudgetExhaustedException e)
         {
-            return await RetryAsync(session, item, delivery, e.RetryAt, $"Aguardando cota da Tray até {e.RetryAt:u}", cancellationToken);
+            return await RetryAsync(session, item, delivery, e.RetryAt, $"Aguardando cota da Tray até {TrayProblems.SaoPaulo(e.RetryAt)}", cancellationToken);
         }
         catch (Exception e) when (e is TrayApiException { Status: not HttpStatusCode.TooManyRequests and < HttpStatusCode.InternalServerError }
                                       or StoreUnavailableException)
         {
             // Tray refused for good: visible on the delivery and on the bus; sending again needs a person.
-            (delivery.State, delivery.LastError) = (InvoiceDeliveryState.Erro, e.Message);
+            (delivery.State, delivery.LastError) = (InvoiceDeliveryState.Erro, TrayProblems.Describe(e));
             session.AppendIntegrationEvent(Guid.CreateVersion7(), new TraySyncFailed(item.TenantId, delivery.StoreId, "invoice",
                 $"NF-e {delivery.Number} do pedido {delivery.TrayOrderId}: {e.Message}", Retryable: false, time.GetUtcNow()));
             await SaveAsync(session, delivery, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
         {
             // Tray down, slow or answering 5xx/429: try again later; the delivery shows the last error meanwhile.
             var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, item.Attempt), 600));
-            return await RetryAsync(session, item, delivery, time.GetUtcNow() + backoff, e.Message, cancellationToken);
+            return await RetryAsync(session, item, delivery, time.GetUtcNow() + backoff, TrayProblems.Describe(e), cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using TrayBridge.Api.Tray;
 using System.Text.Json;
 using Marten;
 using TrayBridge.Contracts.TrayConnector;
@@ -37,7 +38,7 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
                 row.ChangeNotifiedHash = null;
                 row.ImportedCancelled = fetched.Cancelled;
                 row.Situation = OrderSituation.Importando;
-                row.Reason = null;
+                row.SetReason(null, null);
             });
             if (order is null || alreadyImported) return DueWorkOutcome.Done;
             order = order with { Items = await WithFiscalDataAsync(item.TenantId, storeId, order.Items, cancellationToken) };
@@ -57,7 +58,7 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
             await mirror.UpdateAsync(item.TenantId, storeId, trayOrderId, row =>
             {
                 row.Situation = OrderSituation.Erro;
-                row.Reason = $"Não foi possível ler o pedido na Tray: {e.Message}";
+                row.SetReason(OrderReasonCodes.TrayReadFailed, $"Não foi possível ler o pedido na Tray: {TrayProblems.Describe(e)}");
             }, cancellationToken);
             return DueWorkOutcome.Done;
         }

@@ -2,6 +2,10 @@ using TrayBridge.ServiceDefaults.Text;
 using System.Globalization;
 using Marten.Linq;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Tray;
+using TrayBridge.ServiceDefaults.Http;
+using TrayBridge.TrayConnector.Tray;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 
@@ -11,17 +15,12 @@ namespace TrayBridge.TrayConnector.Features.Orders;
 /// a folded substring, days as São Paulo days; the situation counts (the seed's cards) are per store, before filters.</summary>
 public static class ListOrders
 {
-    public sealed record Row(string TrayOrderId, string? Date, DateTimeOffset? PlacedAt, string Customer, decimal Total, string Status,
-        string? StatusId, bool Cancelled, string Origin, string Situation, string? Reason, Guid? SalesOrderId, bool? ReadyForNfe, bool Complete);
-
-    public sealed record Page(IReadOnlyList<Row> Items, int PageNumber, int PageSize, int Total, IReadOnlyDictionary<string, int> Situations);
-
-    public static async Task<IResult> HandleAsync([AsParameters] OrderListQuery query, IDocumentStore documents, TenantContext tenant,
+    public static async Task<Results<Ok<TrayOrderPage>, ValidationProblem, ProblemHttpResult>> HandleAsync([AsParameters] OrderListQuery query, IDocumentStore documents, TenantContext tenant,
         CancellationToken cancellationToken)
     {
-        if (query.Validate() is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        if (query.Validate() is { Count: > 0 } errors) return Problems.Validation(errors);
         await using var session = documents.QuerySession(tenant.Require());
-        if (await session.LoadAsync<TrayStore>(query.StoreId!, cancellationToken) is null) return OrdersApi.StoreNotFound();
+        if (await session.LoadAsync<TrayStore>(query.StoreId!, cancellationToken) is null) return TrayProblems.StoreNotFound();
 
         var page = query.Page ?? 1;
         var size = query.PageSize ?? 50;
@@ -31,7 +30,7 @@ public static class ListOrders
         var situations = new Dictionary<string, int>();
         foreach (var (situation, label) in OrderListQuery.Labels)
             situations[label] = await session.Query<MirroredOrder>().CountAsync(o => o.StoreId == query.StoreId && o.Situation == situation, cancellationToken);
-        return Results.Ok(new Page(rows.Select(ToRow).ToList(), page, size, total, situations));
+        return TypedResults.Ok(new TrayOrderPage(rows.Select(ToRow).ToList(), page, size, total, situations));
     }
 
     private static IQueryable<MirroredOrder> Filter(IQueryable<MirroredOrder> orders, OrderListQuery query)
@@ -52,7 +51,8 @@ public static class ListOrders
         return orders;
     }
 
-    private static Row ToRow(MirroredOrder o) => new(o.TrayOrderId.ToString(CultureInfo.InvariantCulture),
+    private static TrayOrderRow ToRow(MirroredOrder o) => new(o.TrayOrderId.ToString(CultureInfo.InvariantCulture),
         DayNumber.Format(o.PlacedDay), o.PlacedAt, o.CustomerName,
-        o.Total, o.Status, o.StatusId, o.Cancelled, o.Origin, OrderListQuery.Labels[o.Situation], o.Reason, o.SalesOrderId, o.ReadyForNfe, o.Complete);
+        o.Total, o.Status, o.StatusId, o.Cancelled, o.Origin, OrderListQuery.Labels[o.Situation], o.Reason, o.SalesOrderId, o.ReadyForNfe, o.Complete,
+        o.Reason is null ? null : o.ReasonCode ?? OrderReasonCodes.ImportFailed);
 }

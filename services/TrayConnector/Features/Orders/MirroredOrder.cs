@@ -37,6 +37,8 @@ public sealed class MirroredOrder
     public bool CancellationNotified { get; set; }
     public OrderSituation Situation { get; set; }
     public string? Reason { get; set; }
+    /// <summary>The stable code of <see cref="Reason"/> (<c>TrayBridge.Api.Tray.OrderReasonCodes</c>).</summary>
+    public string? ReasonCode { get; set; }
     public Guid? SalesOrderId { get; set; }
     public bool? ReadyForNfe { get; set; }
     public DateTimeOffset? ImportRequestedAt { get; set; }
@@ -44,6 +46,9 @@ public sealed class MirroredOrder
     /// ERP has not, so a stock push must leave it out (no overselling bounce).</summary>
     public List<MirroredOrderItem> Items { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Sets the reason and its code together, so neither is ever left from an earlier failure.</summary>
+    public void SetReason(string? code, string? reason) => (ReasonCode, Reason) = (reason is null ? null : code, reason);
 
     public static string IdFor(string storeId, string trayOrderId) => $"{storeId}:{trayOrderId}";
 }

@@ -1,4 +1,5 @@
 using Marten;
+using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Persistence;
 
@@ -19,7 +20,7 @@ public static class OrderChangeDetection
         if (edited && !row.Cancelled)
         {
             row.Situation = OrderSituation.Divergente;
-            row.Reason = "Pedido alterado na Tray depois da importação.";
+            row.SetReason(OrderReasonCodes.ChangedOnTray, "Pedido alterado na Tray depois da importação: importe-o de novo para levar o conteúdo novo.");
         }
         if (!tellEdit && !tellCancel) return;
         if (tellEdit) row.ChangeNotifiedHash = row.ContentHash;

@@ -1,4 +1,5 @@
 using MassTransit;
+using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.Orders;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
@@ -17,7 +18,7 @@ public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time)
             if (row.Situation is OrderSituation.Importando or OrderSituation.Erro or OrderSituation.NaoIntegrado)
             {
                 row.Situation = OrderSituation.Integrado;
-                row.Reason = null;
+                row.SetReason(null, null);
             }
             // Tray may have changed the order between our read and the sales order's creation.
             OrderChangeDetection.Check(row, session, time.GetUtcNow());
@@ -35,11 +36,14 @@ public sealed class OrderImportFailedConsumer(OrderMirror mirror) : IConsumer<Or
             if (row.SalesOrderId is not null)
             {
                 // A divergent order's re-import failed: it stays divergent, now with the reason.
-                if (row.Situation == OrderSituation.Importando) (row.Situation, row.Reason) = (OrderSituation.Divergente, failed.Reason);
+                if (row.Situation == OrderSituation.Importando) {
+                    row.Situation = OrderSituation.Divergente;
+                    row.SetReason(OrderReasonCodes.ImportFailed, failed.Reason);
+                }
                 return;
             }
             row.Situation = OrderSituation.Erro;
-            row.Reason = failed.Reason;
+            row.SetReason(OrderReasonCodes.ImportFailed, failed.Reason);
         }, context.CancellationToken);
     }
 }

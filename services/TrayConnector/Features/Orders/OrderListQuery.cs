@@ -1,5 +1,6 @@
 using TrayBridge.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Mvc;
+using TrayBridge.Api.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -8,25 +9,26 @@ public sealed record OrderListQuery(
     [FromQuery] string? StoreId, [FromQuery] string? Status, [FromQuery] string? Customer, [FromQuery] string? From, [FromQuery] string? To,
     [FromQuery] string? Situation, [FromQuery] string? Origin, [FromQuery] int? Page, [FromQuery] int? PageSize)
 {
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = TrayOrderPage.MaxPageSize;
 
     public static readonly IReadOnlyDictionary<OrderSituation, string> Labels = new Dictionary<OrderSituation, string>
     {
-        [OrderSituation.NaoIntegrado] = "Não integrado", [OrderSituation.Importando] = "Importando", [OrderSituation.Integrado] = "Integrado",
-        [OrderSituation.Erro] = "Erro", [OrderSituation.Divergente] = "Divergente",
+        [OrderSituation.NaoIntegrado] = OrderSituations.NotIntegrated, [OrderSituation.Importando] = OrderSituations.Importing,
+        [OrderSituation.Integrado] = OrderSituations.Integrated, [OrderSituation.Erro] = OrderSituations.Error,
+        [OrderSituation.Divergente] = OrderSituations.Divergent,
     };
 
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(StoreId)) errors["storeId"] = ["The Tray store id is required."];
-        if (From is not null && Day(From) is null) errors["from"] = ["A day as yyyy-MM-dd."];
-        if (To is not null && Day(To) is null) errors["to"] = ["A day as yyyy-MM-dd."];
-        if (Day(From) is { } from && Day(To) is { } to && from > to) errors["to"] = ["'to' is before 'from'."];
+        if (string.IsNullOrWhiteSpace(StoreId)) errors["storeId"] = ["Informe a loja (storeId)."];
+        if (From is not null && Day(From) is null) errors["from"] = ["Informe a data inicial como aaaa-mm-dd."];
+        if (To is not null && Day(To) is null) errors["to"] = ["Informe a data final como aaaa-mm-dd."];
+        if (Day(From) is { } from && Day(To) is { } to && from > to) errors["to"] = ["A data final é anterior à inicial."];
         if (Situation is not null && SituationValue is null)
-            errors["situation"] = [$"One of: {string.Join(", ", Labels.Values)}."];
-        if (Page is < 1) errors["page"] = ["Pages start at 1."];
-        if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"Between 1 and {MaxPageSize}."];
+            errors["situation"] = [$"Situação desconhecida: use {string.Join(", ", Labels.Values)}."];
+        if (Page is < 1) errors["page"] = ["As páginas começam em 1."];
+        if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"De 1 a {MaxPageSize} pedidos por página."];
         return errors;
     }
 

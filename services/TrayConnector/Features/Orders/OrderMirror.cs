@@ -1,5 +1,6 @@
 using TrayBridge.ServiceDefaults.Text;
 using System.Net;
+using TrayBridge.Api.Tray;
 using System.Text.Json;
 using Marten;
 using TrayBridge.Contracts.TrayConnector;
@@ -15,6 +16,8 @@ namespace TrayBridge.TrayConnector.Features.Orders;
 /// import) goes through here, so a change after import is noticed whichever way it is seen.</summary>
 public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, DueWorkScheduler scheduler, TimeProvider time)
 {
+    private const string NotFoundOnTray = "Pedido não encontrado na Tray.";
+
     /// <summary>The order as Tray has it now, recorded; null when Tray no longer has it.</summary>
     public async Task<TrayOrderFetched?> RefreshAsync(string tenantId, string storeId, string trayOrderId, TrayPriority priority,
         CancellationToken cancellationToken, Action<MirroredOrder, TrayOrderFetched>? alsoApply = null)
@@ -28,7 +31,7 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
         {
             await UpdateAsync(tenantId, storeId, trayOrderId, row =>
             {
-                row.Reason = "Pedido não encontrado na Tray.";
+                row.SetReason(OrderReasonCodes.NotFoundOnTray, NotFoundOnTray);
                 if (row.Situation == OrderSituation.Importando) row.Situation = OrderSituation.Erro;
             }, cancellationToken);
             return null;
@@ -96,6 +99,6 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
         row.ContentHash = order.ContentHash;
         row.Items = order.Items.Select(i => new MirroredOrderItem(i.TrayProductId, i.TrayVariantId, i.Quantity)).ToList();
         row.Complete = true;
-        if (row.Reason == "Pedido não encontrado na Tray.") row.Reason = null;
+        if (row.ReasonCode == OrderReasonCodes.NotFoundOnTray || row.Reason == NotFoundOnTray) row.SetReason(null, null);
     }
 }

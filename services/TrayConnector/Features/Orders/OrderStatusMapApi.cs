@@ -1,53 +1,64 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Tray;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
 /// <summary><c>/api/tray/orders/statuses</c>: the store's Tray statuses and the role of each; the merchant's choice
-/// replaces our guesses and survives refreshes.</summary>
+/// replaces our guesses and survives refreshes. Reading them the first time calls Tray, so Tray's failures are answered.</summary>
 public static class OrderStatusMapApi
 {
-    public sealed record Roles(string? StoreId, List<string>? ApprovedIds, string? InvoicedId, string? ShippedId, List<string>? CancelledIds,
-        bool AutoImportApproved);
-
-    public sealed record RefreshRequest(string? StoreId);
-
     public static void MapOrderStatusMapApi(this RouteGroupBuilder orders)
     {
-        orders.MapGet("/statuses", GetAsync);
-        orders.MapPut("/statuses", SetAsync);
-        orders.MapPost("/statuses/refresh", async (RefreshRequest request, IDocumentStore documents, TenantContext tenant, OrderStatusReader reader,
-            CancellationToken cancellationToken) =>
-        {
-            if (!await StoreExistsAsync(documents, tenant, request.StoreId, cancellationToken)) return OrdersApi.StoreNotFound();
-            return Results.Ok(await reader.RefreshAsync(tenant.Require(), request.StoreId!, TrayPriority.ManualImport, cancellationToken));
-        });
+        orders.MapGet("/statuses", GetAsync).ProducesTrayProblems(404, 409, 429, 502);
+        orders.MapPut("/statuses", SetAsync).ProducesTrayProblems(404, 409, 429, 502);
+        orders.MapPost("/statuses/refresh", RefreshAsync).ProducesTrayProblems(404, 409, 429, 502);
     }
 
-    private static async Task<IResult> GetAsync(string? storeId, IDocumentStore documents, TenantContext tenant, OrderStatusReader reader,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OrderStatusRoles>, ProblemHttpResult>> RefreshAsync(StoreRequest request, IDocumentStore documents,
+        TenantContext tenant, OrderStatusReader reader, CancellationToken cancellationToken)
     {
-        if (!await StoreExistsAsync(documents, tenant, storeId, cancellationToken)) return OrdersApi.StoreNotFound();
+        if (!await StoreExistsAsync(documents, tenant, request.StoreId, cancellationToken)) return TrayProblems.StoreNotFound();
+        try { return TypedResults.Ok(View(await reader.RefreshAsync(tenant.Require(), request.StoreId!, TrayPriority.ManualImport, cancellationToken))); }
+        catch (Exception e) when (TrayProblems.For(e) is { } problem) { return problem; }
+    }
+
+    private static async Task<Results<Ok<OrderStatusRoles>, ProblemHttpResult>> GetAsync(string? storeId, IDocumentStore documents,
+        TenantContext tenant, OrderStatusReader reader, CancellationToken cancellationToken)
+    {
+        if (!await StoreExistsAsync(documents, tenant, storeId, cancellationToken)) return TrayProblems.StoreNotFound();
         await using var session = documents.QuerySession(tenant.Require());
-        return Results.Ok(await session.LoadAsync<OrderStatusMap>(storeId!, cancellationToken)
-                          ?? await reader.RefreshAsync(tenant.Require(), storeId!, TrayPriority.ManualImport, cancellationToken));
+        try
+        {
+            return TypedResults.Ok(View(await session.LoadAsync<OrderStatusMap>(storeId!, cancellationToken)
+                                        ?? await reader.RefreshAsync(tenant.Require(), storeId!, TrayPriority.ManualImport, cancellationToken)));
+        }
+        catch (Exception e) when (TrayProblems.For(e) is { } problem) { return problem; }
     }
 
-    private static async Task<IResult> SetAsync(Roles roles, IDocumentStore documents, TenantContext tenant, OrderStatusReader reader,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OrderStatusRoles>, ValidationProblem, ProblemHttpResult>> SetAsync(SetOrderStatusRolesRequest roles,
+        IDocumentStore documents, TenantContext tenant, OrderStatusReader reader, CancellationToken cancellationToken)
     {
-        if (!await StoreExistsAsync(documents, tenant, roles.StoreId, cancellationToken)) return OrdersApi.StoreNotFound();
+        if (!await StoreExistsAsync(documents, tenant, roles.StoreId, cancellationToken)) return TrayProblems.StoreNotFound();
         await using var session = documents.LightweightSession(tenant.Require());
-        var map = await session.LoadAsync<OrderStatusMap>(roles.StoreId!, cancellationToken)
+        OrderStatusMap map;
+        try
+        {
+            map = await session.LoadAsync<OrderStatusMap>(roles.StoreId!, cancellationToken)
                   ?? await reader.RefreshAsync(tenant.Require(), roles.StoreId!, TrayPriority.ManualImport, cancellationToken);
+        }
+        catch (Exception e) when (TrayProblems.For(e) is { } problem) { return problem; }
         var known = map.Statuses.Select(s => s.Id).ToHashSet();
         var unknown = (roles.ApprovedIds ?? []).Concat(roles.CancelledIds ?? []).Append(roles.InvoicedId).Append(roles.ShippedId)
             .Where(id => id is not null && !known.Contains(id)).ToList();
-        if (unknown.Count > 0)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["statusIds"] = [$"Not statuses of this store: {string.Join(", ", unknown)}."] });
+        if (unknown.Count > 0) return Problems.Validation("statusIds", $"Estes status não são da loja: {string.Join(", ", unknown)}.");
         (map.ApprovedIds, map.InvoicedId, map.ShippedId, map.CancelledIds) = (roles.ApprovedIds ?? [], roles.InvoicedId, roles.ShippedId, roles.CancelledIds ?? []);
         map.AutoImportApproved = roles.AutoImportApproved;
         map.ConfirmedByUser = true;
@@ -55,10 +66,13 @@ public static class OrderStatusMapApi
         try { await session.SaveChangesAsync(cancellationToken); }
         catch (Exception e) when (WriteConflicts.IsConflict(e))
         {
-            return Results.Problem(statusCode: 409, title: "The statuses were refreshed meanwhile.", detail: "Read them again and repeat.");
+            return Problems.Conflict(TrayProblemCodes.StatusesChanged, "Os status da loja foram atualizados enquanto isso: leia-os de novo e repita.");
         }
-        return Results.Ok(map);
+        return TypedResults.Ok(View(map));
     }
+
+    private static OrderStatusRoles View(OrderStatusMap map) => new(map.Id, map.Statuses.Select(s => new TrayOrderStatusItem(s.Id, s.Name)).ToList(),
+        map.ApprovedIds, map.InvoicedId, map.ShippedId, map.CancelledIds, map.AutoImportApproved, map.ConfirmedByUser, map.RefreshedAt);
 
     private static async Task<bool> StoreExistsAsync(IDocumentStore documents, TenantContext tenant, string? storeId, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.ProductExport;
+using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 
@@ -50,6 +51,8 @@ public sealed class ProductSyncRun(IDocumentStore documents, NpgsqlDataSource da
         CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(tenantId);
+        // A removed store is not written to any more; its links stay as history.
+        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return null;
         // Read again under the lock: an export may have changed the link since the query.
         var link = await session.LoadAsync<ProductLink>(ProductLink.IdFor(storeId, productId), cancellationToken);
         if (link is not { State: LinkState.Linked } || link.SyncedVersion >= wanted.DesiredVersion || link.AppliedVersion >= wanted.DesiredVersion)

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
@@ -10,31 +13,30 @@ namespace TrayBridge.TrayConnector.Features.Stores;
 /// many products Tray holds — or why the store cannot be reached.</summary>
 public static class CheckStore
 {
-    public sealed record Result(string StoreId, bool Connected, long Products);
-
-    public static async Task<IResult> HandleAsync(string storeId, TrayApiClient tray, TenantContext tenant, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StoreCheckResult>, ProblemHttpResult>> HandleAsync(string storeId, TrayApiClient tray, TenantContext tenant,
+        CancellationToken cancellationToken)
     {
         try
         {
             var page = await tray.GetAsync<JsonElement>(tenant.Require(), storeId, "products?limit=1", TrayPriority.ManualImport, cancellationToken);
             var total = page.GetProperty("paging").GetProperty("total");
-            return Results.Ok(new Result(storeId, true, long.Parse(total.ToString(), System.Globalization.CultureInfo.InvariantCulture)));
+            return TypedResults.Ok(new StoreCheckResult(storeId, true, long.Parse(total.ToString(), CultureInfo.InvariantCulture)));
         }
         catch (StoreUnavailableException e) when (e.NotRegistered)
         {
-            return Results.Problem(statusCode: 404, title: "Store not found.");
+            return TrayProblems.StoreNotFound();
         }
         catch (StoreUnavailableException e)
         {
-            return Results.Problem(statusCode: 409, title: "The store cannot be reached.", detail: e.Reason);
+            return TrayProblems.Unavailable(e);
         }
         catch (TrayBudgetExhaustedException e)
         {
-            return Results.Problem(statusCode: 429, title: "Waiting for Tray's request budget (aguardando cota).", detail: $"Try again after {e.RetryAt:O}.");
+            return TrayProblems.BudgetExhausted(e);
         }
         catch (TrayApiException e)
         {
-            return Results.Problem(statusCode: 502, title: "Tray refused the call.", detail: e.Message);
+            return TrayProblems.Refused(e);
         }
     }
 }

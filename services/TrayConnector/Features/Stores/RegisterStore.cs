@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Tray;
+using TrayBridge.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -15,26 +18,23 @@ namespace TrayBridge.TrayConnector.Features.Stores;
 /// at once; the store, its registry row and <c>StoreConnected</c> commit together, or nothing is stored.</summary>
 public static partial class RegisterStore
 {
-    public sealed record Request(string? Platform, string? StoreId, string? ApiAddress, string? Code, bool Corporate = false);
-
     [GeneratedRegex("^[0-9]{1,20}$")]
     private static partial Regex StoreIdFormat();
 
-    public static async Task<IResult> HandleAsync(Request request, IDocumentStore documents, TenantContext tenant, TrayAuthClient auth,
+    public static async Task<Results<Created<VirtualStore>, ValidationProblem, ProblemHttpResult>> HandleAsync(RegisterStoreRequest request, IDocumentStore documents, TenantContext tenant, TrayAuthClient auth,
         ApiAddressPolicy policy, StoreSecrets secrets, StoreRegistry registry, DueWorkScheduler scheduler, IOptions<TraySettings> settings, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Platform != StoreResponse.TrayCommerce) errors["platform"] = ["Only \"TrayCommerce\" is supported."];
-        if (request.StoreId is null || !StoreIdFormat().IsMatch(request.StoreId)) errors["storeId"] = ["The Tray store id (código de cliente) is a number."];
-        if (string.IsNullOrWhiteSpace(request.Code)) errors["code"] = ["The code shown by Tray when the app was installed is required."];
+        if (request.Platform != StoreViews.TrayCommerce) errors["platform"] = ["Só a plataforma \"TrayCommerce\" é aceita."];
+        if (request.StoreId is null || !StoreIdFormat().IsMatch(request.StoreId)) errors["storeId"] = ["Informe o número da loja na Tray (código de cliente), só dígitos."];
+        if (string.IsNullOrWhiteSpace(request.Code)) errors["code"] = ["Informe o code mostrado pela Tray ao instalar o aplicativo."];
         var (apiAddress, addressProblem) = policy.Normalize(request.ApiAddress);
         if (addressProblem is not null) errors["apiAddress"] = [addressProblem];
-        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
 
         if (await registry.TenantOfAsync(request.StoreId!, cancellationToken) is not null)
-            return Results.Problem(statusCode: 409, title: "This Tray store is already registered.",
-                detail: "A Tray store can be connected to one account only. Remove it there first.");
+            return AlreadyRegistered();
 
         var dailyLimit = request.Corporate ? 50_000 : 10_000;
         var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, request.StoreId!, dailyLimit, request.Code!,
@@ -59,8 +59,11 @@ public static partial class RegisterStore
         }
         catch (Exception e) when (PostgresErrors.IsUniqueViolation(e))
         {
-            return Results.Problem(statusCode: 409, title: "This Tray store is already registered.");
+            return AlreadyRegistered();
         }
-        return Results.Created($"/api/stores/{store.Id}", StoreResponse.From(store, now, settings.Value.ReauthorizationWarning));
+        return TypedResults.Created($"/api/stores/{store.Id}", StoreViews.From(store, now, settings.Value.ReauthorizationWarning));
     }
+
+    private static ProblemHttpResult AlreadyRegistered() => Problems.Conflict(TrayProblemCodes.StoreAlreadyRegistered,
+        "Esta loja da Tray já está cadastrada em uma conta: uma loja só pode estar ligada a uma conta. Remova-a de lá antes.");
 }

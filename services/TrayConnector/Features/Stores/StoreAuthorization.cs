@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrayBridge.Api.Tray;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
@@ -5,10 +8,10 @@ using TrayBridge.TrayConnector.Tray.Budget;
 namespace TrayBridge.TrayConnector.Features.Stores;
 
 /// <summary>Exchanges a merchant's code and checks the answer belongs to the store they named; failures become a 4xx
-/// ProblemDetails with Tray's cause (never a secret).</summary>
+/// ProblemDetails with Tray's cause in the detail (never a secret), so the form can show what Tray said.</summary>
 public static class StoreAuthorization
 {
-    public sealed record Outcome(TrayTokens? Tokens, IResult? Problem);
+    public sealed record Outcome(TrayTokens? Tokens, ProblemHttpResult? Problem);
 
     public static async Task<Outcome> ExchangeAsync(TrayAuthClient auth, TraySettings settings, string apiAddress, string storeId, int dailyLimit,
         string code, CancellationToken cancellationToken)
@@ -18,23 +21,27 @@ public static class StoreAuthorization
             var call = new TrayCall(storeId, dailyLimit, TrayPriority.InvoiceAndStatus);
             var tokens = await auth.ExchangeCodeAsync(apiAddress, call, settings.ConsumerKey, settings.ConsumerSecret, code, cancellationToken);
             if (tokens.StoreId != storeId)
-                return new(null, Results.Problem(statusCode: 422, title: "This code belongs to another Tray store.",
-                    detail: $"Tray issued it for store {tokens.StoreId}, not {storeId}."));
+                return new(null, Problems.Unprocessable(TrayProblemCodes.CodeOfAnotherStore,
+                    $"Este code pertence a outra loja da Tray: foi emitido para a loja {tokens.StoreId}, não para a {storeId}."));
             return new(tokens, null);
         }
         catch (TrayBudgetExhaustedException e)
         {
-            return new(null, Results.Problem(statusCode: 429, title: "Waiting for Tray's request budget (aguardando cota).",
-                detail: $"Try again after {e.RetryAt:O}."));
+            return new(null, TrayProblems.BudgetExhausted(e));
         }
         catch (TrayApiException e)
         {
-            return new(null, Results.Problem(statusCode: 422, title: "Tray refused the code.",
-                detail: string.Join("; ", e.Causes.DefaultIfEmpty(e.Name)), extensions: new Dictionary<string, object?> { ["trayStatus"] = (int)e.Status }));
+            return new(null, TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                detail: $"A Tray recusou o code: {string.Join("; ", e.Causes.DefaultIfEmpty(e.Name))}",
+                extensions: new Dictionary<string, object?>
+                {
+                    [TrayBridge.Api.ApiProblem.CodeMember] = TrayProblemCodes.TrayRefusedCode, ["trayStatus"] = (int)e.Status,
+                }));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
         {
-            return new(null, Results.Problem(statusCode: 422, title: "Tray could not be reached at this API address.", detail: e.Message));
+            return new(null, Problems.Unprocessable(TrayProblemCodes.TrayUnreachable,
+                $"Não foi possível falar com a Tray neste endereço da API: {e.Message}"));
         }
     }
 }

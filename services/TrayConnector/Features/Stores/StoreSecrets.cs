@@ -20,6 +20,7 @@ public sealed class StoreSecrets(IDataProtectionProvider provider)
         store.RefreshExpiresAt = tokens.RefreshExpiresAt;
         store.ApiHost = tokens.ApiHost;
         store.LastRefreshAt = now;
+        if (store.Status != StoreStatus.Connected || store.StatusSince is null) store.StatusSince = now;
         store.Status = StoreStatus.Connected;
         store.StatusReason = null;
     }

@@ -1,9 +1,13 @@
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using TrayBridge.Api.Tray;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Extensions;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -11,52 +15,54 @@ namespace TrayBridge.TrayConnector.Features.Stores;
 /// store is simply not found.</summary>
 public static class StoresApi
 {
-    public sealed record Reauthorization(string? Code, string? ApiAddress);
+    /// <summary>A tenant has a handful of stores; the bound only keeps one answer from growing without limit.</summary>
+    public const int MaxStores = 100;
 
     public static void MapStoresApi(this WebApplication app)
     {
         var stores = app.MapGroup("/api/stores").WithTags("Stores");
-        stores.MapPost("/", RegisterStore.HandleAsync);
+        // ProblemHttpResult carries its status at run time; these say which ones the document should show.
+        stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429);
         stores.MapGet("/", ListAsync);
-        stores.MapGet("/{storeId}", GetAsync);
-        stores.MapPut("/{storeId}", ReauthorizeAsync);
-        stores.MapDelete("/{storeId}", DeleteAsync);
-        stores.MapPost("/{storeId}/check", CheckStore.HandleAsync);
+        stores.MapGet("/{storeId}", GetAsync).ProducesTrayProblems(404);
+        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 422, 429);
+        stores.MapDelete("/{storeId}", RemoveStore.HandleAsync).ProducesTrayProblems(404);
+        stores.MapPost("/{storeId}/check", CheckStore.HandleAsync).ProducesTrayProblems(404, 409, 429, 502);
     }
 
-    private static async Task<IResult> ListAsync(IDocumentStore documents, TenantContext tenant, TrayBudget budget, IOptions<TraySettings> settings,
-        TimeProvider time, CancellationToken cancellationToken)
-    {
-        await using var session = documents.QuerySession(tenant.Require());
-        var stores = await session.Query<TrayStore>().OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var list = new List<StoreResponse>();
-        foreach (var store in stores)
-            list.Add(StoreResponse.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(store.Id, cancellationToken)));
-        return Results.Ok(list);
-    }
-
-    private static async Task<IResult> GetAsync(string storeId, IDocumentStore documents, TenantContext tenant, TrayBudget budget,
+    private static async Task<Ok<List<VirtualStore>>> ListAsync(IDocumentStore documents, TenantContext tenant, TrayBudget budget,
         IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.QuerySession(tenant.Require());
-        return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is { } store
-            ? Results.Ok(StoreResponse.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning,
-                await budget.UsedTodayAsync(store.Id, cancellationToken)))
-            : NotFound();
+        var stores = await session.Query<TrayStore>().OrderBy(s => s.Id).Take(MaxStores).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var list = new List<VirtualStore>();
+        foreach (var store in stores)
+            list.Add(StoreViews.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(store.Id, cancellationToken)));
+        return TypedResults.Ok(list);
     }
 
-    /// <summary>A new code (and, if it moved, a new API address) for a store that needs re-authorisation.</summary>
-    private static async Task<IResult> ReauthorizeAsync(string storeId, Reauthorization request, IDocumentStore documents, TenantContext tenant,
-        TrayAuthClient auth, ApiAddressPolicy policy, StoreSecrets secrets, IOptions<TraySettings> settings, TimeProvider time,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<VirtualStore>, ProblemHttpResult>> GetAsync(string storeId, IDocumentStore documents, TenantContext tenant,
+        TrayBudget budget, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var session = documents.QuerySession(tenant.Require());
+        return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is { } store
+            ? TypedResults.Ok(StoreViews.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning,
+                await budget.UsedTodayAsync(store.Id, cancellationToken)))
+            : TrayProblems.StoreNotFound();
+    }
+
+    /// <summary>A new code (and, if it moved, a new API address) for a store that needs re-authorisation. A refused code
+    /// changes nothing: the store keeps its status and reason.</summary>
+    private static async Task<Results<Ok<VirtualStore>, ValidationProblem, ProblemHttpResult>> ReauthorizeAsync(string storeId,
+        ReauthorizeStoreRequest request, IDocumentStore documents, TenantContext tenant, TrayAuthClient auth, ApiAddressPolicy policy,
+        StoreSecrets secrets, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is not { } store) return NotFound();
-        if (string.IsNullOrWhiteSpace(request.Code))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["A new code from Tray is required."] });
+        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is not { } store) return TrayProblems.StoreNotFound();
+        if (string.IsNullOrWhiteSpace(request.Code)) return Problems.Validation("code", "Informe o novo code gerado pela Tray.");
         var (apiAddress, problem) = policy.Normalize(request.ApiAddress ?? store.ApiAddress);
-        if (problem is not null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["apiAddress"] = [problem] });
+        if (problem is not null) return Problems.Validation("apiAddress", problem);
         var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, storeId, store.DailyLimit, request.Code,
             cancellationToken);
         if (exchange.Problem is not null) return exchange.Problem;
@@ -66,19 +72,6 @@ public static class StoresApi
         secrets.Apply(store, exchange.Tokens!, now);
         session.Store(store);
         await session.SaveChangesAsync(cancellationToken);
-        return Results.Ok(StoreResponse.From(store, now, settings.Value.ReauthorizationWarning));
+        return TypedResults.Ok(StoreViews.From(store, now, settings.Value.ReauthorizationWarning));
     }
-
-    private static async Task<IResult> DeleteAsync(string storeId, IDocumentStore documents, TenantContext tenant, StoreRegistry registry,
-        CancellationToken cancellationToken)
-    {
-        await using var session = documents.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return NotFound();
-        session.Delete<TrayStore>(storeId);
-        registry.Release(session, storeId);
-        await session.SaveChangesAsync(cancellationToken);
-        return Results.NoContent();
-    }
-
-    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Store not found.");
 }

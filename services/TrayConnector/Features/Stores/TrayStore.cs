@@ -12,6 +12,8 @@ public sealed class TrayStore
     public required string ApiHost { get; set; }
     public StoreStatus Status { get; set; }
     public string? StatusReason { get; set; }
+    /// <summary>When <see cref="Status"/> last changed (null on stores kept before it was recorded: their registration).</summary>
+    public DateTimeOffset? StatusSince { get; set; }
     public required string ProtectedCode { get; set; }
     public required string ProtectedAccessToken { get; set; }
     public required string ProtectedRefreshToken { get; set; }

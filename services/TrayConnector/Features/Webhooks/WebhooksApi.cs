@@ -13,7 +13,7 @@ public static class WebhooksApi
     public static void MapWebhooksApi(this WebApplication app) =>
         app.MapPost("/webhooks/tray", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
         ServiceStore store, TimeProvider time, ILogger<TrayNotification> logger, CancellationToken cancellationToken)
     {
         try
@@ -30,7 +30,7 @@ public static class WebhooksApi
             // Still 200: the order mirror's polling is the backstop for a notification we could not keep.
             logger.LogError(e, "Could not store a Tray webhook");
         }
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 
     private static async Task RecordAsync(NpgsqlDataSource dataSource, ServiceStore store, TrayNotification n, string? tenant, string? problem,

@@ -33,7 +33,8 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
         await using var session = documents.LightweightSession(tenantId);
         if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is not { } store) return;
         store.Status = rejection.ErrorCode switch { 1001 => StoreStatus.Blocked, 1002 => StoreStatus.Inactive, _ => StoreStatus.Cancelled };
-        store.StatusReason = string.Join("; ", rejection.Causes.DefaultIfEmpty(rejection.Name));
+        store.StatusReason = $"A Tray recusou o acesso à loja: {string.Join("; ", rejection.Causes.DefaultIfEmpty(rejection.Name))}";
+        store.StatusSince = time.GetUtcNow();
         session.Store(store);
         await session.SaveChangesAsync(cancellationToken);
     }
@@ -83,7 +84,7 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
             catch (TrayApiException codeRefused) when (!codeRefused.StoreUnavailable)
             {
                 await FlagForReauthorizationAsync(tenantId, store, codeRefused, cancellationToken);
-                throw new StoreUnavailableException(store.Id, "the merchant must authorise the app again (new code)");
+                throw new StoreUnavailableException(store.Id, "o lojista precisa autorizar o aplicativo de novo na Tray (novo code)");
             }
         }
         catch (TrayApiException unavailable)
@@ -97,7 +98,8 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
     {
         await using var session = documents.LightweightSession(tenantId);
         store.Status = StoreStatus.NeedsReauthorization;
-        store.StatusReason = $"Tray refused the refresh token and the stored code: {string.Join("; ", cause.Causes.DefaultIfEmpty(cause.Name))}";
+        store.StatusReason = $"A Tray recusou o refresh token e o code guardado: {string.Join("; ", cause.Causes.DefaultIfEmpty(cause.Name))}";
+        store.StatusSince = time.GetUtcNow();
         session.Store(store);
         await session.SaveChangesAsync(cancellationToken);
     }
@@ -106,7 +108,7 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
     {
         await using var session = documents.QuerySession(tenantId);
         var store = await session.LoadAsync<TrayStore>(storeId, cancellationToken)
-            ?? throw new StoreUnavailableException(storeId, "not registered for this account", notRegistered: true);
+            ?? throw new StoreUnavailableException(storeId, "loja não cadastrada nesta conta", notRegistered: true);
         if (store.Status != StoreStatus.Connected) throw new StoreUnavailableException(storeId, store.StatusReason ?? store.Status.ToString());
         return store;
     }

@@ -1,0 +1,37 @@
+namespace TrayBridge.Api.Tray;
+
+/// <summary><c>POST /api/stores</c>: the seed's Lojas Virtuais form — Loja (<see cref="Platform"/>, only
+/// <c>TrayCommerce</c>), Usuário (<see cref="StoreId"/>, Tray's store number), Site (<see cref="ApiAddress"/>, the
+/// store's <c>https://…/web_api</c>) and Code.</summary>
+public sealed record RegisterStoreRequest(string? Platform, string? StoreId, string? ApiAddress, string? Code, bool Corporate = false);
+
+/// <summary><c>PUT /api/stores/{id}</c>: a new code from Tray (and the API address, when it moved).</summary>
+public sealed record ReauthorizeStoreRequest(string? Code, string? ApiAddress);
+
+/// <summary>A Loja Virtual as people see it: never a code or a token. <see cref="Status"/> is the historical enum name
+/// (<c>Connected</c>, <c>NeedsReauthorization</c>, …); the panel decides on <see cref="StatusCode"/> (one of
+/// <see cref="StoreStatusCodes"/>) and shows <see cref="StatusLabel"/>, <see cref="StatusReason"/> (Tray's own words)
+/// and <see cref="StatusSince"/>.</summary>
+public sealed record VirtualStore(string StoreId, string Platform, string ApiAddress, string ApiHost, string Status, string? StatusReason,
+    DateTimeOffset AccessExpiresAt, DateTimeOffset RefreshExpiresAt, bool ReauthorizationSoon, DateTimeOffset RegisteredAt, int DailyLimit,
+    int? RequestsToday, string StatusCode, string StatusLabel, DateTimeOffset StatusSince);
+
+/// <summary><c>POST /api/stores/{id}/check</c> ("Testar conexão"): Tray answered, and holds this many products.</summary>
+public sealed record StoreCheckResult(string StoreId, bool Connected, long Products);
+
+/// <summary>A store's status codes (stable) and their pt-BR labels.</summary>
+public static class StoreStatusCodes
+{
+    public const string Connected = "connected";
+    /// <summary>Tray refused the refresh token and the stored code: a new code is needed (<c>PUT /api/stores/{id}</c>).</summary>
+    public const string ReauthorizationNeeded = "reauthorization_needed";
+    public const string Blocked = "blocked";
+    public const string Inactive = "inactive";
+    public const string Cancelled = "cancelled";
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [Connected] = "Conectada", [ReauthorizationNeeded] = "Reautorização necessária", [Blocked] = "Bloqueada na Tray",
+        [Inactive] = "Inativa na Tray", [Cancelled] = "Cancelada na Tray",
+    };
+}

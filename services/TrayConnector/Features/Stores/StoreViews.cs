@@ -1,0 +1,27 @@
+using TrayBridge.Api.Tray;
+
+namespace TrayBridge.TrayConnector.Features.Stores;
+
+/// <summary>A store as users see it (<see cref="VirtualStore"/>): never a code or a token; its status as a stable code,
+/// a pt-BR label, Tray's reason and since when.</summary>
+public static class StoreViews
+{
+    public const string TrayCommerce = "TrayCommerce";
+
+    public static VirtualStore From(TrayStore s, DateTimeOffset now, TimeSpan warning, int? requestsToday = null)
+    {
+        var code = CodeOf(s.Status);
+        return new(s.Id, TrayCommerce, s.ApiAddress, s.ApiHost, s.Status.ToString(), s.StatusReason, s.AccessExpiresAt, s.RefreshExpiresAt,
+            s.RefreshExpiresAt - now <= warning, s.RegisteredAt, s.DailyLimit, requestsToday, code, StoreStatusCodes.Labels[code],
+            s.StatusSince ?? s.RegisteredAt);
+    }
+
+    public static string CodeOf(StoreStatus status) => status switch
+    {
+        StoreStatus.Connected => StoreStatusCodes.Connected,
+        StoreStatus.NeedsReauthorization => StoreStatusCodes.ReauthorizationNeeded,
+        StoreStatus.Blocked => StoreStatusCodes.Blocked,
+        StoreStatus.Inactive => StoreStatusCodes.Inactive,
+        _ => StoreStatusCodes.Cancelled,
+    };
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using TrayBridge.Api.Tray;
+using TrayBridge.Web.Api;
+using TrayBridge.Web.Components.Pages.Import;
+using TrayBridge.Web.Components.Pages.Stores;
+
+namespace TrayBridge.Web.Tests;
+
+/// <summary>The connector's pages rendered against a stubbed API (the records the real one answers): what a person sees
+/// for a store, an order list and an import, and that an API error is shown with its Portuguese detail.</summary>
+public sealed class TrayPageTests : BunitContext
+{
+    private readonly Dictionary<string, (HttpStatusCode Status, object Body)> _answers = [];
+    private readonly List<string> _calls = [];
+
+    public TrayPageTests()
+    {
+        var http = new HttpClient(new StubApi(this)) { BaseAddress = new Uri("http://gateway/") };
+        Services.AddSingleton(new PanelApi(http));
+        Services.AddScoped<PanelContext>();
+        Services.AddSingleton(TimeProvider.System);
+    }
+
+    private void Answer(string pathAndQuery, object body, HttpStatusCode status = HttpStatusCode.OK) => _answers[pathAndQuery] = (status, body);
+
+    private static readonly DateTimeOffset At = new(2026, 12, 5, 15, 0, 0, TimeSpan.Zero);
+
+    private static VirtualStore Store(string id, string code = StoreStatusCodes.Connected, string label = "Conectada", string? reason = null) =>
+        new(id, "TrayCommerce", $"https://loja{id}.commercesuite.com.br/web_api", "https://api", "x", reason, At.AddHours(3), At.AddDays(30), false, At,
+            10_000, 42, code, label, At);
+
+    [Fact]
+    public void Lojas_Virtuais_lists_each_store_with_its_status_and_its_actions_named_for_the_store()
+    {
+        Answer("/api/stores", new[] { Store("391250"), Store("391251", StoreStatusCodes.ReauthorizationNeeded, "Reautorização necessária",
+            "A Tray recusou o refresh token e o code guardado: code expirado") });
+
+        var cut = Render<VirtualStores>();
+
+        var rows = cut.FindAll("tr[data-store]");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("Conectada", rows[0].TextContent);
+        Assert.Contains("code expirado", rows[1].TextContent);
+        Assert.Contains("42 de 10.000", rows[0].TextContent);
+        Assert.Equal(["Testar conexão da loja 391250", "Remover a loja 391250"],
+            rows[0].QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label")));
+        Assert.Contains("Remover a loja 391251?", rows[1].QuerySelector("form[data-confirm]")!.GetAttribute("data-confirm"));
+        Assert.Equal("/utilitarios/lojas-virtuais/391251/reautorizar", rows[1].QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Without_stores_Lojas_Virtuais_says_what_to_do_next()
+    {
+        Answer("/api/stores", Array.Empty<VirtualStore>());
+
+        var cut = Render<VirtualStores>();
+
+        Assert.Contains("Nenhuma loja virtual cadastrada.", cut.Find(".empty").TextContent);
+        Assert.Equal("/utilitarios/lojas-virtuais/nova", cut.Find(".empty a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void An_API_failure_is_shown_with_its_Portuguese_detail_never_a_bare_status()
+    {
+        Answer("/api/stores", new { status = 503, detail = "O serviço de lojas não respondeu.", code = "http.unavailable" }, HttpStatusCode.ServiceUnavailable);
+        var failed = Render<VirtualStores>();
+        Assert.Contains("O serviço de lojas não respondeu.", failed.Find("[role=alert]").TextContent);
+        Assert.DoesNotContain("503", failed.Markup);
+    }
+
+    [Fact]
+    public void The_new_store_form_has_the_seeds_fields_each_with_its_label()
+    {
+        var cut = Render<NewStore>();
+
+        foreach (var (id, label) in new[] { ("loja", "Loja"), ("usuario", "Usuário"), ("site", "Site (URL)"), ("code", "Code") })
+            Assert.Equal(label, cut.Find($"label[for={id}]").TextContent);
+        Assert.Equal("Tray Commerce", cut.Find("#loja option[selected]").TextContent);
+        Assert.Equal("Confirmar", cut.Find("button[type=submit]").TextContent);
+    }
+
+    private static TrayOrderRow Row(string id, string situation, string? reason = null, string customer = "Conceição Araújo") =>
+        new(id, "2026-12-04", new DateTimeOffset(2026, 12, 5, 2, 30, 0, TimeSpan.Zero), customer, 1234.56m, "A ENVIAR", "2", false, "Shopee", situation,
+            reason, null, null, true, reason is null ? null : OrderReasonCodes.ImportFailed);
+
+    [Fact]
+    public void Importar_Pedidos_shows_cards_rows_in_Sao_Paulo_time_and_reais_and_offers_only_importable_orders()
+    {
+        Answer("/api/stores", new[] { Store("391250") });
+        Answer("/api/tray/orders/statuses?storeId=391250", new OrderStatusRoles("391250", [new("2", "A ENVIAR")], ["2"], null, null, [], true, true, At));
+        Answer("/api/tray/orders?storeId=391250&page=1&pageSize=25", new TrayOrderPage(
+            [Row("1001", OrderSituations.NotIntegrated), Row("1002", OrderSituations.Integrated), Row("1003", OrderSituations.Error, "O total da Tray difere.")],
+            1, 25, 3, new Dictionary<string, int> { ["Não integrado"] = 1, ["Importando"] = 0, ["Integrado"] = 1, ["Erro"] = 1, ["Divergente"] = 0 }));
+
+        var cut = Render<ImportOrders>();
+
+        Assert.Equal(["1 Não integrado", "0 Importando", "1 Integrado", "1 Erro", "0 Divergente"],
+            cut.FindAll("a.card").Select(a => string.Join(' ', a.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+        var first = cut.Find("tr[data-order='1001']");
+        Assert.Contains("04/12/2026 23:30", first.TextContent); // 02:30 UTC is 23:30 of the day before in São Paulo
+        Assert.Contains("R$ 1.234,56", first.TextContent);
+        Assert.Contains("Shopee", first.TextContent);
+        Assert.Equal(["1001", "1003"], cut.FindAll("input[name=ids]").Select(i => i.GetAttribute("value")));
+        Assert.Contains("O total da Tray difere.", cut.Find("tr[data-order='1003'] .reason").TextContent);
+        Assert.Contains("ligada", cut.Markup);
+        Assert.Equal("A ENVIAR", cut.Find("#f-status option[value='2']").TextContent);
+    }
+
+    [Fact]
+    public void An_import_in_progress_says_n_of_N_and_each_orders_result_with_its_reason()
+    {
+        var id = Guid.NewGuid();
+        Answer($"/api/tray/orders/imports/{id}", new ImportProgress(id, "391250", At, 3, 3, 2, 0, 1, true,
+        [
+            new("1001", OrderSituations.Integrated, null, Guid.NewGuid()), new("1002", OrderSituations.Integrated, null, Guid.NewGuid()),
+            new("1003", OrderSituations.Error, new TrayBridge.Api.Reason(OrderReasonCodes.NotFoundOnTray, "Pedido não encontrado na Tray."), null),
+        ]));
+
+        var cut = Render<ImportProgressPage>(p => p.Add(c => c.ImportId, id));
+
+        Assert.Equal("3 de 3", cut.Find(".progress-count").TextContent);
+        Assert.Contains("Pedido não encontrado na Tray.", cut.Find("tr[data-order='1003']").TextContent);
+        Assert.Contains("concluída com erros", cut.Markup);
+    }
+
+    private sealed class StubApi(TrayPageTests test) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var key = request.RequestUri!.PathAndQuery;
+            test._calls.Add($"{request.Method} {key}");
+            var (status, body) = test._answers.TryGetValue(key, out var answer)
+                ? answer
+                : (HttpStatusCode.NotFound, (object)new { status = 404, code = "test.unknown", detail = $"sem resposta para {key}" });
+            var media = (int)status >= 400 ? "application/problem+json" : "application/json";
+            return Task.FromResult(new HttpResponseMessage(status)
+            {
+                Content = new StringContent(JsonSerializer.Serialize(body, PanelApi.Json), Encoding.UTF8, media),
+            });
+        }
+    }
+}

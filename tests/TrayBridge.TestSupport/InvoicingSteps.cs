@@ -9,12 +9,25 @@ public static class InvoicingSteps
 {
     public const string EmitterCnpj = "11222333000181";
 
-    public static async Task ConfigureEmitterAsync(HttpClient erp, Uri sefaz)
+    /// <summary>A valid CNPJ (check digits right) of a company of its own: tenants that share one SEFAZ simulator must not
+    /// share an emitter, or their notes of the same number collide there (539, duplicate with another key).</summary>
+    public static string NewCnpj()
+    {
+        var digits = $"{Random.Shared.Next(10_000_000, 99_999_999)}0001".Select(c => c - '0').ToList();
+        foreach (var weights in new[] { new[] { 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2 }, new[] { 6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2 } })
+        {
+            var rest = digits.Zip(weights, (d, w) => d * w).Sum() % 11;
+            digits.Add(rest < 2 ? 0 : 11 - rest);
+        }
+        return string.Concat(digits);
+    }
+
+    public static async Task ConfigureEmitterAsync(HttpClient erp, Uri sefaz, string cnpj = EmitterCnpj)
     {
         string Ws(string service) => new Uri(sefaz, $"ws/{service}/{service}.asmx").ToString();
         (await erp.PutAsJsonAsync("api/invoicing/emitter", new
         {
-            cnpj = EmitterCnpj, stateRegistration = "123456789012", name = "LOJA EXEMPLO LTDA", tradeName = "Loja Exemplo",
+            cnpj, stateRegistration = "123456789012", name = "LOJA EXEMPLO LTDA", tradeName = "Loja Exemplo",
             address = new
             {
                 street = "RUA DAS FLORES", number = "100", district = "CENTRO", cityCode = "3550308", cityName = "SAO PAULO", uf = "SP",
@@ -25,7 +38,7 @@ public static class InvoicingSteps
             voidingUrl = Ws("NFeInutilizacao4"),
         })).EnsureSuccessStatusCode();
         (await erp.PutAsJsonAsync("api/invoicing/emitter/certificate",
-            new { pfxBase64 = A1Certificates.Pfx(EmitterCnpj), password = A1Certificates.Password })).EnsureSuccessStatusCode();
+            new { pfxBase64 = A1Certificates.Pfx(cnpj), password = A1Certificates.Password })).EnsureSuccessStatusCode();
     }
 
     /// <summary>Gives every item of the sales order that has no NCM this one (the seed leaves some products without).</summary>

@@ -84,7 +84,7 @@ public sealed class InvoicingScreensTests(PanelSystem panel)
         var user = await panel.NewTenantUserAsync("notas");
         var system = panel.System;
         using var erp = system.Client(system.Gateway, user.TenantId);
-        await InvoicingSteps.ConfigureEmitterAsync(erp, system.SefazSimulator.BaseAddress);
+        await InvoicingSteps.ConfigureEmitterAsync(erp, system.SefazSimulator.BaseAddress, InvoicingSteps.NewCnpj());
         var storeId = Random.Shared.Next(700_000, 799_999).ToString();
         var ready = await ReadySalesOrdersAsync(erp, storeId);
         var batch = await (await erp.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = ready }, Cancel)).EnsureSuccessStatusCode()

@@ -17,3 +17,11 @@ public sealed record InvoiceDeliveryList(int Total, IReadOnlyList<InvoiceDeliver
 
 /// <summary><c>POST /api/tray/invoices/retry</c>: send again a delivery Tray refused, or one sent without moving the status.</summary>
 public sealed record RetryInvoiceRequest(string? StoreId, string? TrayOrderId, string? Key);
+
+/// <summary>The states of <see cref="InvoiceDeliveryItem.State"/>.</summary>
+public static class InvoiceDeliveryStates
+{
+    public const string Pending = "Pendente";
+    public const string Sent = "Enviada";
+    public const string Error = "Erro";
+}

@@ -1,4 +1,5 @@
 using TrayBridge.Api.Invoicing;
+using TrayBridge.Api.Tray;
 
 namespace TrayBridge.Web.Components.Pages.SalesOrders;
 
@@ -23,6 +24,24 @@ public static class BatchText
         BatchOrderStates.Authorized => "ok",
         BatchOrderStates.Rejected or BatchOrderStates.Denied => "error",
         BatchOrderStates.Skipped => "warn",
+        _ => "neutral",
+    };
+
+    public const string TrayPending = InvoiceDeliveryStates.Pending, TrayError = InvoiceDeliveryStates.Error;
+
+    /// <summary>Whether an authorized note reached its Tray order: Enviada à Tray, aguardando (not yet, or not yet seen by
+    /// the connector), or erro with Tray's reason.</summary>
+    public static string TrayLabel(InvoiceDeliveryItem? delivery) => delivery?.State switch
+    {
+        InvoiceDeliveryStates.Sent => "Enviada à Tray",
+        InvoiceDeliveryStates.Error => "Erro ao enviar à Tray",
+        _ => "Aguardando envio à Tray",
+    };
+
+    public static string TrayTone(InvoiceDeliveryItem? delivery) => delivery?.State switch
+    {
+        InvoiceDeliveryStates.Sent => "ok",
+        InvoiceDeliveryStates.Error => "error",
         _ => "neutral",
     };
 

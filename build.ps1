@@ -6,6 +6,7 @@
 #   up | down      infrastructure only (PostgreSQL + RabbitMQ)
 #   token --tenant <id>   a signed development JWT (last line of output)
 #   pack           the public contracts package into artifacts/packages
+#   screenshots    the panel's main flow in Chromium, its screens written to docs/screenshots (the README shows them)
 param([Parameter(Position = 0)][string]$Command = 'run', [Parameter(ValueFromRemainingArguments)][string[]]$Rest = @())
 
 $ErrorActionPreference = 'Stop'
@@ -56,8 +57,16 @@ switch ($Command) {
         dotnet (Join-Path $Root 'tools/TrayBridge.Bench/bin/Debug/net10.0/TrayBridge.Bench.dll') @Rest
         exit $LASTEXITCODE
     }
+    'screenshots' {
+        $infra = Initialize-Infrastructure
+        Invoke-Build
+        Set-TestServers $infra
+        $env:TRAYBRIDGE_SCREENSHOTS_DIR = Join-Path $Root 'docs/screenshots'
+        dotnet test --project (Join-Path $Root 'tests/TrayBridge.UiTests/TrayBridge.UiTests.csproj') --no-build -- --filter-class TrayBridge.UiTests.MainFlowTests
+        exit $LASTEXITCODE
+    }
     default {
-        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] | up | down | token --tenant <id> | pack" -ForegroundColor Red
+        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] | up | down | token --tenant <id> | pack | screenshots" -ForegroundColor Red
         exit 2
     }
 }

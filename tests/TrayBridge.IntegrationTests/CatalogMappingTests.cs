@@ -26,6 +26,7 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
         var first = await ExportAsync(erp, "api/catalog/exports", new { storeId = tray.StoreId, productIds = new[] { product } });
         var item = Assert.Single(first.GetProperty("items").EnumerateArray());
         Assert.Contains("Categoria 'Vestuário' sem correspondente na loja", item.GetProperty("reason").GetString());
+        Assert.Equal("export.category_unmapped", item.GetProperty("reasonCode").GetString()); // the connector's code, passed through
         Assert.Empty(await tray.ListAsync("products?reference=MAP-1", "Products"));
 
         var trayShirts = await tray.CreateAsync("categories", "Category", new { name = "Camisetas e Regatas" });

@@ -80,7 +80,7 @@ public sealed class MainFlowTests(PanelSystem panel)
             new() { Timeout = (float)Patience.TotalMilliseconds });
         await Expect(page.Locator(".progress-count")).ToHaveTextAsync($"{ProductsToExport} de {ProductsToExport}", new() { Timeout = (float)Patience.TotalMilliseconds });
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "FLX-0" }).GetByText("Integrado", new() { Exact = true })).ToBeVisibleAsync();
-        await Screens.CheckAsync(page, "90-fluxo-exportacao");
+        await Screens.CheckAsync(page, "90-fluxo-exportacao", "exportar-produtos");
 
         // Importar Pedidos: both orders, live progress, Integrado.
         await page.GotoAsync($"/tray/importar-pedidos?loja={storeId}");
@@ -90,7 +90,7 @@ public sealed class MainFlowTests(PanelSystem panel)
         await page.WaitForURLAsync(new Regex("/tray/importar-pedidos/importacoes/"));
         await Expect(page.GetByText("2 de 2")).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         foreach (var id in new[] { pending, ordinary }) await Expect(page.Locator($"tr[data-order='{id}']")).ToContainTextAsync("Integrado");
-        await Screens.CheckAsync(page, "91-fluxo-importacao");
+        await Screens.CheckAsync(page, "91-fluxo-importacao", "importar-pedidos");
 
         // Pedidos de venda: the order without CPF is Pendente; fixed in the row (and any item without NCM), it is ready.
         await page.GotoAsync($"/vendas/pedidos?loja={storeId}");
@@ -106,7 +106,7 @@ public sealed class MainFlowTests(PanelSystem panel)
             await Expect(page.GetByText(new Regex("^Pedido \\d+ corrigido"))).ToBeVisibleAsync();
         }
         foreach (var id in new[] { pending, ordinary }) await Expect(page.Locator($"tr[data-order='{id}']")).ToContainTextAsync("Pronto para faturar");
-        await Screens.CheckAsync(page, "92-fluxo-pedidos-prontos");
+        await Screens.CheckAsync(page, "92-fluxo-pedidos-prontos", "pedidos-de-venda");
 
         // Emitir NF-e em lote: progress, Autorizada, the DANFE a PDF, and the invoice on the Tray order.
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Selecionar todos desta página" }).CheckAsync();
@@ -121,7 +121,7 @@ public sealed class MainFlowTests(PanelSystem panel)
         var danfe = await page.GetByRole(AriaRole.Link, new() { Name = $"DANFE (PDF) do pedido {pending}" }).GetAttributeAsync("href");
         var pdf = await page.APIRequest.GetAsync(danfe!);
         Assert.Equal(("application/pdf", "%PDF"), (pdf.Headers["content-type"], System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4])));
-        await Screens.CheckAsync(page, "93-fluxo-lote-autorizado");
+        await Screens.CheckAsync(page, "93-fluxo-lote-autorizado", "emitir-nfe-em-lote");
 
         // Sign out: both sessions end, and the old session's cookie is worth nothing.
         var cookies = await page.Context.CookiesAsync();

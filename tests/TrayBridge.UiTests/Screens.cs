@@ -11,9 +11,16 @@ public static class Screens
 {
     public static string Folder { get; } = Directory.CreateDirectory(Path.Combine(RepositoryLayout.Root, "artifacts", "ui")).FullName;
 
-    public static async Task CheckAsync(IPage page, string name)
+    /// <summary><c>build.ps1 screenshots</c> sets it: the screens the README shows are written there too (docs/screenshots).</summary>
+    private static readonly string? DocsFolder = Environment.GetEnvironmentVariable("TRAYBRIDGE_SCREENSHOTS_DIR") is { Length: > 0 } docs
+        ? Directory.CreateDirectory(docs).FullName : null;
+
+    /// <param name="docName">The file name in docs/screenshots, for the screens the README shows.</param>
+    public static async Task CheckAsync(IPage page, string name, string? docName = null)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
+        if (DocsFolder is not null && docName is not null)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DocsFolder, docName + ".png") });
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"Accessibility issues on {name} ({page.Url}):\n" + string.Join("\n", serious.Select(Describe)));

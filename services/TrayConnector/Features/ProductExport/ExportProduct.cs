@@ -1,6 +1,8 @@
 using System.Net;
 using Marten;
 using Npgsql;
+using TrayBridge.Api;
+using TrayBridge.Api.Catalog;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -36,13 +38,13 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
             if (link.State == LinkState.Linked && link.AppliedVersion >= request.ProductVersion)
                 Exported(session, request, link); // this version, or a newer one, is on Tray already
             else if (link.State == LinkState.Broken)
-                Failed(session, request, DeletedOnTray, [], retryable: false);
+                Failed(session, request, ExportReasonCodes.DeletedOnTray, DeletedOnTray, [], retryable: false);
             else if (link.State == LinkState.Creating && time.GetUtcNow() - link.UpdatedAt < ClaimTimeout && link.TrayProductId is null)
                 throw new ExportBusyException();
             else if (await ApplyAsync(request, link, stored is not null, cancellationToken) is { } problem)
             {
                 if (link.State == LinkState.Linked) session.Store(link); // what is on Tray already stays linked
-                Failed(session, request, problem, [], retryable: true);
+                Failed(session, request, problem.Code, problem.Detail, [], retryable: true);
             }
             else
             {
@@ -54,29 +56,29 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         {
             link.State = LinkState.Broken;
             session.Store(link);
-            Failed(session, request, DeletedOnTray, e.Causes, retryable: false);
+            Failed(session, request, ExportReasonCodes.DeletedOnTray, DeletedOnTray, e.Causes, retryable: false);
         }
         catch (TrayApiException e) when ((int)e.Status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests)
         {
-            Failed(session, request, $"A Tray recusou o produto: {e.Name}", e.Causes, retryable: true);
+            Failed(session, request, ExportReasonCodes.TrayRefused, $"A Tray recusou o produto: {e.Name}", e.Causes, retryable: true);
         }
         catch (StoreUnavailableException e)
         {
-            Failed(session, request, $"Loja indisponível: {e.Reason}", [], retryable: true);
+            Failed(session, request, ExportReasonCodes.StoreUnavailable, $"Loja indisponível: {e.Reason}", [], retryable: true);
         }
         await session.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Null when the snapshot is on Tray and <paramref name="link"/> says where; else why it cannot be placed.</summary>
-    private async Task<string?> ApplyAsync(ProductExportRequested request, ProductLink link, bool stored, CancellationToken cancellationToken)
+    private async Task<Reason?> ApplyAsync(ProductExportRequested request, ProductLink link, bool stored, CancellationToken cancellationToken)
     {
         var category = await categories.ResolveAsync(request, cancellationToken);
-        if (category.Problem is not null) return category.Problem;
+        if (category.Problem is not null) return new Reason(ExportReasonCodes.CategoryUnmapped, category.Problem);
         var body = TrayProductBody.From(request, link.ImageUrls, category.TrayCategoryId, await brands.ResolveAsync(request, cancellationToken));
         if (link.TrayProductId is null)
         {
             var match = await lookup.FindAsync(request.TenantId, request.StoreId, request.Sku, request.Ean, cancellationToken);
-            if (match.Ambiguity is not null) return match.Ambiguity;
+            if (match.Ambiguity is not null) return new Reason(ExportReasonCodes.Ambiguous, match.Ambiguity);
             link.TrayProductId = match.TrayProductId;
         }
         if (link.TrayProductId is null)
@@ -89,7 +91,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         link.State = LinkState.Linked;
         link.ImageUrls = [.. request.ImageUrls];
         link.UpdatedAt = time.GetUtcNow();
-        if (await ApplyVariantsAsync(request, link, cancellationToken) is { } problem) return problem;
+        if (await ApplyVariantsAsync(request, link, cancellationToken) is { } problem) return new Reason(ExportReasonCodes.Ambiguous, problem);
         link.AppliedVersion = request.ProductVersion;
         return null;
     }
@@ -127,9 +129,10 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
             link.AppliedVersion, link.TrayProductId!, link.Variants.Select(v => new ExportedVariant(v.VariationId, v.TrayVariantId)).ToList(),
             time.GetUtcNow()));
 
-    private void Failed(IDocumentSession session, ProductExportRequested request, string reason, IReadOnlyList<string> causes, bool retryable) =>
+    private void Failed(IDocumentSession session, ProductExportRequested request, string code, string reason, IReadOnlyList<string> causes,
+        bool retryable) =>
         session.AppendIntegrationEvent(request.ProductId, new ProductExportFailed(request.TenantId, request.StoreId, request.ExportId,
-            request.ProductId, request.ProductVersion, reason, causes, retryable, time.GetUtcNow()));
+            request.ProductId, request.ProductVersion, reason, causes, retryable, time.GetUtcNow()) { ReasonCode = code });
 }
 
 /// <summary>Another export of this product (or another replica's creation of it) is running: try again shortly.</summary>

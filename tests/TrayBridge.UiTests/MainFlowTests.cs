@@ -107,6 +107,10 @@ public sealed class MainFlowTests(PanelSystem panel)
         }
         foreach (var id in new[] { pending, ordinary }) await Expect(page.Locator($"tr[data-order='{id}']")).ToContainTextAsync("Pronto para faturar");
         await Screens.CheckAsync(page, "92-fluxo-pedidos-prontos", "pedidos-de-venda");
+        // Importar Pedidos shows each imported order's readiness as Orders has it now, the fix included.
+        await page.GotoAsync($"/tray/importar-pedidos?loja={storeId}");
+        await Expect(page.Locator($"tr[data-order='{pending}'] [data-sales-situation]")).ToHaveTextAsync("Pronto para faturar");
+        await page.GotoAsync($"/vendas/pedidos?loja={storeId}");
 
         // Emitir NF-e em lote: progress, Autorizada, the DANFE a PDF, and the invoice on the Tray order.
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Selecionar todos desta página" }).CheckAsync();

@@ -13,6 +13,10 @@ public sealed class SignInTests(PanelSystem panel)
     {
         var user = await panel.NewTenantUserAsync("entrar");
         var page = await panel.NewPageAsync();
+        // A stranger is sent to the identity provider's page, which is held to the same accessibility bar.
+        await page.GotoAsync("/");
+        await Expect(page.GetByLabel("Senha")).ToBeVisibleAsync();
+        await Screens.CheckAsync(page, "00-entrar");
 
         await panel.SignInAsync(page, user);
 

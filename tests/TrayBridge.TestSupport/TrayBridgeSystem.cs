@@ -171,6 +171,13 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     }
 
     public IReadOnlyList<string> IdentityRedirects => _identityRedirects;
+
+    /// <summary>Sets one of the identity provider's settings (e.g. <c>Identity__AccessTokenLifetime</c>) before it starts.</summary>
+    public void SetIdentitySetting(string key, string value)
+    {
+        if (!Identity.HasExited) throw new InvalidOperationException("The identity provider has started already.");
+        _identitySettings[key] = value;
+    }
     public IReadOnlyList<string> IdentityPostLogoutRedirects => _identityPostLogoutRedirects;
 
     /// <summary>A new "browser" for the code flow with the panel's client.</summary>

@@ -91,6 +91,11 @@ public sealed class MainFlowTests(PanelSystem panel)
         await Expect(page.GetByText("2 de 2")).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         foreach (var id in new[] { pending, ordinary }) await Expect(page.Locator($"tr[data-order='{id}']")).ToContainTextAsync("Integrado");
         await Screens.CheckAsync(page, "91-fluxo-importacao", "importar-pedidos");
+        // Início now counts what waits in the store: nothing left to import.
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Loja {storeId}" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "0 pedidos não importados" })).ToBeVisibleAsync();
+        await Screens.CheckAsync(page, "94-fluxo-inicio");
 
         // Pedidos de venda: the order without CPF is Pendente; fixed in the row (and any item without NCM), it is ready.
         await page.GotoAsync($"/vendas/pedidos?loja={storeId}");

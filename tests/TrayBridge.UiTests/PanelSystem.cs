@@ -29,7 +29,10 @@ public sealed class PanelSystem : IAsyncLifetime
             if (Environment.GetEnvironmentVariable("CI") == "true") throw new InvalidOperationException(message);
             Assert.Skip(message);
         }
-        System = await TrayBridgeSystem.StartAsync(withSefaz: true, withIdentity: true, withPanel: true);
+        // Access tokens live 75 s: the panel refreshes them a minute ahead, so every session longer than a quarter of a
+        // minute (each test's) goes on only if the refresh works — a broken one shows as the API's 401s.
+        System = await TrayBridgeSystem.StartAsync(withSefaz: true, withIdentity: true, withPanel: true,
+            configure: system => system.SetIdentitySetting("Identity__AccessTokenLifetime", "00:01:15"));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

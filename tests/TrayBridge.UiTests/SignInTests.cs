@@ -42,6 +42,29 @@ public sealed class SignInTests(PanelSystem panel)
     }
 
     [Fact]
+    public async Task The_access_token_is_refreshed_before_it_expires_and_the_session_goes_on()
+    {
+        var user = await panel.NewTenantUserAsync("renovar");
+        var page = await panel.NewPageAsync();
+        await panel.SignInAsync(page, user);
+        var refreshes = Refreshes();
+
+        // The system's tokens live 75 s and the panel renews them a minute ahead: 16 s in, the next page renews it.
+        await Task.Delay(TimeSpan.FromSeconds(16), TestContext.Current.CancellationToken);
+        await page.ReloadAsync();
+
+        await Expect(page.GetByText("Nenhuma loja virtual cadastrada.")).ToBeVisibleAsync(); // the API answered with the new token
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        // The host's output reaches its log file a moment later.
+        for (var i = 0; i < 50 && Refreshes() <= refreshes; i++) await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.True(Refreshes() > refreshes, "The panel did not refresh the access token:\n" + string.Join('\n',
+            File.ReadLines(panel.System.LogFile("web")).Where(l => l.Contains("token", StringComparison.OrdinalIgnoreCase)).TakeLast(10)));
+    }
+
+    private int Refreshes() => File.Exists(panel.System.LogFile("web"))
+        ? System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(panel.System.LogFile("web")), "Access token refreshed").Count : 0;
+
+    [Fact]
     public async Task The_panel_is_usable_at_a_phone_width()
     {
         var user = await panel.NewTenantUserAsync("celular");

@@ -45,5 +45,6 @@ public sealed class TokenRefresher(IOptionsMonitor<OpenIdConnectOptions> oidcOpt
         var seconds = int.TryParse(message.ExpiresIn, CultureInfo.InvariantCulture, out var s) ? s : 300;
         context.Properties.UpdateTokenValue("expires_at", time.GetUtcNow().AddSeconds(seconds).ToString("o", CultureInfo.InvariantCulture));
         context.ShouldRenew = true;
+        logger.LogInformation("Access token refreshed; it expires in {Seconds} s.", seconds);
     }
 }

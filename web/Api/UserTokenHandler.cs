@@ -10,8 +10,20 @@ public sealed class UserTokenHandler(IHttpContextAccessor accessor) : Delegating
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (accessor.HttpContext is { } context && await context.GetTokenAsync("access_token") is { Length: > 0 } token)
+        if (accessor.HttpContext is { } context && await TokenOfAsync(context) is { Length: > 0 } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await base.SendAsync(request, cancellationToken);
+    }
+
+    // A page may call the API several times at once: the session is read (and its token refreshed) once per request,
+    // the calls sharing that one read, never authenticating the same request concurrently.
+    private static Task<string?> TokenOfAsync(HttpContext context)
+    {
+        lock (context.Items)
+        {
+            if (context.Items[typeof(UserTokenHandler)] is not Task<string?> token)
+                context.Items[typeof(UserTokenHandler)] = token = context.GetTokenAsync("access_token");
+            return token;
+        }
     }
 }

@@ -3,12 +3,25 @@
 
 $DemoStoreId = '391250'
 
+# A merchant's or operator's own Tray app, given as Tray__ConsumerKey / Tray__ConsumerSecret in the environment, makes the
+# real Tray the one in use: the simulator's demo app is not forced on the hosts and no demo store is registered.
+function Test-OwnTrayApp {
+    if (-not $env:Tray__ConsumerKey) { return $false }
+    if (-not $env:Tray__ConsumerSecret) { throw 'Tray__ConsumerKey is set but Tray__ConsumerSecret is not: give both (your Tray app''s key and secret).' }
+    return $true
+}
+
 function Get-TraySettings {
-    $secrets = Get-DevSecrets
-    return @{
-        'Tray__ConsumerKey' = 'traybridge-dev'; 'Tray__ConsumerSecret' = $secrets.TrayConsumerSecret; 'Tray__SimulatorHost' = '127.0.0.1'
+    $settings = @{
         'DataProtection__CertificatePath' = (Join-Path $RunDir 'data-protection.pfx'); 'DataProtection__CreateCertificateIfMissing' = 'true'
     }
+    if (-not (Test-OwnTrayApp)) {
+        # The simulator is the Tray in use: our development app, and plain http allowed to its loopback address only.
+        $settings['Tray__ConsumerKey'] = 'traybridge-dev'
+        $settings['Tray__ConsumerSecret'] = (Get-DevSecrets).TrayConsumerSecret
+        $settings['Tray__SimulatorHost'] = '127.0.0.1'
+    }
+    return $settings
 }
 
 function Connect-DemoStore([string]$Simulator, [string]$Gateway) {

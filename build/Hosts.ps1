@@ -45,6 +45,9 @@ function Get-HostSettings($Infra) {
     foreach ($h in $Hosts | Where-Object { $_.Cluster }) {
         $settings["ReverseProxy__Clusters__$($h.Cluster)__Destinations__primary__Address"] = "http://127.0.0.1:$($h.Port)/"
     }
+    # A value given in the environment wins: Start-Process passes the environment on, and a key left out here is not
+    # overwritten (e.g. your own Tray app, another PostgreSQL).
+    foreach ($key in @($settings.Keys)) { if (Test-Path "Env:$key") { $settings.Remove($key) } }
     return $settings
 }
 
@@ -102,13 +105,17 @@ function Start-AllHosts($Infra) {
             $started += @{ Info = $h; Process = $process }
         }
         foreach ($s in $started) { Wait-Ready $s.Info $s.Process }
-        $demo = Connect-DemoStore -Simulator 'http://127.0.0.1:5201' -Gateway 'http://127.0.0.1:5080'
+        $demo = if (Test-OwnTrayApp) { $null } else { Connect-DemoStore -Simulator 'http://127.0.0.1:5201' -Gateway 'http://127.0.0.1:5080' }
         $emitter = Connect-DemoEmitter -Sefaz 'http://127.0.0.1:5202' -Gateway 'http://127.0.0.1:5080'
         Write-Host ''
         Write-Host 'Painel         http://127.0.0.1:5080/   (entre com lojista@demo.com.br / demo123)' -ForegroundColor Green
         foreach ($s in $started) { Write-Host ("{0,-14} http://127.0.0.1:{1}" -f $s.Info.Name, $s.Info.Port) -ForegroundColor Green }
-        Write-Host "Demo store     $($demo.storeId) (tenant 'demo'), api_address $($demo.apiAddress)"
-        Write-Host "               simulator code $($demo.code) (throwaway simulator data)"
+        if ($demo) {
+            Write-Host "Demo store     $($demo.storeId) (tenant 'demo'), api_address $($demo.apiAddress)"
+            Write-Host "               simulator code $($demo.code) (throwaway simulator data)"
+        } else {
+            Write-Host "Tray app       $env:Tray__ConsumerKey (from the environment): register your store in Lojas Virtuais with its code"
+        }
         Write-Host "Demo emitter   CNPJ $($emitter.cnpj) (Simples Nacional, SP, homologação), self-signed A1 until $($emitter.certificate.notAfter)"
         Write-Host "SEFAZ (homol.) http://127.0.0.1:5202/ws/NFeAutorizacao4/NFeAutorizacao4.asmx (also NFeRetAutorizacao4, NFeConsultaProtocolo4, NFeStatusServico4, NFeInutilizacao4; /admin)"
         Write-Host "Logs           $logs"

@@ -5,6 +5,7 @@
 #   bench [orders] infrastructure + build + the benchmark (latency percentiles, throughput) into artifacts/bench
 #   up | down      infrastructure only (PostgreSQL + RabbitMQ)
 #   token --tenant <id>   a signed development JWT (last line of output)
+#   compose-env    this machine's keys and the demo's settings as `export` lines for docker compose (eval "$(…)")
 #   pack           the public contracts package into artifacts/packages
 #   screenshots    the panel's main flow in Chromium, its screens written to docs/screenshots (the README shows them)
 param([Parameter(Position = 0)][string]$Command = 'run', [Parameter(ValueFromRemainingArguments)][string[]]$Rest = @())
@@ -36,6 +37,7 @@ switch ($Command) {
     'up' { $null = Initialize-Infrastructure }
     'down' { Stop-Infrastructure }
     'token' { New-DevToken -Tenant (Get-Option 'tenant' 'demo') }
+    'compose-env' { foreach ($entry in (Get-ComposeEnvironment).GetEnumerator()) { "export $($entry.Key)='$($entry.Value)'" } }
     'pack' {
         dotnet pack (Join-Path $Root 'contracts/TrayBridge.Contracts/TrayBridge.Contracts.csproj') -c Release -o (Join-Path $Root 'artifacts/packages') --nologo
         exit $LASTEXITCODE

@@ -33,3 +33,21 @@ function Get-AuthSettings {
         'Auth__SigningKey' = $secrets.SigningKey; 'Auth__UrlSigningKey' = $secrets.UrlSigningKey
     }
 }
+
+# docker-compose.yml takes every key and secret from the environment with no default: this machine's generated ones,
+# and for the demo profile the simulator's development app and its plain-http exemption.
+function Get-ComposeEnvironment {
+    $secrets = Get-DevSecrets
+    return [ordered]@{
+        TRAYBRIDGE_SIGNING_KEY = $secrets.SigningKey; TRAYBRIDGE_URL_SIGNING_KEY = $secrets.UrlSigningKey
+        TRAYBRIDGE_OIDC_CLIENT_SECRET = $secrets.WebClientSecret
+        TRAY_CONSUMER_KEY = 'traybridge-dev'; TRAY_CONSUMER_SECRET = $secrets.TrayConsumerSecret; TRAY_SIMULATOR_HOST = 'tray-simulator'
+    }
+}
+
+# Compose interpolates the whole file even to start two services: variables it requires must be set (kept if given).
+function Set-ComposeEnvironment {
+    foreach ($entry in (Get-ComposeEnvironment).GetEnumerator()) {
+        if (-not (Test-Path "Env:$($entry.Key)")) { Set-Item "Env:$($entry.Key)" $entry.Value }
+    }
+}

@@ -64,6 +64,7 @@ function Initialize-Infrastructure {
         Start-DebianInfrastructure
     } elseif (Test-DockerEngine) {
         Write-Host '==> docker compose up -d postgres rabbitmq' -ForegroundColor Cyan
+        Set-ComposeEnvironment
         docker compose -f (Join-Path $Root 'docker-compose.yml') up -d --wait postgres rabbitmq | Out-Host
         if ($LASTEXITCODE -ne 0) { throw 'docker compose could not start PostgreSQL and RabbitMQ.' }
     } else {
@@ -134,6 +135,7 @@ function Stop-Infrastructure {
         rabbitmqctl stop *> $null
         pg_lsclusters -h | ForEach-Object { $c = $_ -split '\s+'; pg_ctlcluster $c[0] $c[1] stop }
     } elseif (Test-Command 'docker') {
+        Set-ComposeEnvironment
         docker compose -f (Join-Path $Root 'docker-compose.yml') stop postgres rabbitmq
     }
 }

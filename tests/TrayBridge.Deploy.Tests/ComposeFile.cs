@@ -53,9 +53,18 @@ public sealed partial class ComposeFile
         where parts.Length >= 2
         select (parts[^2], parts[^1]);
 
-    /// <summary>What a variable reference gives where the variable is unset: its default, else nothing.</summary>
+    /// <summary>What a variable reference gives where the variable is unset: its default, else nothing; a required one
+    /// (<c>${VAR:?message}</c>, which Compose refuses to start without) reads <see cref="FromEnvironment"/>.</summary>
     public static string Interpolate(string value) =>
-        VariableReference().Replace(value, m => m.Groups["op"].Value is ":-" or "-" ? m.Groups["default"].Value : "").Replace("$$", "$");
+        VariableReference().Replace(value, m => m.Groups["op"].Value switch
+        {
+            ":-" or "-" => m.Groups["default"].Value,
+            ":?" or "?" => FromEnvironment(m.Groups["name"].Value),
+            _ => "",
+        }).Replace("$$", "$");
+
+    /// <summary>The value of a variable Compose requires from the environment.</summary>
+    public static string FromEnvironment(string variable) => $"<required {variable}>";
 
     private static string Normalise(string relative) => Repository.Relative(Path.GetFullPath(Path.Combine(Repository.Root, relative)));
 

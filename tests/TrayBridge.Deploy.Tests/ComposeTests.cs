@@ -46,7 +46,7 @@ public sealed class ComposeTests
     }
 
     [Fact]
-    public void Every_compose_host_that_checks_tokens_gets_the_same_signing_keys_of_at_least_32_characters()
+    public void Every_compose_host_that_checks_tokens_gets_the_same_signing_keys_from_the_environment_with_no_default()
     {
         string[] keys = ["Auth__SigningKey", "Auth__UrlSigningKey"];
         // The simulators stand in for Tray and SEFAZ: they check no TrayBridge token.
@@ -59,7 +59,9 @@ public sealed class ComposeTests
             return new[]
             {
                 distinct.Count == 1 ? null : $"{key} differs between hosts: a token or URL signed by one would fail in another.",
-                distinct.All(v => v.Length >= 32) ? null : $"{key} is shorter than the 32 characters AuthSettings demands.",
+                // No default: a key in this file would be a published key, which the hosts refuse (SharedKeyPolicy).
+                distinct.All(v => v.StartsWith("<required ", StringComparison.Ordinal)) ? null
+                    : $"{key} must come from the environment with no default (${{VAR:?…}}), not '{distinct[0]}'.",
             }.OfType<string>();
         }));
     }
@@ -106,5 +108,36 @@ public sealed class ComposeTests
             where ComposeFile.Environment(service).ContainsKey(use.Variable)
                   && service.Text("depends_on", use.Service, "condition") != "service_healthy"
             select $"{s.Service} uses {use.Service} but does not depend on it with condition: service_healthy.");
+    }
+
+    [Fact]
+    public void The_simulators_run_only_in_the_demo_profile_and_the_connector_trusts_none_by_default()
+    {
+        var simulators = _compose.HostServices.Where(s => s.Host.Folder.StartsWith("simulators/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(simulators);
+        // Their /admin endpoints are unauthenticated: nothing but the demo may start them.
+        Expect.None(simulators.Where(s => !_compose.Services[s.Service].Items("profiles").OfType<YamlDotNet.RepresentationModel.YamlScalarNode>()
+                .Select(p => p.Value).SequenceEqual(["demo"]))
+            .Select(s => $"{s.Service} must be in the demo profile only (profiles: [demo])."));
+        Assert.Equal("", ComposeFile.Environment(_compose.Services["tray-connector"]).GetValueOrDefault("Tray__SimulatorHost", ""));
+    }
+
+    [Fact]
+    public void The_gateway_is_published_on_loopback_unless_told_otherwise()
+    {
+        var published = _compose.Services["gateway"].Items("ports").OfType<YamlDotNet.RepresentationModel.YamlScalarNode>()
+            .Select(p => ComposeFile.Interpolate(p.Value ?? "")).ToList();
+        Assert.Equal(["127.0.0.1:5080:8080"], published);
+    }
+
+    [Fact]
+    public void No_secret_has_a_default_in_compose()
+    {
+        string[] secrets = ["Auth__SigningKey", "Auth__UrlSigningKey", "Tray__ConsumerKey", "Tray__ConsumerSecret", "Oidc__ClientSecret", "Identity__Clients__0__ClientSecret"];
+        Expect.None(
+            from service in _compose.Services
+            from variable in ComposeFile.Environment(service.Value)
+            where secrets.Contains(variable.Key) && !variable.Value.StartsWith("<required ", StringComparison.Ordinal)
+            select $"{service.Key}: {variable.Key} has a value in compose ('{variable.Value}'): take it from the environment with ${{VAR:?…}}.");
     }
 }

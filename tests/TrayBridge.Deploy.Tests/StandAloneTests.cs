@@ -43,7 +43,7 @@ public sealed partial class StandAloneTests
     private static partial Regex SharedFolder();
 
     /// <summary>What git tracks; where git is not there (an exported tree), every file but build output and history.</summary>
-    private static List<string> TrackedFiles()
+    internal static List<string> TrackedFiles()
     {
         try
         {
@@ -61,7 +61,7 @@ public sealed partial class StandAloneTests
             .ToList();
     }
 
-    private static bool IsBinary(string path)
+    internal static bool IsBinary(string path)
     {
         using var stream = File.OpenRead(path);
         var head = new byte[8192];

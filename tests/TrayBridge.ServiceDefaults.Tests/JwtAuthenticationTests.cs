@@ -22,7 +22,8 @@ namespace TrayBridge.ServiceDefaults.Tests;
 /// and JWKS served from another loopback port) besides the shared key.</summary>
 public sealed class JwtAuthenticationTests : IAsyncLifetime
 {
-    private const string SharedKey = "shared-signing-key-for-tests-0123456789abcdef";
+    // Made per run, as the hosts demand (SharedKeyPolicy): a key written here would be a published key.
+    private static readonly string SharedKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
     private readonly RSA _authorityKey = RSA.Create(2048);
     private WebApplication? _authority, _api;
     private string _issuer = "";

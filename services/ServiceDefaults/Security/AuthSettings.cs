@@ -12,8 +12,9 @@ public sealed record AuthSettings(string Issuer, string Audience, string Signing
             ? value
             : throw new InvalidOperationException($"Configuration 'Auth:{key}' is missing.");
         var settings = new AuthSettings(Required("Issuer"), Required("Audience"), Required("SigningKey"), Required("UrlSigningKey"));
-        if (settings.SigningKey.Length < 32 || settings.UrlSigningKey.Length < 32)
-            throw new InvalidOperationException("'Auth:SigningKey' and 'Auth:UrlSigningKey' need at least 32 characters.");
+        if ((SharedKeyPolicy.Refusal("Auth:SigningKey", settings.SigningKey)
+             ?? SharedKeyPolicy.Refusal("Auth:UrlSigningKey", settings.UrlSigningKey)) is { } refusal)
+            throw new InvalidOperationException(refusal);
         return settings;
     }
 }

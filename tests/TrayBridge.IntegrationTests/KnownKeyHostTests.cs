@@ -1,0 +1,33 @@
+using TrayBridge.TestSupport;
+
+namespace TrayBridge.IntegrationTests;
+
+/// <summary>Issue 11, "known keys": a host given a signing key published in the repository (the old compose defaults)
+/// or a key that is not 32 random bytes refuses to start, whatever its environment, and says which setting and why.</summary>
+public sealed class KnownKeyHostTests
+{
+    [Theory]
+    [InlineData("gateway", "TrayBridge.Gateway", "dev-only-jwt-signing-key-never-use-in-production", "published in the TrayBridge repository")]
+    [InlineData("services/Catalog", "TrayBridge.Catalog", "dev-only-jwt-signing-key-never-use-in-production", "published in the TrayBridge repository")]
+    [InlineData("services/Orders", "TrayBridge.Orders", "a-long-but-readable-passphrase-of-more-than-32-chars", "32 random bytes")]
+    public async Task A_host_given_a_published_or_weak_signing_key_exits_with_a_clear_message(string project, string assembly, string key, string reason)
+    {
+        var settings = new Dictionary<string, string>(new DevTokens().Settings)
+        {
+            ["Auth__SigningKey"] = key,
+            // Production, as a copied development key would find it.
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Never reached: the key is checked while the host is configured, before it connects to anything.
+            ["ConnectionStrings__postgres"] = "Host=127.0.0.1;Port=9;Database=none;Username=none",
+            ["ConnectionStrings__rabbitmq"] = "amqp://guest:guest@127.0.0.1:9/",
+        };
+        await using var host = new HostProcess(project, project, assembly, settings);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(timeout: TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("exited while starting", refused.Message);
+        Assert.Contains("Auth:SigningKey", refused.Message);
+        Assert.Contains(reason, refused.Message);
+        Assert.DoesNotContain(key, refused.Message); // the message names the setting, never the key
+    }
+}

@@ -7,6 +7,7 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.UseServiceDefaults("/gateway");
+app.UseRateLimiter(); // after the token: the bucket is the tenant's
 app.MapUnknownApiPaths();
 app.MapReverseProxy();
 app.Run();

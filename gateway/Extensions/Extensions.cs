@@ -23,6 +23,7 @@ public static class Extensions
                     context.ProxyRequest.Headers.Add(TenantHeader, tenant);
                 return ValueTask.CompletedTask;
             }));
+        builder.Services.AddTenantRateLimits(builder.Configuration);
         return builder;
     }
 

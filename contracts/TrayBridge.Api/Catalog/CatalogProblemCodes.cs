@@ -15,6 +15,7 @@ public static class CatalogProblemCodes
     public const string UnknownCategory = "product.unknown_category";
     /// <summary>415: not a JPG or PNG of up to 10 MB, or not readable as a picture.</summary>
     public const string ImageUnsupported = "image.unsupported";
+    public const string ImageTooLarge = "image.too_large";
     /// <summary>404: no picture at that position.</summary>
     public const string ImageNotFound = "image.not_found";
     public const string CategoryNotFound = "category.not_found";

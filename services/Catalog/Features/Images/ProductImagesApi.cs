@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Catalog.Features.Products;
@@ -23,9 +24,11 @@ public static class ProductImagesApi
         app.MapPut("/api/catalog/products/{productId:guid}/images/{position:int}",
             (Guid productId, int position, HttpRequest request, IDocumentStore store, TenantContext tenant, TimeProvider time,
                 CancellationToken cancellationToken) => UploadAsync(productId, null, position, request, store, tenant, time, cancellationToken))
-            .WithTags("Products").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithTags("Products").WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         app.MapPut("/api/catalog/products/{productId:guid}/variations/{variationId:guid}/images/{position:int}", UploadAsync).WithTags("Products")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         app.MapGet("/public/catalog/images/{token}/{fileName}", ServeAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
@@ -37,10 +40,25 @@ public static class ProductImagesApi
     {
         if (position is < 1 or > ProductLimits.MaxImages)
             return Problems.Validation("position", $"A Tray aceita as fotos de 1 a {ProductLimits.MaxImages}.");
+        // The size is refused before anything is buffered: by its Content-Length here, and by the route's request size
+        // limit for a body that does not say (chunked).
+        if (request.ContentLength > MaxUploadBytes) return TooLarge("A foto tem mais de 10 MB: envie uma foto JPG ou PNG menor.");
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length is 0 or > MaxUploadBytes || ImageFormat.Detect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } format)
+        try
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge("A foto tem mais de 10 MB: envie uma foto JPG ou PNG menor.");
+        }
+        if (buffer.Length == 0 || ImageFormat.Detect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } format)
             return Unsupported("Envie uma foto JPG ou PNG de até 10 MB.");
+        // Read the declared size from the header before decoding a single pixel (a decode bomb declares huge ones).
+        if (TrayPictureFit.DeclaredSize(buffer.ToArray()) is not { } size)
+            return Unsupported("Não foi possível ler a foto: o arquivo parece corrompido.");
+        if ((long)size.Width * size.Height > TrayPictureFit.MaxPixels)
+            return TooLarge($"A foto tem {size.Width}×{size.Height} pixels; o limite é {TrayPictureFit.MaxPixels / 1_000_000} megapixels.");
         await using var session = store.LightweightSession(tenant.Require());
         if (await session.LoadAsync<Product>(productId, cancellationToken) is not { DeletedAt: null } product)
             return SaveProduct.ProductNotFound();
@@ -61,6 +79,9 @@ public static class ProductImagesApi
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult TooLarge(string detail) =>
+        Problems.Of(StatusCodes.Status413PayloadTooLarge, CatalogProblemCodes.ImageTooLarge, detail);
 
     private static ProblemHttpResult Unsupported(string detail) =>
         Problems.Of(StatusCodes.Status415UnsupportedMediaType, CatalogProblemCodes.ImageUnsupported, detail);

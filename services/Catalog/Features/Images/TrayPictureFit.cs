@@ -9,6 +9,18 @@ public static class TrayPictureFit
     public const int MaxBytes = 350 * 1024;
     public const int MaxSide = 2000;
 
+    /// <summary>Pixels a picture may declare before it is decoded: a few KB of PNG can declare 20000×20000 px, GBs once
+    /// decoded (a pod has 512 MiB). 40 MP (a 7000×5700 photo, 160 MB decoded) covers any camera a shop uses.</summary>
+    public const long MaxPixels = 40_000_000;
+
+    /// <summary>The size a picture declares in its header, read without decoding it; null when Skia cannot read it.</summary>
+    public static (int Width, int Height)? DeclaredSize(byte[] content)
+    {
+        using var data = SKData.CreateCopy(content);
+        using var codec = SKCodec.Create(data);
+        return codec is null ? null : (codec.Info.Width, codec.Info.Height);
+    }
+
     public sealed record Picture(byte[] Content, string ContentType, string Extension);
 
     /// <summary>The picture as Tray accepts it, or null when the bytes are not a picture Skia can read.</summary>

@@ -29,12 +29,21 @@ public sealed class ApiAddressPolicy(IOptions<TraySettings> options)
     private bool IsSimulator(string host) =>
         _settings.SimulatorHost.Length > 0 && string.Equals(host, _settings.SimulatorHost, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether an address is on the public internet. IPv6 forms that carry an IPv4 address inside (NAT64, 6to4,
+    /// IPv4-compatible) are judged by that address, since a gateway on the way would deliver them there; Teredo hides
+    /// its target and is refused outright.</summary>
     public static bool IsAllowed(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var v6 = address.GetAddressBytes();
+            if (EmbeddedIPv4(v6) is { } inner) return IsAllowed(inner);
+            if (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0 && v6[3] == 0) return false; // Teredo 2001::/32
+            if (v6[0] == 0 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b && v6[4] == 0 && v6[5] == 1) return false; // local-use NAT64
             return !(IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast
                      || address.Equals(IPAddress.IPv6Any));
+        }
         var b = address.GetAddressBytes();
         return !(b[0] is 0 or 10 or 127 or >= 224               // "this" network, private, loopback, multicast and reserved
                  || (b[0] == 100 && b[1] is >= 64 and < 128)     // carrier-grade NAT
@@ -45,11 +54,40 @@ public sealed class ApiAddressPolicy(IOptions<TraySettings> options)
                  || (b[0] == 198 && b[1] is 18 or 19));
     }
 
+    /// <summary>The IPv4 address inside well-known NAT64 (64:ff9b::/96: the last 32 bits), 6to4 (2002::/16: bits 16–47) or
+    /// IPv4-compatible (::/96) addresses; null for any other IPv6 address. (Local-use NAT64, 64:ff9b:1::/48, places the
+    /// IPv4 address by its operator's prefix length, so it is refused whole.)</summary>
+    private static IPAddress? EmbeddedIPv4(byte[] v6)
+    {
+        if (v6[0] == 0 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b && v6.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+            return new IPAddress(v6.AsSpan(12, 4));
+        if (v6[0] == 0x20 && v6[1] == 0x02) return new IPAddress(v6.AsSpan(2, 4));
+        if (v6.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && !(v6[12] == 0 && v6[13] == 0 && v6[14] == 0)) return new IPAddress(v6.AsSpan(12, 4));
+        return null;
+    }
+
+    /// <summary>Tray's API is served on 443; any other port is a probe of something else (the simulator is exempt).</summary>
+    public const int TrayPort = 443;
+
+    /// <summary>The handler every Tray client connects through: only where this policy allows, no redirects, and no proxy
+    /// (with <c>HTTPS_PROXY</c> honoured the connection would go to the proxy, whose address the policy allows, and the
+    /// proxy would reach an internal target for us).</summary>
+    public static SocketsHttpHandler Handler(ApiAddressPolicy policy) => new()
+    {
+        AllowAutoRedirect = false,
+        UseProxy = false,
+        ConnectCallback = policy.ConnectAsync,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
     /// <summary>A <see cref="SocketsHttpHandler.ConnectCallback"/> that resolves the host and connects only to an allowed address.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
+        var simulator = IsSimulator(context.DnsEndPoint.Host);
+        if (!simulator && context.DnsEndPoint.Port != TrayPort)
+            throw new HttpRequestException($"conexão recusada: a API da Tray atende na porta {TrayPort}.");
         var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
-        var allowed = IsSimulator(context.DnsEndPoint.Host) ? addresses : addresses.Where(IsAllowed).ToArray();
+        var allowed = simulator ? addresses : addresses.Where(IsAllowed).ToArray();
         if (allowed.Length == 0)
             throw new HttpRequestException($"conexão recusada: {context.DnsEndPoint.Host} aponta para um endereço de rede privado ou interno.");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -43,10 +43,6 @@ public static class TrayClientExtensions
     /// connections only where the policy allows, and no request logging: the default handler logs URLs, and Tray's URLs
     /// carry the access token.</summary>
     private static IHttpClientBuilder Guarded(IHttpClientBuilder client) =>
-        client.RemoveAllLoggers().AddHttpMessageHandler<TrayBudgetHandler>().ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            ConnectCallback = provider.GetRequiredService<ApiAddressPolicy>().ConnectAsync,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        });
+        client.RemoveAllLoggers().AddHttpMessageHandler<TrayBudgetHandler>()
+            .ConfigurePrimaryHttpMessageHandler(provider => ApiAddressPolicy.Handler(provider.GetRequiredService<ApiAddressPolicy>()));
 }

@@ -41,7 +41,7 @@ public sealed class SsrfGuardTests
 
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("https://minhaloja.commercesuite.com.br:8443/web_api/products", Cancel));
 
-        Assert.Contains("porta 443", refused.Message);
+        Assert.Contains("porta diferente de 443", refused.Message);
     }
 
     [Fact]

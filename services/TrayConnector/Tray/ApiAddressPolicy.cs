@@ -66,6 +66,11 @@ public sealed class ApiAddressPolicy(IOptions<TraySettings> options)
         return null;
     }
 
+    /// <summary>One answer for every refusal, whatever the reason: the tenant must not learn which internal hosts or ports
+    /// exist (no port-scan oracle).</summary>
+    private static HttpRequestException Refused(string host) =>
+        new($"conexão recusada: {host} aponta para um endereço de rede privado ou interno, ou para uma porta diferente de {TrayPort}.");
+
     /// <summary>Tray's API is served on 443; any other port is a probe of something else (the simulator is exempt).</summary>
     public const int TrayPort = 443;
 
@@ -85,11 +90,11 @@ public sealed class ApiAddressPolicy(IOptions<TraySettings> options)
     {
         var simulator = IsSimulator(context.DnsEndPoint.Host);
         if (!simulator && context.DnsEndPoint.Port != TrayPort)
-            throw new HttpRequestException($"conexão recusada: a API da Tray atende na porta {TrayPort}.");
+            throw Refused(context.DnsEndPoint.Host);
         var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
         var allowed = simulator ? addresses : addresses.Where(IsAllowed).ToArray();
         if (allowed.Length == 0)
-            throw new HttpRequestException($"conexão recusada: {context.DnsEndPoint.Host} aponta para um endereço de rede privado ou interno.");
+            throw Refused(context.DnsEndPoint.Host);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

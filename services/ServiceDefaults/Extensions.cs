@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Health;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Messaging;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Security;
@@ -54,6 +55,7 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTenantFromToken();
+        app.UsePageBounds();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

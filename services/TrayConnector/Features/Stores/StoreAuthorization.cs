@@ -29,6 +29,11 @@ public static class StoreAuthorization
         {
             return new(null, TrayProblems.BudgetExhausted(e));
         }
+        catch (TrayApiException e) when (e.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            return new(null, Problems.Unprocessable(TrayProblemCodes.ApiAddressNotFound,
+                $"Não há uma API da Tray em {apiAddress} (o endereço respondeu 404): confira o Site (URL), o endereço da sua loja na Tray."));
+        }
         catch (TrayApiException e)
         {
             return new(null, TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,

@@ -38,10 +38,7 @@ public static class StoreAuthorization
         {
             return new(null, TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 detail: $"A Tray recusou o code: {string.Join("; ", e.Causes.DefaultIfEmpty(e.Name))}",
-                extensions: new Dictionary<string, object?>
-                {
-                    [TrayBridge.Api.ApiProblem.CodeMember] = TrayProblemCodes.TrayRefusedCode, ["trayStatus"] = (int)e.Status,
-                }));
+                extensions: TrayProblems.RefusalExtensions(TrayProblemCodes.TrayRefusedCode, e)));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
         {

@@ -1,5 +1,6 @@
 using Marten;
 using MassTransit;
+using TrayBridge.Contracts.TrayConnector;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -50,7 +51,15 @@ public sealed class CatalogHarness : IAsyncLifetime
         _catalog.UseServiceDefaults("/api/catalog");
         _catalog.MapCatalogApi();
         await _catalog.StartAsync();
-        _orders = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(_infrastructure.RabbitConnectionString)));
+        _orders = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(_infrastructure.RabbitConnectionString));
+            // The connector, as the Catalog asks it about a store it has not heard StoreConnected of: here it has no other
+            // stores than the ones a test connects (by publishing StoreConnected), so it answers "not connected".
+            rabbit.ReceiveEndpoint("catalog-tests-connector", endpoint => endpoint.Handler<StoreConnectionRequested>(context =>
+                context.RespondAsync(new StoreConnection(context.Message.TenantId, context.Message.StoreId, false, null, null, DateTimeOffset.UtcNow),
+                    response => response.Headers.Set(TenantClaims.Header, context.Message.TenantId))));
+        });
         await _orders.StartAsync();
     }
 

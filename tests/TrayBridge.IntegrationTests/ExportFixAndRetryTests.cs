@@ -33,7 +33,7 @@ public sealed class ExportFixAndRetryTests(SystemFixture fixture)
         var list = await erp.GetFromJsonAsync<JsonElement>($"api/catalog/products?storeId={StoreId}&situation=Erro", Cancel);
         var row = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal((heavy, "Erro"), (row.GetProperty("id").GetGuid(), row.GetProperty("situation").GetString()));
-        Assert.Contains("O campo weight deve ter no máximo 9 dígitos",
+        Assert.Contains("Peso (weight): O campo weight deve ter no máximo 9 dígitos",
             row.GetProperty("lastError").GetProperty("causes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal((1, 1), (list.GetProperty("situations").GetProperty("Erro").GetInt32(), list.GetProperty("situations").GetProperty("Integrado").GetInt32()));
 

@@ -126,6 +126,20 @@ public sealed class ProductExportTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_product_Tray_refuses_fails_with_each_fields_reason_from_Trays_errors_map()
+    {
+        var (_, probe) = await StartAsync();
+
+        var request = Snapshot(Guid.NewGuid(), "CAM-PESADA", 1) with { WeightGrams = 1_500_000_000 };
+        await probe.PublishAsync(request);
+
+        var failed = (await probe.OutcomeAsync(request.ExportId, request.ProductId)).Failed!;
+        Assert.Equal("A Tray recusou o produto: Peso (weight): O campo weight deve ter no máximo 9 dígitos", failed.Reason);
+        Assert.Equal(["Peso (weight): O campo weight deve ter no máximo 9 dígitos"], failed.Causes);
+        Assert.Empty(await TrayProductsAsync("CAM-PESADA"));
+    }
+
+    [Fact]
     public async Task Two_Tray_products_with_one_reference_make_the_export_fail_as_ambiguous()
     {
         var (_, probe) = await StartAsync();

@@ -70,6 +70,34 @@ public sealed class StoreLifecycleTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_Site_URL_as_merchants_type_it_registers_the_same_store_at_the_API_address_and_says_it_was_adjusted()
+    {
+        _harness = await ConnectorHarness.StartAsync();
+        var tray = _harness.Simulator.CreateStore("500103", products: 1);
+        using var client = _harness.Client(Tenant);
+        var site = tray.ApiAddress[..^"/web_api".Length]; // http://127.0.0.1:port/500103, the "shop" without /web_api
+        var typed = new[] { site[("http://".Length)..] + "/", tray.ApiAddress + "/", site, site.Replace("/500103", "/500103/WEB_API", StringComparison.Ordinal) };
+
+        var created = await client.PostAsJsonAsync("api/stores",
+            new RegisterStoreRequest("TrayCommerce", "500103", typed[0], tray.Code), Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var store = (await created.Content.ReadFromJsonAsync<VirtualStore>(Cancel))!;
+        Assert.Equal(tray.ApiAddress, store.ApiAddress);
+        Assert.Equal($"Endereço da API ajustado para {tray.ApiAddress}.", store.ApiAddressNote);
+        foreach (var form in typed.Skip(1))
+        {
+            var again = await client.PutAsJsonAsync("api/stores/500103", new ReauthorizeStoreRequest(tray.Code, form), Cancel);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(tray.ApiAddress, (await again.Content.ReadFromJsonAsync<VirtualStore>(Cancel))!.ApiAddress);
+        }
+        Assert.Equal((tray.ApiAddress, StoreStatusCodes.Connected), ((await StoreAsync(client, "500103")).ApiAddress, (await StoreAsync(client, "500103")).StatusCode));
+        Assert.Null((await (await client.PutAsJsonAsync("api/stores/500103", new ReauthorizeStoreRequest(tray.Code, tray.ApiAddress), Cancel))
+            .Content.ReadFromJsonAsync<VirtualStore>(Cancel))!.ApiAddressNote);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("api/stores/500103/check", null, Cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task Removing_a_store_is_tenant_scoped_stops_every_Tray_call_and_keeps_its_orders_for_when_it_comes_back()
     {
         _harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100,

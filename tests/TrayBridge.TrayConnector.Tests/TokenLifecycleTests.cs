@@ -46,6 +46,19 @@ public sealed class TokenLifecycleTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_Tray_answering_ids_as_numbers_registers_the_store_and_refreshes_its_token()
+    {
+        _harness = await ConnectorHarness.StartAsync();
+        _harness.Simulator.Admin.UpdateSettings(s => s with { IdsAsNumbers = true });
+        await _harness.ConnectAsync("tenant-tokens", "500006");
+
+        _harness.Clock.Advance(TimeSpan.FromHours(3) - TimeSpan.FromMinutes(2));
+
+        Assert.Equal(2, await ProductCountAsync(_harness, "tenant-tokens", "500006"));
+        Assert.Equal(["POST 201", "GET 200"], AuthCalls(_harness, "500006"));
+    }
+
+    [Fact]
     public async Task Two_replicas_refreshing_at_once_end_with_one_valid_token_pair()
     {
         var (harness, tenant, storeId) = await ConnectedStoreAsync("500002");

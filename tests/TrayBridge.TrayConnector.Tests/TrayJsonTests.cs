@@ -60,4 +60,44 @@ public sealed class TrayJsonTests
             Thread.CurrentThread.CurrentCulture = previous;
         }
     }
+
+    private sealed record Ids([property: System.Text.Json.Serialization.JsonConverter(typeof(TrayIdConverter))] string? StoreId,
+        [property: System.Text.Json.Serialization.JsonConverter(typeof(TrayIdConverter))] string? OrderId);
+
+    [Theory]
+    [InlineData("""{"store_id":"391250","order_id":"77"}""")]
+    [InlineData("""{"store_id":391250,"order_id":77}""")]
+    [InlineData("""{"store_id":" 391250 ","order_id":77}""")]
+    public void An_id_is_read_as_text_whether_Tray_sends_a_string_or_a_number(string json)
+    {
+        var ids = JsonSerializer.Deserialize<Ids>(json, TrayJson.Options)!;
+
+        Assert.Equal(("391250", "77"), (ids.StoreId, ids.OrderId));
+    }
+
+    [Fact]
+    public void A_missing_or_null_id_is_none_and_an_id_is_written_back_as_a_string()
+    {
+        Assert.Equal((null, null), (JsonSerializer.Deserialize<Ids>("""{"store_id":null}""", TrayJson.Options)! is var ids ? (ids.StoreId, ids.OrderId) : default));
+        Assert.Equal("""{"store_id":"391250"}""", JsonSerializer.Serialize(new Ids("391250", null), TrayJson.Options));
+    }
+
+    [Fact]
+    public void The_token_answer_reads_store_id_as_a_number_as_documented()
+    {
+        var answer = JsonSerializer.Deserialize<TrayBridge.TrayConnector.Tray.Auth.TrayTokenResponse>(
+            """{"code":200,"access_token":"a","refresh_token":"r","store_id":391250,"api_host":"https://loja.com.br/web_api"}""", TrayJson.Options)!;
+
+        Assert.Equal("391250", answer.StoreId);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"12","parent_id":"0"}""")]
+    [InlineData("""{"id":12,"parent_id":0}""")]
+    public void The_element_readers_take_ids_in_both_forms(string json)
+    {
+        var element = JsonDocument.Parse(json).RootElement;
+
+        Assert.Equal(("12", "12", (string?)null, "0"), (element.RequiredId(), element.Id("id"), element.Id("parent_id"), element.Text("parent_id")));
+    }
 }

@@ -28,6 +28,20 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public async Task With_IdsAsNumbers_store_id_and_the_ids_of_listings_are_JSON_numbers()
+    {
+        await using var tray = await TraySession.StartAsync(s => s.IdsAsNumbers = true, products: 1);
+
+        var tokens = await tray.AuthorizeAsync();
+        var product = (await tray.GetJsonAsync("products"))["Products"]![0]!["Product"]!.AsObject();
+
+        Assert.Equal(long.Parse(tray.Store.StoreId), (long)tokens["store_id"]!);
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, product["id"]!.GetValueKind());
+        Assert.Equal(System.Text.Json.JsonValueKind.String, product["name"]!.GetValueKind());
+        Assert.Equal(System.Text.Json.JsonValueKind.String, tokens["access_token"]!.GetValueKind());
+    }
+
+    [Fact]
     public async Task Expired_token_gets_401_with_error_code_1000()
     {
         await using var tray = await TraySession.StartAsync();

@@ -79,4 +79,23 @@ public sealed class ProductValidationTests
         Assert.Equal(["O campo weight deve ter no máximo 9 dígitos", "O campo ean é inválido"], body["causes"]!.AsArray().Select(c => (string)c!));
         Assert.Equal("2", (string)(await tray.GetJsonAsync($"products/variants/{variant}"))["Variant"]!["stock"]!);
     }
+
+    [Fact]
+    public async Task A_validation_refusal_also_answers_the_errors_map_of_each_field_with_its_messages()
+    {
+        await using var tray = await TraySession.StartAsync(s => s.StrictProductValidation = true);
+        await tray.AuthorizeAsync();
+
+        var refused = await tray.PostJsonAsync("products", Product(("weight", 1_500_000_000), ("ean", "7891000315500"), ("price", -1)));
+        var category = await tray.PostJsonAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = JsonNode.Parse(await refused.Content.ReadAsStringAsync(Test.Ct))!["errors"]!.AsObject();
+        Assert.Equal(["ean", "price", "weight"], errors.Select(e => e.Key).Order());
+        Assert.Equal(["O campo ean é inválido"], errors["ean"]!.AsArray().Select(m => (string)m!));
+        Assert.Equal(["O campo weight deve ter no máximo 9 dígitos"], errors["weight"]!.AsArray().Select(m => (string)m!));
+        Assert.Equal(HttpStatusCode.BadRequest, category.StatusCode);
+        Assert.Equal(["O campo name é obrigatório"],
+            JsonNode.Parse(await category.Content.ReadAsStringAsync(Test.Ct))!["errors"]!["name"]!.AsArray().Select(m => (string)m!));
+    }
 }

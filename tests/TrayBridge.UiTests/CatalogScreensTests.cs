@@ -77,6 +77,21 @@ public sealed class CatalogScreensTests(PanelSystem panel)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "1 Integrado" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "1 Integrado" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "UI-CAN-1" }).GetByText("Integrado", new() { Exact = true })).ToBeVisibleAsync();
+
+        // A weight the ERP takes and Tray refuses: the export shows Tray's reason for that field, in Portuguese, from its errors map.
+        using (var erp = panel.System.Client(panel.System.Gateway, user.TenantId))
+            Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/catalog/products",
+                new { sku = "UI-CAN-PESADA", name = "Caneca pesada", price = 25.50m, stock = 4, weightGrams = 1_500_000_000 },
+                TestContext.Current.CancellationToken)).StatusCode);
+        await page.GotoAsync($"/tray/exportar-produtos?loja={storeId}");
+        await page.GetByLabel("Selecionar UI-CAN-PESADA — Caneca pesada").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Exportar" }).ClickAsync();
+        await page.WaitForURLAsync("**/tray/exportar-produtos/exportacoes/*");
+        await Expect(page.Locator(".progress-count")).ToHaveTextAsync("1 de 1", new() { Timeout = 90_000 });
+        var refused = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "UI-CAN-PESADA" });
+        await Expect(refused.GetByRole(AriaRole.List, new() { Name = "Motivos informados pela Tray" }))
+            .ToContainTextAsync("Peso (weight): O campo weight deve ter no máximo 9 dígitos");
+        await Screens.CheckAsync(page, "22-exportacao-motivo-da-tray");
     }
 
     /// <summary>A store on the Tray simulator connected through the gateway (the Lojas Virtuais screen is not under test here),

@@ -92,12 +92,16 @@ public sealed class TrayScreensTests(PanelSystem panel)
         using (var api = panel.System.Client(panel.System.Gateway, user.TenantId))
             Assert.Empty((await api.GetFromJsonAsync<List<VirtualStore>>("api/stores", Cancel))!);
 
+        // Site (URL) as merchants often type it: the shop's address, no /web_api, a trailing slash; it is adjusted and said so.
+        var apiAddress = tray.GetProperty("apiAddress").GetString()!;
+        await page.GetByLabel("Site (URL)", new() { Exact = true }).FillAsync(apiAddress[..^"/web_api".Length] + "/");
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(tray.GetProperty("code").GetString()!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmar" }).ClickAsync();
 
-        await Expect(page.GetByText($"Loja {storeId} cadastrada e conectada à Tray.")).ToBeVisibleAsync();
+        await Expect(page.GetByText($"Loja {storeId} cadastrada e conectada à Tray.")).ToContainTextAsync($"Endereço da API ajustado para {apiAddress}.");
         var row = page.Locator($"tr[data-store='{storeId}']");
         await Expect(row).ToContainTextAsync("Conectada");
+        await Expect(row.Locator("td.url")).ToHaveTextAsync(apiAddress);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Importar Pedidos" })).ToBeVisibleAsync(); // the TRAY menu is on
         await Screens.CheckAsync(page, "12-lojas-virtuais-conectada");
 

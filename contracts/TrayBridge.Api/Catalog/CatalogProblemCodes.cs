@@ -27,6 +27,8 @@ public static class CatalogProblemCodes
     public const string StoreNotFound = "store.not_found";
     /// <summary>422 naming <c>storeId</c>.</summary>
     public const string StoreNotConnected = "export.store_not_connected";
+    /// <summary>503: the store is not known here yet and the connector, which owns the stores, did not answer in time; retry.</summary>
+    public const string StoreLookupUnavailable = "store.lookup_unavailable";
     /// <summary>422 naming <c>productIds</c>.</summary>
     public const string UnknownProducts = "export.unknown_products";
     public const string ExportNotFound = "export.not_found";

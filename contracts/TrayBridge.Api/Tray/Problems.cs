@@ -10,6 +10,8 @@ public static class TrayProblemCodes
     public const string CodeOfAnotherStore = "store.code_of_another_store";
     /// <summary>422: nothing answered at the API address (DNS, connection, private address, timeout).</summary>
     public const string TrayUnreachable = "store.tray_unreachable";
+    /// <summary>422: the address answered, but no Tray API is there (404 on <c>/web_api/auth</c>): the Site (URL) is another site.</summary>
+    public const string ApiAddressNotFound = "store.api_address_not_found";
     /// <summary>409: the store is blocked/inactive/cancelled at Tray or needs a new code; the detail says which.</summary>
     public const string StoreUnavailable = "store.unavailable";
     /// <summary>429: the store's Tray request budget is spent for now; <c>retryAt</c> says until when.</summary>

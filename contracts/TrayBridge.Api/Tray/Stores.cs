@@ -2,7 +2,8 @@ namespace TrayBridge.Api.Tray;
 
 /// <summary><c>POST /api/stores</c>: the seed's Lojas Virtuais form — Loja (<see cref="Platform"/>, only
 /// <c>TrayCommerce</c>), Usuário (<see cref="StoreId"/>, Tray's store number), Site (<see cref="ApiAddress"/>, the
-/// store's <c>https://…/web_api</c>) and Code.</summary>
+/// store's <c>https://…/web_api</c>, or as merchants type it: the shop's domain, without <c>/web_api</c>, with <c>http://</c>
+/// or a trailing slash — normalised, see <see cref="VirtualStore.ApiAddressNote"/>) and Code.</summary>
 public sealed record RegisterStoreRequest(string? Platform, string? StoreId, string? ApiAddress, string? Code, bool Corporate = false);
 
 /// <summary><c>PUT /api/stores/{id}</c>: a new code from Tray (and the API address, when it moved).</summary>
@@ -11,10 +12,12 @@ public sealed record ReauthorizeStoreRequest(string? Code, string? ApiAddress);
 /// <summary>A Loja Virtual as people see it: never a code or a token. <see cref="Status"/> is the historical enum name
 /// (<c>Connected</c>, <c>NeedsReauthorization</c>, …); the panel decides on <see cref="StatusCode"/> (one of
 /// <see cref="StoreStatusCodes"/>) and shows <see cref="StatusLabel"/>, <see cref="StatusReason"/> (Tray's own words)
-/// and <see cref="StatusSince"/>.</summary>
+/// and <see cref="StatusSince"/>. <see cref="ApiAddressNote"/>, only in the answer of a registration or re-authorisation, says
+/// how the typed Site (URL) was adjusted to the address Tray serves (<see cref="ApiAddress"/>), e.g. "Endereço da API ajustado
+/// para https://minhaloja.com.br/web_api."; null when it was typed that way.</summary>
 public sealed record VirtualStore(string StoreId, string Platform, string ApiAddress, string ApiHost, string Status, string? StatusReason,
     DateTimeOffset AccessExpiresAt, DateTimeOffset RefreshExpiresAt, bool ReauthorizationSoon, DateTimeOffset RegisteredAt, int DailyLimit,
-    int? RequestsToday, string StatusCode, string StatusLabel, DateTimeOffset StatusSince);
+    int? RequestsToday, string StatusCode, string StatusLabel, DateTimeOffset StatusSince, string? ApiAddressNote = null);
 
 /// <summary><c>POST /api/stores/{id}/check</c> ("Testar conexão"): Tray answered, and holds this many products.</summary>
 public sealed record StoreCheckResult(string StoreId, bool Connected, long Products);

@@ -1,4 +1,6 @@
 using Marten.Schema;
+using MassTransit;
+using TrayBridge.Contracts.TrayConnector;
 using Marten.Schema.Indexing.Unique;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Catalog.Features.Categories;
@@ -42,9 +44,11 @@ public static class Extensions
                 bus.AddConsumer<ProductExportFailedConsumer>();
                 bus.AddConsumer<EnsureProductsConsumer>();
                 bus.AddConsumer<OrderImportedStockConsumer>();
+                bus.AddRequestClient<StoreConnectionRequested>(RequestTimeout.After(s: 10));
             });
         builder.Services.AddSingleton(CatalogSettings.From(builder.Configuration));
         builder.Services.AddSingleton<ProductSnapshots>();
+        builder.Services.AddScoped<StoreLookup>();
         return builder;
     }
 

@@ -30,6 +30,7 @@ public static class Extensions
                 bus.AddConsumer<OrderImportedConsumer>();
                 bus.AddConsumer<OrderImportFailedConsumer>();
                 bus.AddConsumer<NfeIssuedConsumer>();
+                bus.AddConsumer<StoreConnectionConsumer>();
             });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();

@@ -12,18 +12,46 @@ public sealed class ApiAddressPolicy(IOptions<TraySettings> options)
 {
     private readonly TraySettings _settings = options.Value;
 
-    /// <summary>The normalised address (no trailing slash), or why it is refused.</summary>
+    /// <summary>Tray's API lives at <c>/web_api</c> of the store's host (tray-api.md §1.1).</summary>
+    public const string ApiPath = "/web_api";
+
+    /// <summary>The API address as Tray serves it, <c>https://&lt;host&gt;/web_api</c>, from what a merchant typed in Site (URL):
+    /// often the shop's domain (<c>www.minhaloja.com.br</c>), without <c>/web_api</c>, with a trailing slash or with
+    /// <c>http://</c>, all of which would otherwise end in a 404 read as "Tray refused the code". Or why it is refused. Only
+    /// the configured simulator host keeps <c>http</c> and its path (<c>/{storeId}/web_api</c>), for development and tests.</summary>
     public (string? Address, string? Problem) Normalize(string? typed)
     {
-        if (!Uri.TryCreate(typed?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            return (null, "Informe o endereço completo da API, em https, por exemplo https://minhaloja.commercesuite.com.br/web_api.");
+        var text = typed?.Trim() ?? "";
+        if (text.Length > 0 && !text.Contains("://", StringComparison.Ordinal)) text = "https://" + text;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Host.Length == 0)
+            return (null, "Informe o endereço da sua loja ou da API, por exemplo https://minhaloja.commercesuite.com.br/web_api.");
         if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
             return (null, "O endereço da API não pode conter usuário e senha, parâmetros (?…) ou fragmento (#…).");
-        if (IsSimulator(uri.Host)) return (uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), null);
-        if (uri.Scheme == "http") return (null, "O endereço da API precisa usar https.");
+        var port = uri.IsDefaultPort ? "" : $":{uri.Port}";
+        if (IsSimulator(uri.Host))
+        {
+            var scheme = typed!.Contains("://", StringComparison.Ordinal) ? uri.Scheme : "http";
+            return ($"{scheme}://{uri.Host}{port}{ApiPathOf(uri, keepPath: true)}", null);
+        }
         if (IPAddress.TryParse(uri.Host, out var literal) && !IsAllowed(literal))
             return (null, "O endereço da API aponta para um endereço de rede privado ou interno.");
-        return (uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), null);
+        // https always: the consumer secret and the tokens travel in this request; an http:// typed is upgraded, not refused.
+        if (uri.Scheme == "http") port = uri.Port == 80 ? "" : port;
+        return ($"https://{uri.Host}{port}{ApiPathOf(uri, keepPath: false)}", null);
+    }
+
+    /// <summary>What <see cref="Normalize"/> changed, in pt-BR, for the registration's answer; null when it was typed as Tray serves it.</summary>
+    public static string? AdjustmentNote(string? typed, string address) =>
+        string.Equals(typed?.Trim(), address, StringComparison.Ordinal) ? null : $"Endereço da API ajustado para {address}.";
+
+    /// <summary>The path up to and including <c>/web_api</c> when typed; otherwise <c>/web_api</c> at the root (a shop's page
+    /// was pasted), or after the path for the simulator, whose stores live under <c>/{storeId}</c>.</summary>
+    private static string ApiPathOf(Uri uri, bool keepPath)
+    {
+        var path = uri.AbsolutePath.TrimEnd('/');
+        var at = path.IndexOf(ApiPath, StringComparison.OrdinalIgnoreCase);
+        if (at >= 0 && (path.Length == at + ApiPath.Length || path[at + ApiPath.Length] == '/')) return path[..at] + ApiPath;
+        return keepPath ? path + ApiPath : ApiPath;
     }
 
     private bool IsSimulator(string host) =>

@@ -32,7 +32,7 @@ public sealed class TrayApiClient(HttpClient http, StoreTokenProvider tokens, Ti
             var body = await GetAsync<JsonElement>(tenantId, storeId, $"{path}{separator}limit={limit}&page={page}", priority, cancellationToken);
             var items = body.TryGetProperty(collection, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
             foreach (var item in items) yield return item.TryGetProperty(element, out var inner) ? inner : item;
-            var total = long.Parse(body.GetProperty("paging").GetProperty("total").ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            var total = long.Parse(body.GetProperty("paging").Text("total") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
             if (items.Count == 0 || (long)page * limit >= total) yield break;
         }
     }
@@ -48,7 +48,7 @@ public sealed class TrayApiClient(HttpClient http, StoreTokenProvider tokens, Ti
             {
                 using var response = await SendAsync(tenantId, storeId, HttpMethod.Post, path, body, priority, cancellationToken);
                 var created = await response.Content.ReadFromJsonAsync<JsonElement>(TrayJson.Options, cancellationToken);
-                return created.GetProperty("id").ToString();
+                return created.RequiredId();
             }
             catch (Exception e) when (attempt < CreateAttempts && !cancellationToken.IsCancellationRequested && IsAnswerLost(e))
             {

@@ -13,6 +13,9 @@ namespace TrayBridge.TrayConnector.Tray;
 /// (its <c>name</c> and <c>causes</c> are what the merchant can act on, so they are never replaced, only framed).</summary>
 public static class TrayProblems
 {
+    /// <summary>The ProblemDetails member carrying Tray's <c>errors</c> map (field → messages) when Tray named fields.</summary>
+    public const string TrayErrorsMember = "trayErrors";
+
     public static ProblemHttpResult StoreNotFound() =>
         Problems.NotFound(TrayProblemCodes.StoreNotFound, "Loja virtual não encontrada nesta conta.");
 
@@ -26,7 +29,15 @@ public static class TrayProblems
 
     public static ProblemHttpResult Refused(TrayApiException e) =>
         TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, detail: $"A Tray recusou a chamada: {Describe(e)}",
-            extensions: new Dictionary<string, object?> { [ApiProblem.CodeMember] = TrayProblemCodes.TrayRefused, ["trayStatus"] = (int)e.Status });
+            extensions: RefusalExtensions(TrayProblemCodes.TrayRefused, e));
+
+    /// <summary>The code, Tray's HTTP status and, when Tray named fields, its <c>errors</c> map.</summary>
+    public static Dictionary<string, object?> RefusalExtensions(string code, TrayApiException e)
+    {
+        var extensions = new Dictionary<string, object?> { [ApiProblem.CodeMember] = code, ["trayStatus"] = (int)e.Status };
+        if (e.FieldErrors.Count > 0) extensions[TrayErrorsMember] = e.FieldErrors;
+        return extensions;
+    }
 
     /// <summary>The answer for a Tray call that failed while a person waits; null for anything else (a bug stays a 500).</summary>
     public static ProblemHttpResult? For(Exception e) => e switch

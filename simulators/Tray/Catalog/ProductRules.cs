@@ -39,13 +39,15 @@ public static class ProductRules
         return causes;
     }
 
-    /// <summary>One 400 with every cause, shaped as <see cref="TrayError"/> shapes its single-cause errors.</summary>
-    public static IResult Refuse(HttpContext http, IEnumerable<string> causes) => Results.Json(new JsonObject
+    /// <summary>One 400 with every cause and the <c>errors</c> map of them by field, shaped as <see cref="TrayError"/> shapes
+    /// its single-cause errors.</summary>
+    public static IResult Refuse(HttpContext http, IReadOnlyList<string> causes) => Results.Json(new JsonObject
     {
         ["code"] = 400,
         ["url"] = http.Items[TrayRequest.ResourcePathKey] is string resource ? "//" + resource : http.Request.Path.Value,
         ["name"] = "Bad Request",
         ["causes"] = new JsonArray(causes.Select(c => (JsonNode)c).ToArray()),
+        ["errors"] = TrayError.FieldErrors(causes) ?? new JsonObject(),
     }, statusCode: 400);
 
     private static bool IsGtin(string code)

@@ -6,6 +6,7 @@ using TrayBridge.TraySimulator.Hosting;
 using TrayBridge.TraySimulator.Sales;
 using TrayBridge.TraySimulator.Settings;
 using TrayBridge.TraySimulator.Stores;
+using TrayBridge.TraySimulator.Tray;
 using TrayBridge.TraySimulator.Webhooks;
 
 namespace TrayBridge.TraySimulator.Extensions;
@@ -51,6 +52,7 @@ public static class SimulatorExtensions
         app.MapAdminApi();
 
         var api = app.MapGroup("/{storeId:long}/web_api");
+        api.AddEndpointFilter<NumericIds>();
         api.MapAuth();
         api.MapProducts();
         api.MapVariants();

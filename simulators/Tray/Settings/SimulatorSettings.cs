@@ -67,6 +67,11 @@ public sealed record SimulatorSettings
     /// with more than 2 decimals, an EAN without a valid check digit, an NCM that is not 8 digits, negative weight, dimensions
     /// or stock. Off: only the documented rules of §3.4 (see <c>Catalog/ProductRules</c>).</summary>
     public bool StrictProductValidation { get; set; }
+
+    /// <summary>Identifiers answered as JSON numbers instead of strings: <c>store_id</c> of <c>/auth</c> (documented as Number,
+    /// shown as a string in the samples, §2.3) and every <c>id</c>/<c>…_id</c> made of digits in the API's answers. Off: strings,
+    /// as the samples show.</summary>
+    public bool IdsAsNumbers { get; set; }
 }
 
 public enum RateLimitScope { PerStore, PerApp }

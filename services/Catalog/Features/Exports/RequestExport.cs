@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Stores;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 
@@ -13,7 +14,7 @@ namespace TrayBridge.Catalog.Features.Exports;
 public static class RequestExport
 {
     public static async Task<Results<Accepted<ExportAccepted>, ValidationProblem, ProblemHttpResult>> HandleAsync(ExportRequest request,
-        IDocumentStore store, TenantContext tenant, ProductSnapshots snapshots, TimeProvider time, CancellationToken cancellationToken)
+        IDocumentStore store, TenantContext tenant, ProductSnapshots snapshots, StoreLookup stores, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.StoreId)) return Problems.Validation("storeId", "Escolha a loja.");
         if (request.ProductIds is not { Count: > 0 and <= ExportRequest.MaxProducts })
@@ -24,7 +25,9 @@ public static class RequestExport
             return Problems.Validation("trayProductId", "Para vincular de novo, informe um produto e o id do produto na Tray.");
         var ids = request.ProductIds.Distinct().ToList();
         await using var session = store.LightweightSession(tenant.Require());
-        if (await session.LoadAsync<KnownStore>(request.StoreId, cancellationToken) is null)
+        var known = await stores.FindAsync(session, request.StoreId, cancellationToken);
+        if (known.Problem is not null) return known.Problem;
+        if (known.Store is null)
             return FieldProblems.Of(StatusCodes.Status422UnprocessableEntity, CatalogProblemCodes.StoreNotConnected, "storeId",
                 $"A loja {request.StoreId} não está conectada a esta conta.");
         var products = await session.LoadManyAsync<Product>(cancellationToken, ids);

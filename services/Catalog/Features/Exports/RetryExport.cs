@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Stores;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 
@@ -15,7 +16,7 @@ namespace TrayBridge.Catalog.Features.Exports;
 public static class RetryExport
 {
     public static async Task<Results<Accepted<ExportRetryAccepted>, ProblemHttpResult>> HandleAsync(Guid id, IDocumentStore store,
-        TenantContext tenant, ProductSnapshots snapshots, TimeProvider time, CancellationToken cancellationToken)
+        TenantContext tenant, ProductSnapshots snapshots, StoreLookup stores, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(tenant.Require());
         if (await session.LoadAsync<ProductExport>(id, cancellationToken) is not { } export) return ExportsApi.NotFound();
@@ -25,7 +26,9 @@ public static class RetryExport
         if (products.Count == 0)
             return Problems.Conflict(CatalogProblemCodes.NothingToRetry,
                 "Nada a reenviar: nenhum produto desta exportação falhou (ou os que falharam foram excluídos).");
-        if (await session.LoadAsync<KnownStore>(export.StoreId, cancellationToken) is null)
+        var known = await stores.FindAsync(session, export.StoreId, cancellationToken);
+        if (known.Problem is not null) return known.Problem;
+        if (known.Store is null)
             return Problems.Unprocessable(CatalogProblemCodes.StoreNotConnected, $"A loja {export.StoreId} não está conectada a esta conta.");
 
         var retry = await ExportStart.AddAsync(session, snapshots, export.StoreId, products, export.LinkAction, export.RelinkTrayProductId,

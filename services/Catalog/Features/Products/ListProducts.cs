@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.Catalog.Features.Stores;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.ServiceDefaults.Text;
@@ -14,7 +15,7 @@ namespace TrayBridge.Catalog.Features.Products;
 public static class ListProducts
 {
     public static async Task<Results<Ok<ProductPage>, ValidationProblem, ProblemHttpResult>> HandleAsync(IDocumentStore store,
-        TenantContext tenant, string? search, string? description, string? storeId, string? situation, int page = 1,
+        TenantContext tenant, StoreLookup stores, string? search, string? description, string? storeId, string? situation, int page = 1,
         int pageSize = ProductLimits.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
@@ -27,7 +28,13 @@ public static class ListProducts
 
         await using var session = store.QuerySession(tenant.Require());
         if (storeId is not null && await session.LoadAsync<KnownStore>(storeId, cancellationToken) is null)
-            return Problems.NotFound(CatalogProblemCodes.StoreNotFound, $"A loja {storeId} não está conectada a esta conta.");
+        {
+            await using var learning = store.LightweightSession(tenant.Require());
+            var known = await stores.FindAsync(learning, storeId, cancellationToken);
+            if (known.Problem is not null) return known.Problem;
+            if (known.Store is null) return Problems.NotFound(CatalogProblemCodes.StoreNotFound, $"A loja {storeId} não está conectada a esta conta.");
+            await learning.SaveChangesAsync(cancellationToken);
+        }
         var text = new TextFilter(search, description);
         var (from, parameters) = Filter(store, session.TenantId, text, storeId, wanted);
         var total = (await session.QueryAsync<long>($"select count(*) {from}", cancellationToken, parameters)).Single();

@@ -5,6 +5,7 @@ using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Json;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 
@@ -17,13 +18,13 @@ public static class TrayCatalogLists
     public static Task<Results<Ok<List<TrayCategory>>, ProblemHttpResult>> CategoriesAsync(string storeId, IDocumentStore documents,
         TenantContext tenant, TrayApiClient tray, CancellationToken cancellationToken) =>
         ListAsync(documents, tenant, tray, storeId, "categories", "Categories", "Category",
-            c => new TrayCategory(c.GetProperty("id").ToString(), c.GetProperty("parent_id").ToString(), c.GetProperty("name").ToString()),
+            c => new TrayCategory(c.RequiredId(), c.Text("parent_id") ?? "", c.Text("name") ?? ""),
             cancellationToken);
 
     public static Task<Results<Ok<List<TrayBrand>>, ProblemHttpResult>> BrandsAsync(string storeId, IDocumentStore documents, TenantContext tenant,
         TrayApiClient tray, CancellationToken cancellationToken) =>
         ListAsync(documents, tenant, tray, storeId, "products/brands", "Brands", "Brand",
-            b => new TrayBrand(b.GetProperty("id").ToString(), b.GetProperty("brand").ToString()), cancellationToken);
+            b => new TrayBrand(b.RequiredId(), b.Text("brand") ?? ""), cancellationToken);
 
     private static async Task<Results<Ok<List<T>>, ProblemHttpResult>> ListAsync<T>(IDocumentStore documents, TenantContext tenant,
         TrayApiClient tray, string storeId, string path, string listName, string wrapper, Func<System.Text.Json.JsonElement, T> map,

@@ -60,7 +60,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         }
         catch (TrayApiException e) when ((int)e.Status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests)
         {
-            Failed(session, request, ExportReasonCodes.TrayRefused, $"A Tray recusou o produto: {e.Name}", e.Causes, retryable: true);
+            Failed(session, request, ExportReasonCodes.TrayRefused, $"A Tray recusou o produto: {e.Summary}", e.Causes, retryable: true);
         }
         catch (StoreUnavailableException e)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Json;
 
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
@@ -29,9 +30,8 @@ public sealed class TrayProductLookup(TrayApiClient tray)
         var ids = new List<string>();
         await foreach (var product in tray.ListAllAsync(tenantId, storeId, $"products?{field}={Uri.EscapeDataString(value)}", "Products", "Product",
                            TrayPriority.PriceStockSync, cancellationToken))
-            if (product.TryGetProperty(field, out var found) && found.ValueKind == JsonValueKind.String && found.GetString() == value
-                && (!withoutReference || string.IsNullOrWhiteSpace(product.GetProperty("reference").GetString())))
-                ids.Add(product.GetProperty("id").ToString());
+            if (product.Text(field) == value && (!withoutReference || product.Text("reference") is null))
+                ids.Add(product.RequiredId());
         return ids;
     }
 }

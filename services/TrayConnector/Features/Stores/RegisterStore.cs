@@ -61,7 +61,8 @@ public static partial class RegisterStore
         {
             return AlreadyRegistered();
         }
-        return TypedResults.Created($"/api/stores/{store.Id}", StoreViews.From(store, now, settings.Value.ReauthorizationWarning));
+        return TypedResults.Created($"/api/stores/{store.Id}", StoreViews.From(store, now, settings.Value.ReauthorizationWarning)
+            with { ApiAddressNote = ApiAddressPolicy.AdjustmentNote(request.ApiAddress, store.ApiAddress) });
     }
 
     private static ProblemHttpResult AlreadyRegistered() => Problems.Conflict(TrayProblemCodes.StoreAlreadyRegistered,

@@ -29,14 +29,16 @@ public static class StoreAuthorization
         {
             return new(null, TrayProblems.BudgetExhausted(e));
         }
+        catch (TrayApiException e) when (e.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            return new(null, Problems.Unprocessable(TrayProblemCodes.ApiAddressNotFound,
+                $"Não há uma API da Tray em {apiAddress} (o endereço respondeu 404): confira o Site (URL), o endereço da sua loja na Tray."));
+        }
         catch (TrayApiException e)
         {
             return new(null, TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 detail: $"A Tray recusou o code: {string.Join("; ", e.Causes.DefaultIfEmpty(e.Name))}",
-                extensions: new Dictionary<string, object?>
-                {
-                    [TrayBridge.Api.ApiProblem.CodeMember] = TrayProblemCodes.TrayRefusedCode, ["trayStatus"] = (int)e.Status,
-                }));
+                extensions: TrayProblems.RefusalExtensions(TrayProblemCodes.TrayRefusedCode, e)));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
         {

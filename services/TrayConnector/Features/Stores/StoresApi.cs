@@ -72,6 +72,7 @@ public static class StoresApi
         secrets.Apply(store, exchange.Tokens!, now);
         session.Store(store);
         await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(StoreViews.From(store, now, settings.Value.ReauthorizationWarning));
+        return TypedResults.Ok(StoreViews.From(store, now, settings.Value.ReauthorizationWarning)
+            with { ApiAddressNote = request.ApiAddress is null ? null : ApiAddressPolicy.AdjustmentNote(request.ApiAddress, store.ApiAddress) });
     }
 }

@@ -7,9 +7,13 @@ namespace TrayBridge.TrayConnector.Tray.Json;
 /// be a string, a number, <c>""</c>, <c>null</c> or missing; an empty object may arrive as <c>[]</c> (tray-api.md §1.4).</summary>
 public static class TrayElement
 {
-    public static string? Text(this JsonElement element, string name)
+    /// <summary>A member as text, whether Tray sent it as a string or a number; null when missing, null or blank.</summary>
+    public static string? Text(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? Scalar(value) : null;
+
+    /// <summary>A value as text, string or number alike (every identifier Tray sends may be either, tray-api.md §2.3).</summary>
+    public static string? Scalar(this JsonElement value)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
         var text = value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),
@@ -24,6 +28,10 @@ public static class TrayElement
 
     /// <summary>A Tray id: <c>"0"</c> and <c>""</c> mean none.</summary>
     public static string? Id(this JsonElement element, string name) => element.Text(name) is { } id && id != "0" ? id : null;
+
+    /// <summary>The id a record must have (a listed or created record), string or number; its absence is an unreadable answer.</summary>
+    public static string RequiredId(this JsonElement element, string name = "id") =>
+        element.Id(name) ?? throw new InvalidDataException($"Tray's answer has no '{name}'.");
 
     public static JsonElement Object(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object

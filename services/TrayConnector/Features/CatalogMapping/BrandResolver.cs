@@ -6,7 +6,6 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
-using TrayBridge.TrayConnector.Tray.Json;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 

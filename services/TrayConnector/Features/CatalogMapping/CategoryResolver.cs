@@ -4,8 +4,6 @@ using Npgsql;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;
-using TrayBridge.TrayConnector.Tray.Budget;
-using TrayBridge.TrayConnector.Tray.Json;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 

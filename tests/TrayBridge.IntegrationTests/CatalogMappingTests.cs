@@ -54,9 +54,12 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
     {
         var (erp, tray) = await ConnectAsync("tenant-mapping-create", "540102");
         using var _ = erp;
-        // The simulator's store already has a root "Casa" (its seed); the ERP's "casa" is that one.
-        var trayHome = Assert.Single(await tray.ListAsync("categories?parent_id=0", "Categories"),
-            c => c.GetProperty("Category").GetProperty("name").GetString() == "Casa").GetProperty("Category").GetProperty("id").GetString();
+        await StrictRootFilterAsync();
+        // The simulator's store already has a root "Casa" (its seed, listed with "parent_id": "" as Tray lists roots); the
+        // ERP's "casa" is that one, though "categories?parent_id=0" finds no root on this Tray.
+        Assert.Empty(await tray.ListAsync("categories?parent_id=0", "Categories"));
+        var trayHome = Assert.Single(await tray.ListAsync("categories", "Categories"), c => c.GetProperty("Category").GetProperty("name").GetString() == "Casa"
+            && c.GetProperty("Category").GetProperty("parent_id").GetString() == "").GetProperty("Category").GetProperty("id").GetString();
         var (categoriesBefore, brandsBefore) = ((await tray.ListAsync("categories", "Categories")).Count, (await tray.ListAsync("products/brands", "Brands")).Count);
         Assert.Equal(HttpStatusCode.OK, (await erp.PutAsJsonAsync($"api/tray/stores/{tray.StoreId}/catalog-mapping/options",
             new { createCategories = true, createBrands = true }, Cancel)).StatusCode);
@@ -84,6 +87,58 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
         Assert.Equal([(kitchen, "Created"), (home, "Matched")], mapping.GetProperty("categories").EnumerateArray()
             .Select(m => (m.GetProperty("erpCategoryId").GetGuid(), m.GetProperty("origin").GetString())).OrderBy(m => m.Item2));
         Assert.Equal("Created", Assert.Single(mapping.GetProperty("brands").EnumerateArray()).GetProperty("origin").GetString());
+        // Created with a slug, as ERP code creating them on Tray does.
+        Assert.Equal("cozinha", (await tray.GetAsync($"categories/{trayKitchen.GetProperty("id").GetString()}", "Category")).GetProperty("slug").GetString());
+        Assert.Equal("tramontina", (await tray.GetAsync($"products/brands/{brand.GetProperty("id").GetString()}", "Brand")).GetProperty("slug").GetString());
+    }
+
+    [Fact]
+    public async Task A_category_name_used_elsewhere_on_Tray_and_a_brand_whose_slug_is_taken_are_created_with_a_suffixed_slug()
+    {
+        var (erp, tray) = await ConnectAsync("tenant-mapping-slug", "540103");
+        using var _ = erp;
+        await StrictRootFilterAsync();
+        // Tray has a root "Acessórios" (the seed's, slug "acessorios") and a brand "Dr. Oetker" (slug "dr-oetker").
+        var trayBrand = await tray.CreateAsync("products/brands", "Brand", new { brand = "Dr. Oetker", slug = "dr-oetker" });
+        var trayShoes = Assert.Single(await tray.ListAsync("categories", "Categories"), c => c.GetProperty("Category").GetProperty("name").GetString() == "Calçados")
+            .GetProperty("Category").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await erp.PutAsJsonAsync($"api/tray/stores/{tray.StoreId}/catalog-mapping/options",
+            new { createCategories = true, createBrands = true }, Cancel)).StatusCode);
+        var clothes = await CategoryAsync(erp, "Roupas", null);
+        var shoes = await CategoryAsync(erp, "Calçados", null);
+        var products = new[]
+        {
+            await ProductAsync(erp, "ACC-1", await CategoryAsync(erp, "Acessórios", clothes), "Dr Oetker"),
+            await ProductAsync(erp, "ACC-2", await CategoryAsync(erp, "Acessórios", shoes), "Dr Oetker"),
+        };
+
+        var export = await ExportAsync(erp, "api/catalog/exports", new { storeId = tray.StoreId, productIds = products });
+
+        Assert.Equal(2, export.GetProperty("exported").GetInt32());
+        var categories = (await tray.ListAsync("categories", "Categories")).Select(c => c.GetProperty("Category")).ToList();
+        var trayClothes = Assert.Single(categories, c => c.GetProperty("name").GetString() == "Roupas");
+        Assert.Equal(("", "roupas"), (trayClothes.GetProperty("parent_id").GetString(),
+            (await tray.GetAsync($"categories/{trayClothes.GetProperty("id").GetString()}", "Category")).GetProperty("slug").GetString()));
+        var made = categories.Where(c => c.GetProperty("name").GetString() == "Acessórios" && c.GetProperty("parent_id").GetString() != "").ToList();
+        Assert.Equal(new[] { trayClothes.GetProperty("id").GetString(), trayShoes }.Order(), made.Select(c => c.GetProperty("parent_id").GetString()).Order());
+        var slugs = new List<string?>();
+        foreach (var category in made) slugs.Add((await tray.GetAsync($"categories/{category.GetProperty("id").GetString()}", "Category")).GetProperty("slug").GetString());
+        Assert.Equal(["acessorios-2", "acessorios-3"], slugs.Order());
+        var brand = Assert.Single(await tray.ListAsync("products/brands", "Brands"), b => b.GetProperty("Brand").GetProperty("brand").GetString() == "Dr Oetker")
+            .GetProperty("Brand");
+        Assert.Equal("dr-oetker-2", brand.GetProperty("slug").GetString());
+        Assert.NotEqual(trayBrand, brand.GetProperty("id").GetString());
+        foreach (var sku in new[] { "ACC-1", "ACC-2" })
+            Assert.Equal(brand.GetProperty("id").GetString(), Assert.Single(await tray.ListAsync($"products?reference={sku}", "Products"))
+                .GetProperty("Product").GetProperty("brand_id").GetString());
+    }
+
+    /// <summary>The simulator as strict as Tray may be: <c>categories?parent_id=0</c> finds no root (Tray lists a root's parent
+    /// empty). Only the catalog mapping reads categories this way; the shared system keeps it so.</summary>
+    private async Task StrictRootFilterAsync()
+    {
+        using var simulator = fixture.System.Client(fixture.System.TraySimulator);
+        Assert.Equal(HttpStatusCode.OK, (await simulator.PutAsJsonAsync("admin/settings", new { strictRootCategoryFilter = true }, Cancel)).StatusCode);
     }
 
     private async Task<(HttpClient Erp, TrayStoreApi Tray)> ConnectAsync(string tenant, string storeId)
@@ -128,6 +183,14 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
                 new Dictionary<string, object> { [wrapper] = body }, Cancel);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").ToString();
+        }
+
+        public async Task<JsonElement> GetAsync(string path, string wrapper)
+        {
+            using var http = system.Client(system.TraySimulator);
+            var separator = path.Contains('?') ? '&' : '?';
+            return (await http.GetFromJsonAsync<JsonElement>($"{storeId}/web_api/{path}{separator}access_token={await TokenAsync(http)}", Cancel))
+                .GetProperty(wrapper);
         }
 
         public async Task<List<JsonElement>> ListAsync(string path, string collection)

@@ -70,6 +70,43 @@ public sealed class ProductExportTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Only_the_picture_slots_that_change_are_sent_and_a_removed_picture_leaves_Tray_the_others_in_order()
+    {
+        var (harness, probe) = await StartAsync();
+        var productId = Guid.NewGuid();
+        static string Picture(string name) => $"http://127.0.0.1:9/public/catalog/images/{name}.jpg";
+        async Task<string> ExportAsync(long version, decimal price, params string[] pictures)
+        {
+            var snapshot = Snapshot(productId, "CAM-PIC", version, price) with { ImageUrls = [.. pictures.Select(Picture)] };
+            await probe.PublishAsync(snapshot);
+            return (await probe.OutcomeAsync(snapshot.ExportId, productId)).Exported!.TrayProductId;
+        }
+        // Tray downloads every address it is sent, unchanged or not: its downloads are what the connector sent.
+        List<(int Slot, string Url)> Downloads() => [.. harness.Simulator.Admin.Pictures(Store).Select(d => (d.Slot, d.Url))];
+
+        var trayId = long.Parse(await ExportAsync(1, 79.9m, "a", "b", "c"));
+        Assert.Equal([(1, Picture("a")), (2, Picture("b")), (3, Picture("c"))], Downloads());
+
+        await ExportAsync(2, 79.9m, "a", "x", "c");
+        Assert.Equal([(2, Picture("x"))], Downloads().Skip(3));
+
+        await ExportAsync(3, 89.9m, "a", "x", "c"); // a new price, the same pictures
+        Assert.Equal(4, Downloads().Count);
+
+        await ExportAsync(4, 89.9m, "x", "c"); // picture 1 removed: Tray moves the other two down
+        Assert.Equal([Picture("x"), Picture("c")], harness.Simulator.Admin.ProductPictures(Store, trayId));
+        Assert.Equal(4, Downloads().Count);
+
+        await ExportAsync(5, 89.9m, "x", "c", "d");
+        Assert.Equal([(3, Picture("d"))], Downloads().Skip(4));
+
+        await ExportAsync(6, 89.9m, "y"); // x replaced, c and d removed: slot 1 sent, slots 2 and 3 blanked
+        Assert.Equal([Picture("y")], harness.Simulator.Admin.ProductPictures(Store, trayId));
+        Assert.Equal([(1, Picture("y"))], Downloads().Skip(5));
+        Assert.Equal("89.90", Assert.Single(await TrayProductsAsync("CAM-PIC")).GetProperty("price").GetString());
+    }
+
+    [Fact]
     public async Task An_older_snapshot_arriving_late_is_not_sent_over_a_newer_one()
     {
         var (harness, probe) = await StartAsync();

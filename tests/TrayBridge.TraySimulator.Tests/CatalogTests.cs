@@ -117,6 +117,64 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public async Task A_root_category_shows_an_empty_parent_id_and_strict_the_parent_id_0_filter_finds_none()
+    {
+        await using var tray = await TraySession.StartAsync();
+        await tray.AuthorizeAsync();
+        var roots = (int)(await tray.GetJsonAsync("categories", "parent_id=0"))["paging"]!["total"]!; // the seed's
+        var root = await tray.CreateAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Roupas" } });
+        var zero = await tray.CreateAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Praia", ["parent_id"] = "0" } });
+        var child = await tray.CreateAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Sungas", ["parent_id"] = root } });
+
+        var all = (await tray.GetJsonAsync("categories", "limit=50"))["Categories"]!.AsArray().Select(c => c!["Category"]!).ToList();
+        Assert.Equal(["", "", root], new[] { root, zero, child }.Select(id => (string)all.Single(c => (string)c["id"]! == id)["parent_id"]!));
+        Assert.All(all.Where(c => (string)c["id"]! != child), c => Assert.Equal("", (string)c["parent_id"]!));
+        Assert.Equal("", (string)(await tray.GetJsonAsync($"categories/{root}"))["Category"]!["parent_id"]!);
+        Assert.Equal(roots + 2, (int)(await tray.GetJsonAsync("categories", "parent_id=0"))["paging"]!["total"]!);
+
+        tray.Host.Admin.UpdateSettings(s => s with { StrictRootCategoryFilter = true });
+
+        Assert.Equal(0, (int)(await tray.GetJsonAsync("categories", "parent_id=0"))["paging"]!["total"]!);
+        Assert.Equal(1, (int)(await tray.GetJsonAsync("categories", $"parent_id={root}"))["paging"]!["total"]!);
+    }
+
+    [Fact]
+    public async Task A_slug_is_kept_as_sent_or_made_from_the_name_and_one_sent_twice_is_a_400_naming_slug_in_errors()
+    {
+        await using var tray = await TraySession.StartAsync();
+        await tray.AuthorizeAsync();
+        var clothes = await tray.CreateAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Roupas" } });
+        var shoes = await tray.CreateAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Sapataria", ["slug"] = "sapatos" } });
+        var made = await tray.CreateAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Cintos", ["parent_id"] = clothes } });
+        var madeAgain = await tray.CreateAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Cintos", ["parent_id"] = shoes } });
+        var before = (int)(await tray.GetJsonAsync("categories"))["paging"]!["total"]!;
+
+        var sentTwice = await tray.PostJsonAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Outra", ["slug"] = "SAPATOS" } });
+        var madeOneSent = await tray.PostJsonAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Cintos", ["slug"] = "cintos" } });
+        var suffixed = await tray.CreateAsync("categories", new JsonObject { ["Category"] = new JsonObject { ["name"] = "Cintos", ["slug"] = "cintos-2" } });
+        var renamed = await tray.PutJsonAsync($"categories/{made}", new JsonObject { ["Category"] = new JsonObject { ["slug"] = "cintos-2" } });
+
+        Assert.Equal("sapatos", (string)(await tray.GetJsonAsync($"categories/{shoes}"))["Category"]!["slug"]!);
+        Assert.Equal(["roupas", "cintos", "cintos", "cintos-2"], await Task.WhenAll(new[] { clothes, made, madeAgain, suffixed }
+            .Select(async id => (string)(await tray.GetJsonAsync($"categories/{id}"))["Category"]!["slug"]!)));
+        foreach (var refused in new[] { sentTwice, madeOneSent, renamed })
+        {
+            Assert.Equal(400, (int)refused.StatusCode);
+            var body = await refused.BodyAsync();
+            Assert.Equal((400, "Bad Request"), ((int)body["code"]!, (string)body["name"]!));
+            Assert.Contains("slug", (string)body["errors"]!["slug"]![0]!);
+            Assert.Single(body["causes"]!.AsArray());
+        }
+        Assert.Equal(before + 1, (int)(await tray.GetJsonAsync("categories"))["paging"]!["total"]!);
+        // Brands keep theirs apart from categories': "sapatos" is free there, once.
+        var brand = await tray.CreateAsync("products/brands", new JsonObject { ["Brand"] = new JsonObject { ["brand"] = "Sapatos & Cia", ["slug"] = "sapatos" } });
+        Assert.Equal("sapatos", (string)(await tray.GetJsonAsync($"products/brands/{brand}"))["Brand"]!["slug"]!);
+        var brandTwice = await tray.PostJsonAsync("products/brands", new JsonObject { ["Brand"] = new JsonObject { ["brand"] = "Sapatos", ["slug"] = "sapatos" } });
+        Assert.Equal(400, (int)brandTwice.StatusCode);
+        Assert.NotNull((await brandTwice.BodyAsync())["errors"]!["slug"]);
+    }
+
+    [Fact]
     public async Task Paths_work_with_a_trailing_slash_and_a_doubled_web_api_only_for_reads()
     {
         await using var tray = await TraySession.StartAsync(products: 1);

@@ -45,4 +45,35 @@ public sealed class PictureTests
         Assert.Equal("1", (string)product["image"]!);
         Assert.Single(product["ProductImage"]!.AsArray());
     }
+    [Fact]
+    public async Task Every_address_sent_is_downloaded_again_and_blanking_a_slot_moves_the_later_pictures_down()
+    {
+        await using var images = await LocalServer.StartAsync(app => app.MapGet("/img/{name}", (string name) => Results.Bytes(Jpeg, "image/jpeg")));
+        await using var tray = await TraySession.StartAsync();
+        await tray.AuthorizeAsync();
+        string Picture(string name) => new Uri(images.Address, $"/img/{name}.jpg").ToString();
+        var id = await tray.CreateAsync("products", new JsonObject
+        {
+            ["Product"] = new JsonObject
+            {
+                ["name"] = "Camiseta", ["price"] = "10", ["picture_source_1"] = Picture("a"), ["picture_source_2"] = Picture("b"),
+                ["picture_source_3"] = Picture("c"),
+            },
+        });
+        IReadOnlyList<PictureDownload> Downloads() => tray.Host.Admin.Pictures(tray.Store.StoreId);
+        await Json.EventuallyAsync(() => Downloads().Count == 3 && Downloads().All(d => d.Status == PictureStatus.Downloaded) ? Downloads() : null);
+
+        // The same address again is a new download: Tray processes every picture it is sent.
+        await tray.PutJsonAsync($"products/{id}", new JsonObject { ["Product"] = new JsonObject { ["picture_source_2"] = Picture("b") } });
+        Assert.Equal([(2, Picture("b"))], Downloads().Skip(3).Select(d => (d.Slot, d.Url)));
+
+        // Blanking slot 1 deletes it and the later two move down; nothing is downloaded.
+        var saved = await tray.PutJsonAsync($"products/{id}", new JsonObject { ["Product"] = new JsonObject { ["picture_source_1"] = " " } });
+
+        Assert.Equal(200, (int)saved.StatusCode);
+        Assert.Equal([Picture("b"), Picture("c")], tray.Host.Admin.ProductPictures(tray.Store.StoreId, long.Parse(id)));
+        Assert.Equal(4, Downloads().Count);
+        var product = (await tray.GetJsonAsync($"products/{id}"))["Product"]!;
+        Assert.Equal(2, product["ProductImage"]!.AsArray().Count);
+    }
 }

@@ -47,6 +47,8 @@ public static class AdminEndpoints
                 : Results.Problem(statusCode: 410, title: $"Only the last {RequestLog.Kept} requests are kept: some after the first {after} are gone."));
         admin.MapGet("/stores/{storeId}/secrets", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Secrets(storeId)));
         admin.MapGet("/stores/{storeId}/pictures", (string storeId, SimulatorAdmin sim) => Results.Ok(sim.Pictures(storeId)));
+        admin.MapGet("/stores/{storeId}/products/{productId:long}/pictures", (string storeId, long productId, SimulatorAdmin sim) =>
+            Results.Ok(sim.ProductPictures(storeId, productId)));
 
         admin.MapGet("/clock", (SimulatorAdmin sim) => Results.Ok(new { now = sim.Now }));
         admin.MapPost("/clock/advance", (AdvanceRequest body, SimulatorAdmin sim) =>

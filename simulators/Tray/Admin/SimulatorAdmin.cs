@@ -79,6 +79,16 @@ public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, Simul
 
     public IReadOnlyList<PictureDownload> Pictures(string storeId) => pictures.For(Get(storeId).Id);
 
+    /// <summary>The picture addresses a product holds now, slot 1 first (after Tray-like shifts), as sent to it.</summary>
+    public IReadOnlyList<string> ProductPictures(string storeId, long productId)
+    {
+        var store = Get(storeId);
+        lock (store.Sync)
+            return store.Products.TryGetValue(productId, out var product)
+                ? [.. product.Pictures.Urls]
+                : throw new KeyNotFoundException($"No product {productId} in store {storeId}.");
+    }
+
     /// <summary>Every code, access token and refresh token ever issued for a store: what must never show up in the
     /// connector's database, logs, spans or queues.</summary>
     public StoreSecrets Secrets(string storeId)

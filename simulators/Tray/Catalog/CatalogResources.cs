@@ -1,3 +1,4 @@
+using TrayBridge.TraySimulator.Settings;
 using TrayBridge.TraySimulator.Tray;
 
 namespace TrayBridge.TraySimulator.Catalog;
@@ -7,6 +8,7 @@ public static class CatalogResources
 {
     public static void MapCategoriesAndBrands(this RouteGroupBuilder api)
     {
+        var settings = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<SettingsHolder>();
         new CrudResource<Category>
         {
             Path = "/categories", Wrapper = "Category", Label = "Categoria",
@@ -17,7 +19,8 @@ public static class CatalogResources
                 {
                     ["id"] = ListSpec<Category>.Exact(c => TrayValues.Id(c.Id)),
                     ["name"] = ListSpec<Category>.Exact(c => c.Name),
-                    ["parent_id"] = ListSpec<Category>.Exact(c => TrayValues.Id(c.ParentId)),
+                    // A root shows "parent_id": "": strict, "parent_id=0" finds none, as a filter on that value would.
+                    ["parent_id"] = (c, wanted) => c.ParentText == wanted || (wanted == "0" && c.ParentId == 0 && !settings.Current.StrictRootCategoryFilter),
                 },
                 Sorts = new() { ["name"] = c => c.Name },
                 AvailableFilters = ["id", "name", "parent_id"],
@@ -27,6 +30,8 @@ public static class CatalogResources
             Apply = (c, body) => c.Apply(body),
             ToJson = (c, store, detail) => c.ToJson(store.Id, detail),
             Validate = (body, creating) => creating && body.Text("name") is not { Length: > 0 } ? "O campo name é obrigatório" : null,
+            Conflict = (store, self, body) => Slug.Taken(body, self, store.Categories.Values, c => c.Slug, "uma categoria")
+                is { } taken ? ("slug", taken) : null,
         }.Map(api);
 
         new CrudResource<Brand>
@@ -48,6 +53,8 @@ public static class CatalogResources
             Apply = (b, body) => b.Apply(body),
             ToJson = (b, _, _) => b.ToJson(),
             Validate = (body, creating) => creating && (body.Text("brand") ?? body.Text("name")) is not { Length: > 0 } ? "O campo brand é obrigatório" : null,
+            Conflict = (store, self, body) => Slug.Taken(body, self, store.Brands.Values, b => b.Slug, "uma marca")
+                is { } taken ? ("slug", taken) : null,
         }.Map(api);
     }
 }

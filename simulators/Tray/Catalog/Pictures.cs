@@ -12,18 +12,19 @@ public sealed class Pictures
     public IReadOnlyList<string> Urls => _urls;
 
     /// <summary>Applies the slots a body sends; returns the (slot, url) pairs to download. A single space deletes a slot,
-    /// and later pictures move down to fill it.</summary>
+    /// and later pictures move down to fill it (the body's slots apply first, then the gaps close). Every address sent is
+    /// downloaded again, unchanged or not: each send is a new download and processing on Tray, which is why Tray asks
+    /// clients to send only the slots that changed.</summary>
     public List<(int Slot, string Url)> Apply(JsonObject body)
     {
-        var before = _urls.ToHashSet();
-        var slots = Enumerable.Range(0, Slots).Select(i => i < _urls.Count ? _urls[i] : null).ToArray();
+        var slots = Enumerable.Range(0, Slots).Select(i => (Url: i < _urls.Count ? _urls[i] : null, Sent: false)).ToArray();
         for (var i = 0; i < Slots; i++)
             if (body.Text($"picture_source_{i + 1}") is { } url)
-                slots[i] = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+                slots[i] = string.IsNullOrWhiteSpace(url) ? (null, false) : (url.Trim(), true);
+        var kept = slots.Where(s => s.Url is not null).ToList();
         _urls.Clear();
-        _urls.AddRange(slots.OfType<string>());
-        // Tray asks not to resend unchanged images: only new addresses are fetched.
-        return _urls.Select((url, i) => (Slot: i + 1, Url: url)).Where(p => !before.Contains(p.Url)).ToList();
+        _urls.AddRange(kept.Select(s => s.Url!));
+        return kept.Select((s, i) => (Slot: i + 1, s.Url, s.Sent)).Where(p => p.Sent).Select(p => (p.Slot, p.Url!)).ToList();
     }
 
     /// <summary><c>ProductImage</c>/<c>VariantImage</c>: the pictures Tray already holds, as CDN addresses with thumbnails.</summary>

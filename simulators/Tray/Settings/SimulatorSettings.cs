@@ -36,6 +36,11 @@ public sealed record SimulatorSettings
     /// <summary>A <c>limit</c> above 50 is capped (lenient) or answered 400 (strict) (§1.5, UNCONFIRMED).</summary>
     public bool RejectLimitAboveMax { get; set; }
 
+    /// <summary>Roots are listed with <c>"parent_id": ""</c> (tray-api.md, checked again 2026-12-06); whether the filter
+    /// <c>categories?parent_id=0</c> still finds them is undocumented: lenient (false) it does, strict (true) it answers nothing,
+    /// as a filter on the value Tray shows would.</summary>
+    public bool StrictRootCategoryFilter { get; set; }
+
     /// <summary>Date filters (<c>modified</c>, <c>date</c>, <c>created</c>) take one São Paulo day <c>aaaa-mm-dd</c>; a range
     /// "[start], [end]" is documented but its wire syntax is UNCONFIRMED (§1.5, §13 item 4): <c>CommaRange</c> also takes
     /// <c>aaaa-mm-dd,aaaa-mm-dd</c> (both days included), <c>SingleDayOnly</c> answers it 400.</summary>

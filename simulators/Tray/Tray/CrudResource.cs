@@ -19,6 +19,10 @@ public sealed class CrudResource<T> where T : class
     /// <summary>Refuses a body before it is applied (a missing required member); null when fine.</summary>
     public Func<JsonObject, bool, string?> Validate { get; init; } = (_, _) => null;
 
+    /// <summary>Refuses a body that clashes with what the store holds (a duplicate slug): the field and why, answered as a
+    /// 400 with an <c>errors</c> map; the record written (null on create) is passed to be left out of the comparison.</summary>
+    public Func<Store, T?, JsonObject, (string Field, string Message)?> Conflict { get; init; } = (_, _, _) => null;
+
     public void Map(RouteGroupBuilder api)
     {
         api.MapGet(Path, (HttpContext http, TrayRequest tray, SettingsHolder settings) =>
@@ -54,9 +58,11 @@ public sealed class CrudResource<T> where T : class
             if (id is { } existing)
             {
                 if (!items.TryGetValue(existing, out var item)) return TrayError.NotFound(http, Label);
+                if (Conflict(store, item, body) is { } clash) return TrayFieldError.BadRequest(http, clash.Field, clash.Message);
                 Apply(item, body);
                 return TrayWrite.Saved(existing);
             }
+            if (Conflict(store, null, body) is { } conflict) return TrayFieldError.BadRequest(http, conflict.Field, conflict.Message);
             var created = Create(store);
             Apply(created, body);
             var newId = List.Id(created);

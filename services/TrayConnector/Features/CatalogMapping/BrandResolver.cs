@@ -6,12 +6,11 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
-using TrayBridge.TrayConnector.Tray.Json;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 
 /// <summary>The brand a product carries on a store: the mapped Tray brand; else the Tray brand of that name, adopted; else
-/// one created when the store allows it; else the ERP's brand as plain text (Tray's product <c>brand</c> is free text, so the
+/// one created (with a slug, <see cref="TraySlug"/>) when the store allows it; else the ERP's brand as plain text (Tray's product <c>brand</c> is free text, so the
 /// brand is never lost — it only stays out of the store's brand list).</summary>
 public sealed class BrandResolver(IDocumentStore documents, NpgsqlDataSource dataSource, TrayApiClient tray, TimeProvider time)
 {
@@ -32,9 +31,9 @@ public sealed class BrandResolver(IDocumentStore documents, NpgsqlDataSource dat
         if (found is null && options?.CreateBrands != true) return new(brand, null);
         try
         {
-            var trayId = found?.Id ?? await tray.CreateAsync(request.TenantId, request.StoreId, "products/brands",
-                TrayJson.Envelope("Brand", new Dictionary<string, object> { ["brand"] = brand }),
-                async token => (await FindAsync(request, brand, token))?.Id, TrayPriority.PriceStockSync, cancellationToken);
+            var trayId = found?.Id ?? await TraySlug.CreateAsync(tray, request.TenantId, request.StoreId, "products/brands", "Brand",
+                new Dictionary<string, object> { ["brand"] = brand }, TraySlug.Of(brand, "marca"),
+                async token => (await FindAsync(request, brand, token))?.Id, cancellationToken);
             session.Store(new BrandMapping
             {
                 Id = id, StoreId = request.StoreId, Brand = brand, TrayBrandId = trayId, TrayBrandName = found?.Name ?? brand,

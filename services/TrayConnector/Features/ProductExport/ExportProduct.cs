@@ -74,13 +74,17 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
     {
         var category = await categories.ResolveAsync(request, cancellationToken);
         if (category.Problem is not null) return new Reason(ExportReasonCodes.CategoryUnmapped, category.Problem);
-        var body = TrayProductBody.From(request, link.ImageUrls, category.TrayCategoryId, await brands.ResolveAsync(request, cancellationToken));
+        var brand = await brands.ResolveAsync(request, cancellationToken);
+        // What Tray holds in the picture slots: the link's record, none for a product created now, unknown for one adopted.
+        var picturesOnTray = link.PicturesUnknown ? null : link.ImageUrls;
         if (link.TrayProductId is null)
         {
             var match = await lookup.FindAsync(request.TenantId, request.StoreId, request.Sku, request.Ean, cancellationToken);
             if (match.Ambiguity is not null) return new Reason(ExportReasonCodes.Ambiguous, match.Ambiguity);
             link.TrayProductId = match.TrayProductId;
+            picturesOnTray = match.TrayProductId is null ? [] : null;
         }
+        var body = TrayProductBody.From(request, picturesOnTray, category.TrayCategoryId, brand);
         if (link.TrayProductId is null)
             link.TrayProductId = await new TrayProductCreation(documents, tray, lookup, time).CreateAsync(request, link, stored, body, cancellationToken);
         else
@@ -90,6 +94,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         }
         link.State = LinkState.Linked;
         link.ImageUrls = [.. request.ImageUrls];
+        link.PicturesUnknown = false;
         link.UpdatedAt = time.GetUtcNow();
         if (await ApplyVariantsAsync(request, link, cancellationToken) is { } problem) return new Reason(ExportReasonCodes.Ambiguous, problem);
         link.AppliedVersion = request.ProductVersion;
@@ -121,6 +126,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         link.TrayProductId = trayProductId;
         link.AppliedVersion = link.SyncedVersion = 0;
         link.ImageUrls = [];
+        link.PicturesUnknown = trayProductId is not null; // another product's pictures: all six slots go on the next export
         link.Variants = [];
     }
 

@@ -33,7 +33,7 @@ public sealed class ExportVariants(TrayApiClient tray)
             var (adopted, ambiguity) = await lookup.FindAsync(request, variation, link.Variants.Select(v => v.TrayVariantId).ToHashSet(), cancellationToken);
             if (ambiguity is not null) return ambiguity;
             linked = new VariantLink { VariationId = variation.VariationId, TrayVariantId = adopted ?? await CreateAsync(request, variation, i + 1, productId, lookup, cancellationToken) };
-            if (adopted is not null) await UpdateAsync(request, variation, i + 1, productId, linked, cancellationToken);
+            if (adopted is not null) await UpdateAsync(request, variation, i + 1, productId, linked, cancellationToken, picturesKnown: false);
             else Sent(linked, variation);
             link.Variants.Add(linked);
         }
@@ -42,12 +42,14 @@ public sealed class ExportVariants(TrayApiClient tray)
 
     /// <summary>False when the variant is no longer on Tray.</summary>
     private async Task<bool> UpdateAsync(ProductExportRequested request, ProductVariationSnapshot variation, int order, string productId,
-        VariantLink linked, CancellationToken cancellationToken)
+        VariantLink linked, CancellationToken cancellationToken, bool picturesKnown = true)
     {
         try
         {
+            // An adopted variant's pictures are not ours to know: every slot is sent.
             (await tray.SendAsync(request.TenantId, request.StoreId, HttpMethod.Put, $"products/variants/{linked.TrayVariantId}",
-                TrayVariantBody.From(request, variation, order, productId, linked.ImageUrls), TrayPriority.PriceStockSync, cancellationToken)).Dispose();
+                TrayVariantBody.From(request, variation, order, productId, picturesKnown ? linked.ImageUrls : null), TrayPriority.PriceStockSync,
+                cancellationToken)).Dispose();
             Sent(linked, variation);
             return true;
         }

@@ -15,8 +15,11 @@ public sealed class ProductLink
     public long AppliedVersion { get; set; }
     /// <summary>The newest price/stock version sent by the continuous sync (a full export also carries them).</summary>
     public long SyncedVersion { get; set; }
-    /// <summary>The picture URLs Tray was last given: their names carry a content hash, so equal URLs mean equal pictures.</summary>
+    /// <summary>What Tray holds in the picture slots, slot 1 first: the URLs last given (their names carry a content hash, so
+    /// equal URLs mean equal pictures), packed as Tray packs them. The next export sends only the slots that change it.</summary>
     public List<string> ImageUrls { get; set; } = [];
+    /// <summary>Linked by hand to a product whose pictures we never sent: the next export sends every slot.</summary>
+    public bool PicturesUnknown { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>The Tray variant of each ERP variation: updated, never created twice, and deleted on Tray when the variation goes.</summary>
     public List<VariantLink> Variants { get; set; } = [];
@@ -30,6 +33,7 @@ public sealed class VariantLink
 {
     public Guid VariationId { get; set; }
     public required string TrayVariantId { get; set; }
+    /// <summary>What Tray holds in the variant's picture slots, as on the product.</summary>
     public List<string> ImageUrls { get; set; } = [];
     public decimal SentPrice { get; set; }
     public decimal? SentPromotionalPrice { get; set; }

@@ -6,11 +6,12 @@ using TrayBridge.TrayConnector.Tray.Json;
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
 /// <summary>A product snapshot as Tray's <c>{"Product": {...}}</c> body (tray-api.md §3.4). Every field is sent, so an
-/// update leaves nothing stale on Tray; pictures go as <c>picture_source_1..6</c>, and only when they changed (Tray downloads
-/// every picture it is given again).</summary>
+/// update leaves nothing stale on Tray — except pictures: only the <c>picture_source_N</c> slots that change what Tray holds
+/// (<see cref="PictureSlots"/>; Tray downloads every picture it is given again).</summary>
 public static class TrayProductBody
 {
-    public static Dictionary<string, object> From(ProductExportRequested p, IReadOnlyList<string> picturesOnTray,
+    /// <param name="picturesOnTray">What Tray holds, slot 1 first; null when unknown (every slot is sent).</param>
+    public static Dictionary<string, object> From(ProductExportRequested p, IReadOnlyList<string>? picturesOnTray,
         string? trayCategoryId, BrandResolver.Resolution brand)
     {
         var product = new Dictionary<string, object?>
@@ -25,10 +26,7 @@ public static class TrayProductBody
         // Without an ERP category (or brand id) the product keeps what the merchant set on Tray.
         if (trayCategoryId is not null) product["category_id"] = trayCategoryId;
         if (brand.TrayBrandId is { } brandId) product["brand_id"] = brandId;
-        if (!p.ImageUrls.SequenceEqual(picturesOnTray))
-            for (var slot = 1; slot <= 6; slot++)
-                // A single space clears a slot on Tray (tray-api.md §3.5): removed pictures do not linger.
-                product[$"picture_source_{slot}"] = slot <= p.ImageUrls.Count ? p.ImageUrls[slot - 1] : " ";
+        PictureSlots.AddTo(product, picturesOnTray, p.ImageUrls);
         return TrayJson.Envelope("Product", product);
     }
 

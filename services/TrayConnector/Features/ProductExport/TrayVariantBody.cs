@@ -7,11 +7,11 @@ namespace TrayBridge.TrayConnector.Features.ProductExport;
 /// <summary>An ERP variation as Tray's <c>{"Variant": {...}}</c> body (tray-api.md §3.6). The grid goes as
 /// <c>type_1/value_1/type_2/value_2</c> — DEV21's JSON example and TCLIB, where the form example uses <c>Sku[]</c>; which one
 /// Tray requires is unconfirmed. Weight and dimensions are the product's unless the variation has its own weight; the
-/// promotion runs in the product's period. Pictures go only when they changed, as on the product.</summary>
+/// promotion runs in the product's period. Pictures: only the slots that change what Tray holds, as on the product (<see cref="PictureSlots"/>).</summary>
 public static class TrayVariantBody
 {
     public static Dictionary<string, object> From(ProductExportRequested product, ProductVariationSnapshot v, int order, string trayProductId,
-        IReadOnlyList<string> picturesOnTray)
+        IReadOnlyList<string>? picturesOnTray)
     {
         var variant = new Dictionary<string, object?>
         {
@@ -27,10 +27,7 @@ public static class TrayVariantBody
             variant[$"type_{axis + 1}"] = product.VariationAxes[axis];
             variant[$"value_{axis + 1}"] = v.Values[axis];
         }
-        if (!v.ImageUrls.SequenceEqual(picturesOnTray))
-            for (var slot = 1; slot <= 6; slot++)
-                // A single space clears a slot (tray-api.md §3.5): removed pictures do not linger.
-                variant[$"picture_source_{slot}"] = slot <= v.ImageUrls.Count ? v.ImageUrls[slot - 1] : " ";
+        PictureSlots.AddTo(variant, picturesOnTray, v.ImageUrls);
         return TrayJson.Envelope("Variant", variant);
     }
 

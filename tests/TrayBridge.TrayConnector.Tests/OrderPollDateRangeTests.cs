@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using TrayBridge.Api.Tray;
 using TrayBridge.TestSupport;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TraySimulator.Admin;
@@ -54,6 +55,12 @@ public sealed class OrderPollDateRangeTests : IAsyncDisposable
         var states = new[] { (await StateAsync(a))!, await Eventually.ReturnsAsync(() => StateAsync(b),
             s => expected is null || s!.DateRangeMisreading is not null, Patience, $"B's poll under {reading}") };
         Assert.All(states, s => Assert.Equal(expected, s!.DateRangeMisreading));
+        using (var client = harness.Client(Tenant))
+        {
+            var view = await client.GetFromJsonAsync<VirtualStore>($"api/stores/{a.Store.StoreId}", Cancel);
+            Assert.Equal(expected is null ? StoreOrderDateQueries.Range : StoreOrderDateQueries.OneDayAtATime, view!.OrderDateQueries);
+            Assert.Equal(expected is null, view.OrderDateQueriesSince is null);
+        }
         var mark = new[] { a, b }.ToDictionary(s => s.Store.StoreId, s => harness.Simulator.Admin.Stats(s.Store.StoreId).Requests);
 
         var added = new[] { a, b }.ToDictionary(s => s.Store.StoreId,

@@ -59,7 +59,8 @@ public sealed class ImportResilienceTests(ImportResilienceTests.Fixture fixture)
     public async Task Totals_that_do_not_reconcile_show_Erro_with_both_numbers_make_no_sales_order_and_stay_retryable()
     {
         using var store = await ImportDriver.ConnectAsync(fixture.System, "tenant-resilience-totals", "581002", products: 5);
-        var id = await store.CreateOrderAsync(new { progressiveDiscount = 7.50m });
+        // A discount in Tray's total that no field of the order shows: no reading of the order reconciles it.
+        var id = await store.CreateOrderAsync(new { unlistedDiscount = 7.50m });
         await store.MirroredAsync(1);
         var trayTotal = decimal.Parse((await store.TrayOrderAsync(id)).GetProperty("total").GetString()!, CultureInfo.InvariantCulture);
         Task<int> AttemptsAsync() => store.ScalarAsync<int>(
@@ -74,9 +75,52 @@ public sealed class ImportResilienceTests(ImportResilienceTests.Fixture fixture)
             var row = await Eventually.ReturnsAsync(() => store.RowAsync(id), r => Situation(r) == "Erro", Patience, "the row in Erro");
             var reason = row.GetProperty("reason").GetString()!;
             Assert.Contains(Brl(trayTotal), reason);
-            Assert.Contains(Brl(trayTotal + 7.50m), reason); // what we computed: Tray's total without its progressive discount
+            Assert.Contains(Brl(trayTotal + 7.50m), reason); // what we computed: Tray's total without the discount it does not show
             Assert.Null(row.GetProperty("salesOrderId").GetString());
             Assert.Empty(await store.SalesOrdersAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Orders_with_progressive_discounts_in_Tray_total_become_sales_orders_with_them_applied_even_when_only_the_list_shows_them()
+    {
+        using var store = await ImportDriver.ConnectAsync(fixture.System, "tenant-resilience-progressive", "581005", products: 5);
+        var both = await store.CreateOrderAsync(new { progressiveDiscount = 7.50m, shippingProgressiveDiscount = 5.00m });
+        var listOnly = await store.CreateOrderAsync(new { progressiveDiscount = 3.10m });
+        await store.MirroredAsync(2);
+        // DEV21 shows the progressive discounts on the order list only: the connector takes them from the list row.
+        Assert.Equal(HttpStatusCode.OK, (await store.Tray.PutAsJsonAsync("admin/settings", new { progressiveDiscountsOnListOnly = true }, Cancel)).StatusCode);
+        try
+        {
+            Assert.True((await store.Tray.GetFromJsonAsync<JsonElement>("admin/settings", Cancel)).GetProperty("progressiveDiscountsOnListOnly").GetBoolean());
+            await store.ImportAsync(both, listOnly);
+            await Eventually.ReturnsAsync(store.SalesOrdersAsync, o => o.Count == 2, Patience, "2 sales orders");
+        }
+        finally
+        {
+            await store.Tray.PutAsJsonAsync("admin/settings", new { progressiveDiscountsOnListOnly = false }, Cancel);
+        }
+
+        foreach (var (id, onItems, onFreight) in new[] { (both, 7.50m, 5.00m), (listOnly, 3.10m, 0m) })
+        {
+            var tray = await store.TrayOrderAsync(id);
+            decimal Money(string name) => decimal.Parse(tray.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+            var summary = (await store.SalesOrdersAsync()).Single(o => o.GetProperty("trayOrderId").GetString() == id);
+            var detail = await store.Erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{summary.GetProperty("id").GetString()}", Cancel);
+            var totals = detail.GetProperty("totals");
+            decimal Total(string name) => totals.GetProperty(name).GetDecimal();
+            var coupon = tray.TryGetProperty("coupon", out var c) && c.ValueKind == JsonValueKind.Object
+                ? decimal.Parse(c.GetProperty("discount").GetString()!, CultureInfo.InvariantCulture) : 0m;
+            var rate = Money("payment_method_rate");
+
+            Assert.Equal(Money("partial_total"), Total("items"));
+            Assert.Equal(Money("discount") + coupon + Math.Max(-rate, 0) + onItems, Total("discount"));
+            Assert.Equal(Money("shipment_value") - onFreight, Total("freight"));
+            Assert.Equal(Money("total"), Total("total"));
+            var items = detail.GetProperty("items").EnumerateArray().ToList();
+            Assert.Equal(Total("discount"), items.Sum(i => i.GetProperty("discount").GetDecimal()));
+            Assert.Equal(Total("freight"), items.Sum(i => i.GetProperty("freight").GetDecimal()));
+            Assert.Equal("Integrado", Situation(await Eventually.ReturnsAsync(() => store.RowAsync(id), r => Situation(r) == "Integrado", Patience, "Integrado")));
         }
     }
 

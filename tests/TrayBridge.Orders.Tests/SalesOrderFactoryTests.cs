@@ -40,6 +40,22 @@ public sealed class SalesOrderFactoryTests
     }
 
     [Fact]
+    public void An_order_with_progressive_discounts_Tray_took_off_its_total_is_imported_with_them_prorated_to_the_cent()
+    {
+        var result = Import(TrayOrders.Order() with { ProgressiveDiscount = 7.50m, ShippingProgressiveDiscount = 5.00m, Total = 122.50m });
+
+        Assert.True(result.Imported);
+        var sales = result.Order;
+        Assert.Equal(new SalesOrderTotals(130.00m, 17.50m, 10.00m, 0), sales.Totals);
+        Assert.Equal(122.50m, sales.Totals.Total);
+        // 17.50 off over 100.00 and 30.00: 13.4615/4.0385 → 13.46 and 4.04 (the larger remainder takes the cent);
+        // freight 15.00 − 5.00 = 10.00: 7.6923/2.3077 → 7.69 and 2.31.
+        Assert.Equal([13.46m, 4.04m], sales.Items.Select(i => i.Discount));
+        Assert.Equal([7.69m, 2.31m], sales.Items.Select(i => i.Freight));
+        Assert.Equal(122.50m, sales.Items.Sum(i => i.Gross - i.Discount + i.Freight + i.OtherCharges));
+    }
+
+    [Fact]
     public void Totals_that_do_not_add_up_are_an_error_with_both_numbers()
     {
         var result = Import(TrayOrders.Order() with { Total = 134.90m });

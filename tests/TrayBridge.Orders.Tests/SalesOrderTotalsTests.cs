@@ -73,4 +73,52 @@ public sealed class SalesOrderTotalsTests
         Assert.Equal([3.33m, 3.33m, 3.34m], charges.Select(c => c.Discount));
         Assert.Equal([0m, 0.01m, 0.01m], charges.Select(c => c.OtherCharges));
     }
+
+    // TrayOrders.Order(): items 100.00 + 30.00, discount 10.00, freight 15.00, Tray's total 135.00.
+    [Fact]
+    public void A_progressive_discount_is_an_items_discount_when_Tray_took_it_off_its_total()
+    {
+        var totals = SalesOrderTotals.From(TrayOrders.Order() with { ProgressiveDiscount = 7.50m, Total = 127.50m });
+
+        Assert.Equal(new SalesOrderTotals(130.00m, 17.50m, 15.00m, 0), totals);
+        Assert.Null(totals.Check(127.50m));
+    }
+
+    [Fact]
+    public void A_shipping_progressive_discount_is_taken_off_the_freight_when_Tray_took_it_off_its_total()
+    {
+        var free = SalesOrderTotals.From(TrayOrders.Order() with { ShippingProgressiveDiscount = 15.00m, Total = 120.00m });
+        var both = SalesOrderTotals.From(TrayOrders.Order() with { ProgressiveDiscount = 7.50m, ShippingProgressiveDiscount = 5.00m, Total = 122.50m });
+
+        Assert.Equal(new SalesOrderTotals(130.00m, 10.00m, 0, 0), free);
+        Assert.Equal(new SalesOrderTotals(130.00m, 17.50m, 10.00m, 0), both);
+    }
+
+    [Fact]
+    public void Only_the_progressive_discounts_that_make_Tray_total_add_up_are_applied()
+    {
+        var order = TrayOrders.Order() with { ProgressiveDiscount = 7.50m, ShippingProgressiveDiscount = 5.00m };
+
+        // Tray's total shows the items' discount only, then the freight's only, then neither (already inside "discount").
+        Assert.Equal(new SalesOrderTotals(130.00m, 17.50m, 15.00m, 0), SalesOrderTotals.From(order with { Total = 127.50m }));
+        Assert.Equal(new SalesOrderTotals(130.00m, 10.00m, 10.00m, 0), SalesOrderTotals.From(order with { Total = 130.00m }));
+        Assert.Equal(new SalesOrderTotals(130.00m, 10.00m, 15.00m, 0), SalesOrderTotals.From(order with { Total = 135.00m }));
+        Assert.Equal(new SalesOrderTotals(130.00m, 17.50m, 15.00m, 0),
+            SalesOrderTotals.From(order with { Discount = 17.50m, ShippingProgressiveDiscount = 0, Total = 127.50m }));
+    }
+
+    [Fact]
+    public void Progressive_discounts_that_reconcile_no_reading_leave_the_plain_totals_and_the_mismatch_with_both_numbers()
+    {
+        var unexplained = TrayOrders.Order() with { ProgressiveDiscount = 7.50m, Total = 125.00m };
+        // A freight discount above the freight is no reading: the freight never goes below zero.
+        var beyondFreight = TrayOrders.Order() with { ShippingProgressiveDiscount = 20.00m, Total = 115.00m };
+
+        var totals = SalesOrderTotals.From(unexplained);
+
+        Assert.Equal(new SalesOrderTotals(130.00m, 10.00m, 15.00m, 0), totals);
+        Assert.Equal("Totais não conferem: Tray R$ 125,00, calculado R$ 135,00", totals.Check(unexplained.Total)!.Message);
+        Assert.Equal(new SalesOrderTotals(130.00m, 10.00m, 15.00m, 0), SalesOrderTotals.From(beyondFreight));
+        Assert.NotNull(SalesOrderTotals.From(beyondFreight).Check(beyondFreight.Total));
+    }
 }

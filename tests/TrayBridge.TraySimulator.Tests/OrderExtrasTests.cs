@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace TrayBridge.TraySimulator.Tests;
 
-/// <summary>Admin orders with what tests of an importer's edge cases need: a progressive discount in Tray's total, and a
-/// second order by a buyer the store already has.</summary>
+/// <summary>Admin orders with what tests of an importer's edge cases need: progressive discounts and an unlisted discount in
+/// Tray's total, and a second order by a buyer the store already has.</summary>
 public sealed class OrderExtrasTests
 {
     private static async Task<long> MugAsync(TraySession tray) => long.Parse(await tray.CreateAsync("products",
@@ -33,6 +33,43 @@ public sealed class OrderExtrasTests
         Assert.Equal((string)order["total"]!, (string)listed["total"]!);
         Money.AddsUp(order);
         Assert.Equal(400, (int)negative.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_shipping_progressive_discount_is_at_most_the_freight_and_an_unlisted_discount_shows_in_no_field()
+    {
+        await using var tray = await TraySession.StartAsync();
+        await tray.AuthorizeAsync();
+        var mug = await MugAsync(tray);
+        var items = new[] { new { productId = mug, quantity = 1 } };
+
+        var free = await CompleteAsync(tray, await OrderAsync(tray, new { items, shippingProgressiveDiscount = 1000m }));
+        var unlisted = await CompleteAsync(tray, await OrderAsync(tray, new { items, unlistedDiscount = 3.25m }));
+
+        Assert.Equal((string)free["shipment_value"]!, (string)free["shipping_progressive_discount"]!);
+        Assert.Equal(20.00m, Money.Of(free["total"]));
+        Money.AddsUp(free);
+        Assert.Equal(20.00m + Money.Of(unlisted["shipment_value"]) - 3.25m, Money.Of(unlisted["total"]));
+        Assert.Equal(("0.00", "0.00"), ((string)unlisted["progressive_discount"]!, (string)unlisted["shipping_progressive_discount"]!));
+    }
+
+    [Fact]
+    public async Task With_progressive_discounts_on_the_list_only_the_order_and_its_complete_leave_them_out_as_DEV21_shows()
+    {
+        await using var tray = await TraySession.StartAsync(s => s.ProgressiveDiscountsOnListOnly = true);
+        await tray.AuthorizeAsync();
+        var mug = await MugAsync(tray);
+
+        var created = await OrderAsync(tray, new { items = new[] { new { productId = mug, quantity = 2 } }, progressiveDiscount = 4.00m });
+        var id = (string)(await created.BodyAsync())["id"]!;
+        var listed = Assert.Single((await tray.GetJsonAsync("orders"))["Orders"]!.AsArray())!["Order"]!.AsObject();
+        var detail = (await tray.GetJsonAsync($"orders/{id}"))["Order"]!.AsObject();
+        var complete = (await tray.GetJsonAsync($"orders/{id}/complete"))["Order"]!.AsObject();
+
+        Assert.Equal(("4.00", "0.00"), ((string)listed["progressive_discount"]!, (string)listed["shipping_progressive_discount"]!));
+        Assert.False(detail.ContainsKey("progressive_discount") || detail.ContainsKey("shipping_progressive_discount"));
+        Assert.False(complete.ContainsKey("progressive_discount") || complete.ContainsKey("shipping_progressive_discount"));
+        Assert.Equal((string)listed["total"]!, (string)complete["total"]!);
     }
 
     [Fact]

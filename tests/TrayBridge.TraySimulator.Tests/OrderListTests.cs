@@ -58,6 +58,22 @@ public sealed class OrderListTests
     }
 
     [Fact]
+    public async Task A_range_can_also_be_answered_200_with_the_filter_ignored_or_read_as_its_first_day_only()
+    {
+        var (tray, ids) = await ThreeDaysOfOrdersAsync(s => s.DateRangeFilter = DateRangeSyntax.IgnoresRange);
+        await using var _ = tray;
+
+        Assert.Equal(ids, await IdsAsync(tray, "modified=2026-03-03,2026-03-04"));
+        Assert.Equal(ids, await IdsAsync(tray, "date=2026-03-05,2026-03-31"));
+        Assert.Equal([ids[1]], await IdsAsync(tray, "modified=2026-03-03")); // one day is still a filter
+        Assert.Equal(400, (int)(await tray.GetAsync("orders", "date=02/03/2026,03/03/2026")).StatusCode);
+        tray.Host.Admin.UpdateSettings(s => s with { DateRangeFilter = DateRangeSyntax.FirstDayOnly });
+        Assert.Equal([ids[1]], await IdsAsync(tray, "modified=2026-03-03,2026-03-04"));
+        Assert.Equal([ids[0]], await IdsAsync(tray, "date=2026-03-02,2026-03-04"));
+        Assert.Equal([ids[2]], await IdsAsync(tray, "date=2026-03-04"));
+    }
+
+    [Fact]
     public async Task Orders_filter_by_id_customer_point_of_sale_and_status_text_and_sort_by_id_or_modified_descending()
     {
         var (tray, ids) = await ThreeDaysOfOrdersAsync();

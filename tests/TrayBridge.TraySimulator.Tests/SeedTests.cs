@@ -24,6 +24,9 @@ public sealed class SeedTests
         Assert.Contains(orders, o => Money.Of(o["discount"]) > 0);
         Assert.Contains(orders, o => Money.Of(o["payment_method_rate"]) < 0 && (string)o["payment_method_type"]! == "pix");
         Assert.Contains(orders, o => Money.Of(o["taxes"]) > 0);
+        Assert.Contains(orders, o => Money.Of(o["progressive_discount"]) > 0);
+        // Free shipping: the freight's progressive discount is the whole freight.
+        Assert.Contains(orders, o => Money.Of(o["shipping_progressive_discount"]) > 0 && o["shipping_progressive_discount"]!.ToString() == o["shipment_value"]!.ToString());
         Assert.Contains(orders, o => Money.Of(o["interest"]) > 0 && (string)o["installment"]! != "1");
         Assert.Contains(orders, o => o["ProductsSold"]!.AsArray().Any(i => i!["ProductsSold"]!["Sku"]!.AsArray().Count > 0));
         Assert.Contains(orders, o => o["MarketplaceOrder"]!.AsArray().Count == 1

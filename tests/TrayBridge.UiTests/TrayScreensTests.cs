@@ -171,7 +171,7 @@ public sealed class TrayScreensTests(PanelSystem panel)
             accented = await NewOrderAsync(storeId, new { customer = new { name = "Conceição Araújo" } });
             boundary = await NewOrderAsync(storeId, new { placedAt = lateNight }); // 02:30 UTC: already "today" in UTC
             integrated = await NewOrderAsync(storeId, new { });
-            failing = await NewOrderAsync(storeId, new { progressiveDiscount = 7.50m }); // totals that do not reconcile: Erro
+            failing = await NewOrderAsync(storeId, new { unlistedDiscount = 7.50m }); // totals no reading reconciles: Erro
             divergent = await NewOrderAsync(storeId, new { });
         }, orders: 5);
         var import = await api.PostAsJsonAsync("api/tray/orders/import", new ImportOrdersRequest(storeId, [integrated, failing, divergent]), Cancel);

@@ -17,7 +17,21 @@ public sealed record ReauthorizeStoreRequest(string? Code, string? ApiAddress);
 /// para https://minhaloja.com.br/web_api."; null when it was typed that way.</summary>
 public sealed record VirtualStore(string StoreId, string Platform, string ApiAddress, string ApiHost, string Status, string? StatusReason,
     DateTimeOffset AccessExpiresAt, DateTimeOffset RefreshExpiresAt, bool ReauthorizationSoon, DateTimeOffset RegisteredAt, int DailyLimit,
-    int? RequestsToday, string StatusCode, string StatusLabel, DateTimeOffset StatusSince, string? ApiAddressNote = null);
+    int? RequestsToday, string StatusCode, string StatusLabel, DateTimeOffset StatusSince, string? ApiAddressNote = null)
+{
+    /// <summary>How the store's orders are listed by date (<see cref="StoreOrderDateQueries"/>): as a range, or one day at a
+    /// time since <see cref="OrderDateQueriesSince"/>, because this store's Tray misread a range.</summary>
+    public string? OrderDateQueries { get; init; }
+    public DateTimeOffset? OrderDateQueriesSince { get; init; }
+}
+
+/// <summary>How a store's orders are listed by date: <c>modified=aaaa-mm-dd,aaaa-mm-dd</c>, or one day at a time.</summary>
+public static class StoreOrderDateQueries
+{
+    public const string Range = "range";
+    /// <summary>Tray refused a range, ignored it or read it as its first day only: each day is asked alone.</summary>
+    public const string OneDayAtATime = "one_day_at_a_time";
+}
 
 /// <summary><c>POST /api/stores/{id}/check</c> ("Testar conexão"): Tray answered, and holds this many products.</summary>
 public sealed record StoreCheckResult(string StoreId, bool Connected, long Products);

@@ -31,6 +31,12 @@ public sealed record TrayOrderFetched(
     /// <summary>Payment-method fee; negative for a discount such as PIX's.</summary>
     public decimal PaymentMethodRate { get; init; }
     public decimal Interest { get; init; }
+    /// <summary>Tray's <c>progressive_discount</c> (a discount on the items, by its name); null when Tray's answer did not
+    /// carry the field. Its meaning is not documented: the Orders service applies it only when Tray's total then adds up.</summary>
+    public decimal? ProgressiveDiscount { get; init; }
+    /// <summary>Tray's <c>shipping_progressive_discount</c> (a discount on the freight, by its name); null when not carried.
+    /// Applied like <see cref="ProgressiveDiscount"/>, only when Tray's total then adds up.</summary>
+    public decimal? ShippingProgressiveDiscount { get; init; }
     public string? Shipment { get; init; }
     public string? PaymentMethod { get; init; }
     /// <summary>Tray's <c>payment_method_type</c>, e.g. <c>pix</c>, <c>credit_card</c>, <c>bank_billet</c>.</summary>

@@ -31,7 +31,8 @@ public static class AdminOrderEndpoints
 /// <see cref="OrderExtras"/>; with <c>customerId</c>, <c>customer</c> is not used).</summary>
 public sealed record OrderRequest(string? Status = null, string? Marketplace = null, CustomerRequest? Customer = null,
     IReadOnlyList<ItemRequest>? Items = null, decimal? CouponDiscount = null, string? CouponCode = null, decimal? Discount = null,
-    decimal? PixDiscount = null, decimal? ProgressiveDiscount = null, long? CustomerId = null, DateTimeOffset? PlacedAt = null)
+    decimal? PixDiscount = null, decimal? ProgressiveDiscount = null, long? CustomerId = null, DateTimeOffset? PlacedAt = null,
+    decimal? ShippingProgressiveDiscount = null, decimal? UnlistedDiscount = null)
 {
     public OrderRecipe ToRecipe() => new()
     {
@@ -39,10 +40,10 @@ public sealed record OrderRequest(string? Status = null, string? Marketplace = n
         Customer = Customer is null ? null : new CustomerProfile(Customer.Company ?? false, Customer.WithoutDocument ?? false),
         Items = Items?.Select(i => new RecipeItem(i.ProductId, i.VariantId, i.Quantity ?? 1)).ToList(),
         CouponDiscount = CouponDiscount ?? 0, CouponCode = CouponCode, Discount = Discount ?? 0, PixDiscount = PixDiscount ?? 0,
-        PlacedAt = PlacedAt,
+        ProgressiveDiscount = ProgressiveDiscount ?? 0, ShippingProgressiveDiscount = ShippingProgressiveDiscount ?? 0, PlacedAt = PlacedAt,
     };
 
-    public OrderExtras ToExtras() => new(ProgressiveDiscount ?? 0, CustomerId, Customer?.Name);
+    public OrderExtras ToExtras() => new(UnlistedDiscount ?? 0, CustomerId, Customer?.Name);
 }
 
 public sealed record CustomerRequest(bool? WithoutDocument, bool? Company, string? Name = null);

@@ -4,15 +4,15 @@ using TrayBridge.TraySimulator.Stores;
 
 namespace TrayBridge.TraySimulator.Admin;
 
-/// <summary>What an admin order can have besides its <see cref="OrderRecipe"/>: a progressive discount (§4.2's "other
-/// adjustments", taken off <c>total</c>), an existing buyer, as a returning customer's second order has, or a new buyer's
-/// name (a known name with accents, for search tests).</summary>
-public sealed record OrderExtras(decimal ProgressiveDiscount = 0, long? CustomerId = null, string? CustomerName = null)
+/// <summary>What an admin order can have besides its <see cref="OrderRecipe"/>: an unlisted discount (taken off <c>total</c>
+/// with no field showing it: totals no importer can reconcile), an existing buyer, as a returning customer's second order
+/// has, or a new buyer's name (a known name with accents, for search tests).</summary>
+public sealed record OrderExtras(decimal UnlistedDiscount = 0, long? CustomerId = null, string? CustomerName = null)
 {
     /// <summary>Places the order and applies the extras before anyone can read it; <c>order/insert</c> fires after.</summary>
     public long Place(Store store, OrderBook book, DateTimeOffset now, OrderRecipe recipe)
     {
-        if (ProgressiveDiscount < 0) throw new ArgumentException("progressiveDiscount is positive: it is taken off the total.");
+        if (UnlistedDiscount < 0) throw new ArgumentException("unlistedDiscount is positive: it is taken off the total.");
         long id;
         // Re-entered by PlaceOrder (Monitor locks are reentrant): a poll never sees the order without its extras.
         lock (store.Sync)
@@ -22,7 +22,7 @@ public sealed record OrderExtras(decimal ProgressiveDiscount = 0, long? Customer
                 : null;
             id = Seeder.PlaceOrder(store, book, now, recipe, notify: false);
             var order = store.Orders[id];
-            order.ProgressiveDiscount = ProgressiveDiscount;
+            order.UnlistedDiscount = UnlistedDiscount;
             if (buyer is not null) Reassign(store, order, buyer);
             else if (CustomerName is { Length: > 0 } name) Rename(store, store.Customers[order.CustomerId], name);
         }

@@ -58,7 +58,7 @@ public sealed class SimulatorAdmin(StoreRegistry stores, AppRegistry apps, Simul
     public long CreateOrder(string storeId, OrderRecipe recipe) =>
         Seeder.PlaceOrder(Get(storeId), orders, clock.GetUtcNow(), recipe, notify: true);
 
-    /// <summary>Same, with what a recipe cannot say: a progressive discount, an existing buyer (see <see cref="OrderExtras"/>).</summary>
+    /// <summary>Same, with what a recipe cannot say: an unlisted discount, an existing buyer (see <see cref="OrderExtras"/>).</summary>
     public long CreateOrder(string storeId, OrderRecipe recipe, OrderExtras extras) =>
         extras.Place(Get(storeId), orders, clock.GetUtcNow(), recipe);
 

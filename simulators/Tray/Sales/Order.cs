@@ -28,6 +28,11 @@ public sealed class Order
     /// <summary>Tray's list view shows it among "other adjustments" (§4.2, §4.5); taken off the total here — how it adds up is
     /// UNCONFIRMED, and an importer that ignores it meets an order whose total does not reconcile.</summary>
     public decimal ProgressiveDiscount { get; set; }
+    /// <summary>The freight's progressive discount (<c>shipping_progressive_discount</c>, e.g. free shipping above an amount),
+    /// taken off the total like <see cref="ProgressiveDiscount"/>; never more than <see cref="ShipmentValue"/>.</summary>
+    public decimal ShippingProgressiveDiscount { get; set; }
+    /// <summary>An amount taken off the total that no field shows: an order no importer can reconcile, for tests of that case.</summary>
+    public decimal UnlistedDiscount { get; set; }
     public DateTimeOffset? PaymentDate { get; set; }
     public string PointSale { get; set; } = "LOJA VIRTUAL";
     public long PartnerId { get; set; }
@@ -46,9 +51,10 @@ public sealed class Order
 
     public decimal PartialTotal => Items.Sum(i => i.Total);
 
-    /// <summary>How DEV21's examples add up (§4.5); the coupon is taken off besides the order discount, and so is the
-    /// progressive discount (always 0 unless a test asks for one).</summary>
-    public decimal Total => PartialTotal - Discount - (Coupon?.Discount ?? 0) - ProgressiveDiscount + ShipmentValue + Taxes + PaymentMethodRate + Interest;
+    /// <summary>How DEV21's examples add up (§4.5); the coupon is taken off besides the order discount, and so are the
+    /// progressive discounts (on the items and on the freight) and an unlisted discount (0 unless a test asks for one).</summary>
+    public decimal Total => PartialTotal - Discount - (Coupon?.Discount ?? 0) - ProgressiveDiscount - ShippingProgressiveDiscount - UnlistedDiscount
+                            + ShipmentValue + Taxes + PaymentMethodRate + Interest;
 
     /// <summary>The members <c>PUT /orders/{id}</c> may change besides <c>status_id</c> (§4.8).</summary>
     public void ApplyUpdate(JsonObject body, DateTimeOffset now)

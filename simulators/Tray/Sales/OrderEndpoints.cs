@@ -46,8 +46,10 @@ public static class OrderEndpoints
                 return Listing.Page(http, settings.Current, orders, Spec, o => new JsonObject { ["Order"] = OrderJson.ListItem(o, store) });
             }
         });
-        api.MapGet("/orders/{id:long}", (long id, HttpContext http, TrayRequest tray) => Read(http, tray.Store, id, o => new JsonObject { ["Order"] = OrderJson.Detail(o, tray.Store) }));
-        api.MapGet("/orders/{id:long}/complete", (long id, HttpContext http, TrayRequest tray) => Read(http, tray.Store, id, o => OrderJson.Complete(o, tray.Store)));
+        api.MapGet("/orders/{id:long}", (long id, HttpContext http, TrayRequest tray, SettingsHolder settings) =>
+            Read(http, tray.Store, id, o => new JsonObject { ["Order"] = OrderJson.Detail(o, tray.Store).WithoutListOnly(settings.Current) }));
+        api.MapGet("/orders/{id:long}/complete", (long id, HttpContext http, TrayRequest tray, SettingsHolder settings) =>
+            Read(http, tray.Store, id, o => OrderJson.Complete(o, tray.Store).WithoutListOnly(settings.Current)));
         api.MapPost("/orders", CreateAsync);
         api.MapPut("/orders/{id:long}", UpdateAsync);
         api.MapPut("/orders/cancel/{id:long}", (long id, HttpContext http, TrayRequest tray, OrderBook book) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TrayBridge.TraySimulator.Settings;
 using TrayBridge.TraySimulator.Stores;
 using TrayBridge.TraySimulator.Tray;
 
@@ -21,7 +22,7 @@ public static class OrderJson
             ["store_note"] = o.StoreNote, ["discount_coupon"] = o.Coupon?.DiscountCoupon ?? "", ["payment_method_rate"] = TrayValues.Money(o.PaymentMethodRate),
             ["value_1"] = "0.00", ["payment_form"] = o.PaymentForm, ["sending_code"] = o.SendingCode, ["session_id"] = o.SessionId,
             ["total"] = TrayValues.Money(o.Total), ["payment_date"] = TrayTime.Date(o.PaymentDate), ["access_code"] = o.AccessCode,
-            ["progressive_discount"] = TrayValues.Money(o.ProgressiveDiscount), ["shipping_progressive_discount"] = "0.00", ["shipment_integrator"] = "",
+            ["progressive_discount"] = TrayValues.Money(o.ProgressiveDiscount), ["shipping_progressive_discount"] = TrayValues.Money(o.ShippingProgressiveDiscount), ["shipment_integrator"] = "",
             ["modified"] = TrayTime.DateTime(o.Modified), ["printed"] = "", ["interest"] = TrayValues.Money(o.Interest),
             ["id_quotation"] = "", ["estimated_delivery_date"] = TrayTime.Date(o.Created.AddDays(7)), ["external_code"] = o.ExternalCode,
             ["has_payment"] = TrayValues.Flag(o.PaymentDate is not null), ["has_shipment"] = TrayValues.Flag(o.SendingCode.Length > 0),
@@ -80,6 +81,16 @@ public static class OrderJson
         json["ExtraTabs"] = new JsonArray();
         json["PaymentMethodMessage"] = new JsonObject { ["text"] = "", ["text_pag"] = "", ["text_confirm"] = "", ["confirmation"] = "0" };
         return new JsonObject { ["Order"] = json, ["Extensions"] = new JsonArray(), ["User"] = new JsonArray(), ["Confirmation"] = new JsonArray() };
+    }
+
+    /// <summary>Drops what DEV21 shows on the list only, when the settings say so (<see cref="SimulatorSettings.ProgressiveDiscountsOnListOnly"/>).</summary>
+    public static JsonObject WithoutListOnly(this JsonObject json, SimulatorSettings settings)
+    {
+        if (!settings.ProgressiveDiscountsOnListOnly) return json;
+        var order = json["Order"] as JsonObject ?? json;
+        order.Remove("progressive_discount");
+        order.Remove("shipping_progressive_discount");
+        return json;
     }
 
     private static JsonObject PaymentJson(Order o, DateTimeOffset paid) => new()

@@ -30,6 +30,12 @@ public sealed record OrderRecipe
 
     public decimal Taxes { get; init; }
 
+    /// <summary>Tray's <c>progressive_discount</c> ("leve mais, pague menos"), taken off the total.</summary>
+    public decimal ProgressiveDiscount { get; init; }
+
+    /// <summary>Tray's <c>shipping_progressive_discount</c> (free or cheaper shipping), taken off the total; at most the freight.</summary>
+    public decimal ShippingProgressiveDiscount { get; init; }
+
     /// <summary>Instalment interest; the order is then paid by credit card in <see cref="Installments"/>.</summary>
     public decimal Interest { get; init; }
 

@@ -9,7 +9,9 @@ namespace TrayBridge.TraySimulator.Seeding;
 /// Of each ten orders: one paid by PIX with a discount (negative <c>payment_method_rate</c>), one with a coupon, one from a
 /// marketplace with an order discount and a fee (<c>taxes</c>), one paid in instalments with interest, one from Tray's own
 /// Mercado Livre integration (<c>MlOrder</c> only), two more from marketplaces, one with coupon, discount and PIX discount
-/// together, one with a variant item, one with a fee. Buyers: one in twenty without CPF/CNPJ, one in three a company.
+/// together, one with a variant item and free shipping (<c>shipping_progressive_discount</c> = the freight), one with a fee
+/// and a progressive discount (<c>progressive_discount</c>, "leve mais, pague menos"). Buyers: one in twenty without CPF/CNPJ,
+/// one in three a company.
 /// </summary>
 public static class SeedMix
 {
@@ -42,6 +44,9 @@ public static class SeedMix
             // Stores commonly give 5% off for PIX, on what is left after the other discounts.
             PixDiscount = slot is 0 or 6 ? Round((partial - coupon - discount) * 0.05m) : 0,
             Taxes = slot is 3 or 9 ? Round(faker.Random.Decimal(2, 15)) : 0,
+            ProgressiveDiscount = slot == 9 ? Round(partial * 0.10m) : 0,
+            // More than any freight: the seeder caps it at the order's freight, which makes the shipping free.
+            ShippingProgressiveDiscount = slot == 8 ? 1_000m : 0,
             Interest = Round(partial * 0.0199m * (installments - 1)),
             Installments = installments,
         };

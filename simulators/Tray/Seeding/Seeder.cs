@@ -38,7 +38,8 @@ public static class Seeder
     public static long PlaceOrder(Store store, OrderBook book, DateTimeOffset now, OrderRecipe recipe, bool notify, Faker? faker = null)
     {
         faker ??= FakerFor();
-        if (new[] { recipe.CouponDiscount, recipe.Discount, recipe.PixDiscount, recipe.Taxes, recipe.Interest }.Any(v => v < 0))
+        if (new[] { recipe.CouponDiscount, recipe.Discount, recipe.PixDiscount, recipe.Taxes, recipe.Interest, recipe.ProgressiveDiscount,
+                recipe.ShippingProgressiveDiscount }.Any(v => v < 0))
             throw new ArgumentException("Amounts are positive: a PIX discount is given as pixDiscount and shown negative.");
         Order order;
         lock (store.Sync)
@@ -60,10 +61,11 @@ public static class Seeder
                 PaymentMethodId = faker.Random.Int(1, 99), PointSale = channel is null ? "LOJA VIRTUAL" : channel.Name.ToUpperInvariant(),
                 SessionId = faker.Random.Hexadecimal(32, ""), AccessCode = faker.Random.AlphaNumeric(12).ToUpperInvariant(),
                 Discount = recipe.Discount, Taxes = recipe.Taxes, Interest = recipe.Interest, Installment = Math.Max(1, recipe.Installments),
-                PaymentMethodRate = -recipe.PixDiscount,
+                PaymentMethodRate = -recipe.PixDiscount, ProgressiveDiscount = recipe.ProgressiveDiscount,
                 Coupon = recipe.CouponDiscount > 0 ? new OrderCoupon(recipe.CouponCode ?? "CUPOM" + faker.Random.Int(10, 99), recipe.CouponDiscount) : null,
             };
             order.Items.AddRange(items);
+            order.ShippingProgressiveDiscount = Math.Min(recipe.ShippingProgressiveDiscount, order.ShipmentValue);
             if (channel is not null)
                 order.Marketplace = new MarketplaceOrder(channel.Name, $"LOJA{store.Id}", faker.Random.ReplaceNumbers("#########"),
                     channel.Document, channel.PaymentResponsibleDocument, faker.Random.ReplaceNumbers("20000#########"),

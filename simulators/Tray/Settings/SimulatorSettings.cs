@@ -43,8 +43,15 @@ public sealed record SimulatorSettings
 
     /// <summary>Date filters (<c>modified</c>, <c>date</c>, <c>created</c>) take one São Paulo day <c>aaaa-mm-dd</c>; a range
     /// "[start], [end]" is documented but its wire syntax is UNCONFIRMED (§1.5, §13 item 4): <c>CommaRange</c> also takes
-    /// <c>aaaa-mm-dd,aaaa-mm-dd</c> (both days included), <c>SingleDayOnly</c> answers it 400.</summary>
+    /// <c>aaaa-mm-dd,aaaa-mm-dd</c> (both days included), <c>SingleDayOnly</c> answers it 400, and the two readings a
+    /// client cannot tell from the status alone answer 200: <c>IgnoresRange</c> drops the filter (every order),
+    /// <c>FirstDayOnly</c> reads only its first day.</summary>
     public DateRangeSyntax DateRangeFilter { get; set; } = DateRangeSyntax.CommaRange;
+
+    /// <summary><c>progressive_discount</c> and <c>shipping_progressive_discount</c> only in the order list, as DEV21's examples
+    /// show them (§4.2; its <c>/orders/{id}</c> and <c>/complete</c> examples lack them). Off: every shape carries them
+    /// (tray-api.md §4.4 reads <c>/complete</c> as the list's fields and more).</summary>
+    public bool ProgressiveDiscountsOnListOnly { get; set; }
 
     /// <summary>Which invoice bodies <c>POST/PUT /orders/{id}/invoices</c> takes (§5.4, UNCONFIRMED).</summary>
     public InvoiceBodyForm InvoiceBody { get; set; } = InvoiceBodyForm.FlatOrWrapped;
@@ -81,7 +88,7 @@ public sealed record SimulatorSettings
 
 public enum RateLimitScope { PerStore, PerApp }
 
-public enum DateRangeSyntax { CommaRange, SingleDayOnly }
+public enum DateRangeSyntax { CommaRange, SingleDayOnly, IgnoresRange, FirstDayOnly }
 
 public enum InvoiceBodyForm { FlatOrWrapped, FlatOnly, WrappedOnly }
 

@@ -4,7 +4,8 @@ namespace TrayBridge.TraySimulator.Tray;
 
 /// <summary>
 /// The value of a date filter: one São Paulo day <c>aaaa-mm-dd</c> or, when <see cref="SimulatorSettings.DateRangeFilter"/>
-/// allows it, <c>start,end</c> with both days included (tray-api.md §1.5; the range syntax is UNCONFIRMED).
+/// allows it, <c>start,end</c> with both days included (tray-api.md §1.5; the range syntax is UNCONFIRMED). A null range
+/// with no refusal is a filter read as none (<see cref="DateRangeSyntax.IgnoresRange"/>).
 /// </summary>
 public readonly record struct DayRange(DateOnly From, DateOnly To)
 {
@@ -24,6 +25,11 @@ public readonly record struct DayRange(DateOnly From, DateOnly To)
         // An unreadable day is refused rather than matching nothing: an empty page would hide the caller's mistake.
         if (TrayTime.ParseDay(parts[0]) is not { } from || TrayTime.ParseDay(parts[^1]) is not { } to)
             return (null, $"Data inválida em {name}: use aaaa-mm-dd");
-        return (new DayRange(from, to), null);
+        return parts.Length == 1 ? (new DayRange(from, to), null) : syntax switch
+        {
+            DateRangeSyntax.IgnoresRange => (null, null),
+            DateRangeSyntax.FirstDayOnly => (new DayRange(from, from), null),
+            _ => (new DayRange(from, to), null),
+        };
     }
 }

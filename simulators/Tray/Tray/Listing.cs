@@ -32,8 +32,8 @@ public static class Listing
             if (query[name].FirstOrDefault() is { Length: > 0 } wanted)
             {
                 var (range, refusal) = DayRange.Parse(name, wanted, settings.DateRangeFilter);
-                if (range is not { } days) return TrayError.BadRequest(http, refusal!);
-                items = items.Where(item => days.Contains(instant(item)));
+                if (refusal is not null) return TrayError.BadRequest(http, refusal);
+                if (range is { } days) items = items.Where(item => days.Contains(instant(item)));
                 applied[name] = wanted;
             }
 

@@ -42,6 +42,7 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
             });
             if (order is null || alreadyImported) return DueWorkOutcome.Done;
             order = order with { Items = await WithFiscalDataAsync(item.TenantId, storeId, order.Items, cancellationToken) };
+            if (TrayOrderReading.LacksListAdjustments(order)) order = await WithListAdjustmentsAsync(item.TenantId, storeId, order, cancellationToken);
             await using var session = documents.LightweightSession(item.TenantId);
             session.AppendIntegrationEvent(Guid.CreateVersion7(), order);
             await session.SaveChangesAsync(cancellationToken);
@@ -62,6 +63,14 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
             }, cancellationToken);
             return DueWorkOutcome.Done;
         }
+    }
+
+    /// <summary>One list call for the order's row, whose progressive discounts the Orders service needs to reconcile its total.</summary>
+    private async Task<TrayOrderFetched> WithListAdjustmentsAsync(string tenantId, string storeId, TrayOrderFetched order, CancellationToken cancellationToken)
+    {
+        var page = await tray.GetAsync<JsonElement>(tenantId, storeId, $"orders?id={order.TrayOrderId}", TrayPriority.ManualImport, cancellationToken);
+        var row = page.List("Orders", "Order").FirstOrDefault(r => r.Id("id") == order.TrayOrderId);
+        return TrayOrderReading.WithListAdjustments(order, row);
     }
 
     private async Task<List<TrayOrderItem>> WithFiscalDataAsync(string tenantId, string storeId, IReadOnlyList<TrayOrderItem> items,

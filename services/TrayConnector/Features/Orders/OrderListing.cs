@@ -1,34 +1,14 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Marten;
 using TrayBridge.ServiceDefaults.Persistence;
-using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
-using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
-/// <summary>Lists a store's orders by a day filter and notes what the mirror lacks.</summary>
-public sealed class OrderListing(IDocumentStore documents, TrayApiClient tray, TimeProvider time)
+/// <summary>Notes what the mirror lacks from a listing of a store's orders (<see cref="OrderRangeListing"/>).</summary>
+public sealed class OrderListing(IDocumentStore documents, TimeProvider time)
 {
-    /// <summary>The range syntax <c>from,to</c> is not confirmed (tray-api.md §1.5): when Tray refuses it, each day is listed alone.</summary>
-    public async Task<List<JsonElement>> ListAsync(string tenantId, string storeId, string field, DateOnly from, DateOnly to,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await PagesAsync(tenantId, storeId, $"orders?{field}={Day(from)},{Day(to)}", cancellationToken);
-        }
-        catch (TrayApiException e) when (e.Status == HttpStatusCode.BadRequest && from != to)
-        {
-            var rows = new List<JsonElement>();
-            for (var day = from; day <= to; day = day.AddDays(1))
-                rows.AddRange(await PagesAsync(tenantId, storeId, $"orders?{field}={Day(day)}", cancellationToken));
-            return rows;
-        }
-    }
-
     /// <summary>Stores the rows the mirror does not have yet from the list alone (shown at once, completed later), and
     /// returns the ids whose <c>/complete</c> must be read: new, never completed, or <c>modified</c> since.</summary>
     public async Task<List<string>> RecordNewAsync(string tenantId, string storeId, List<JsonElement> rows, CancellationToken cancellationToken)
@@ -61,14 +41,4 @@ public sealed class OrderListing(IDocumentStore documents, TrayApiClient tray, T
             Cancelled = TrayOrderReading.IsCancelled(row.Object("OrderStatus"), row.Text("status")), UpdatedAt = time.GetUtcNow(),
         };
     }
-
-    private async Task<List<JsonElement>> PagesAsync(string tenantId, string storeId, string path, CancellationToken cancellationToken)
-    {
-        var rows = new List<JsonElement>();
-        await foreach (var row in tray.ListAllAsync(tenantId, storeId, path, "Orders", "Order", TrayPriority.Polling, cancellationToken))
-            rows.Add(row.Clone());
-        return rows;
-    }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -9,6 +9,7 @@ public static class OrderMirrorExtensions
         builder.Services.Configure<OrderSettings>(builder.Configuration.GetSection("Tray:Orders"));
         builder.Services.AddScoped<OrderMirror>();
         builder.Services.AddScoped<OrderListing>();
+        builder.Services.AddScoped<OrderRangeListing>();
         builder.Services.AddScoped<OrderStatusReader>();
         builder.Services.AddDueWorkHandler<OrderPoll>();
         builder.Services.AddDueWorkHandler<WebhookReread>();

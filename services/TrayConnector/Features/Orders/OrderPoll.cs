@@ -13,8 +13,9 @@ namespace TrayBridge.TrayConnector.Features.Orders;
 /// <summary>One poll of a store's orders. Tray filters by São Paulo day only, so a poll lists today and yesterday by
 /// <c>modified</c> (the overlap catches late-day changes), records new rows from the list at once, and reads
 /// <c>/complete</c> only for orders whose <c>modified</c> differs from the mirror's. The first poll lists the backfill
-/// window by <c>date</c>. Due work's lease means one replica polls a store at a time.</summary>
-public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, OrderMirror mirror, OrderStatusReader statuses, DueWorkScheduler scheduler,
+/// window by <c>date</c>. A store whose Tray misread a date range is listed one day at a time from then on
+/// (<see cref="OrderPollState.DateRangeMisreading"/>). Due work's lease means one replica polls a store at a time.</summary>
+public sealed class OrderPoll(IDocumentStore documents, OrderRangeListing ranges, OrderListing listing, OrderMirror mirror, OrderStatusReader statuses, DueWorkScheduler scheduler,
     IOptions<OrderSettings> options, TimeProvider time, ILogger<OrderPoll> logger) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.orders-poll";
@@ -41,14 +42,16 @@ public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, Or
         string? error = null;
         var finished = false;
         var seen = 0;
+        DateRangeMisreading? misreading = null;
+        var backfill = !current.BackfillDone;
         try
         {
             // Statuses first: which ones cancel, and which are imported automatically, decide what the mirror does.
             if (map is null || time.GetUtcNow() - map.RefreshedAt > OrderStatusReader.MaxAge)
                 await statuses.RefreshAsync(item.TenantId, storeId, TrayPriority.Polling, cancellationToken);
-            var backfill = !current.BackfillDone;
-            var rows = await listing.ListAsync(item.TenantId, storeId, backfill ? "date" : "modified",
-                backfill ? today.AddDays(-settings.BackfillDays) : today.AddDays(-1), today, cancellationToken);
+            var (rows, misread) = await ranges.ListAsync(item.TenantId, storeId, backfill ? "date" : "modified",
+                backfill ? today.AddDays(-settings.BackfillDays) : today.AddDays(-1), today, current.DateRangeMisreading is not null, cancellationToken);
+            misreading = misread;
             seen = rows.Count;
             var stale = await listing.RecordNewAsync(item.TenantId, storeId, rows, cancellationToken);
             foreach (var trayOrderId in stale)
@@ -67,18 +70,26 @@ public sealed class OrderPoll(IDocumentStore documents, OrderListing listing, Or
             error = e.Message;
             logger.LogWarning("Polling orders of store {StoreId} failed: {Reason}", storeId, e.Message);
         }
-        await ScheduleNextAsync(item, storeId, finished, seen, error, finished ? time.GetUtcNow() + settings.PollInterval : time.GetUtcNow(),
-            cancellationToken);
+        // Earlier polls of a range read as its first day only missed orders: the backfill is run again, one day at a time.
+        var backfillAgain = misreading == DateRangeMisreading.FirstDayOnly && !backfill;
+        await ScheduleNextAsync(item, storeId, finished && !backfillAgain, seen, error, misreading,
+            finished && !backfillAgain ? time.GetUtcNow() + settings.PollInterval : time.GetUtcNow(), cancellationToken);
         return DueWorkOutcome.Done;
     }
 
     /// <summary>Hands over to the next run; if polling was restarted meanwhile, that newer chain wins and this one ends.</summary>
-    private async Task ScheduleNextAsync(DueWorkItem item, string storeId, bool finished, int seen, string? error, DateTimeOffset next,
-        CancellationToken cancellationToken)
+    private async Task ScheduleNextAsync(DueWorkItem item, string storeId, bool finished, int seen, string? error, DateRangeMisreading? misreading,
+        DateTimeOffset next, CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(item.TenantId);
         var state = await session.LoadAsync<OrderPollState>(storeId, cancellationToken);
         if (state is null || state.CurrentRunId != item.Id) return;
+        if (misreading is not null && state.DateRangeMisreading is null)
+        {
+            logger.LogWarning("Tray misread a date range of store {StoreId} ({Misreading}): it is listed one day at a time from now on", storeId, misreading);
+            (state.DateRangeMisreading, state.OneDayAtATimeSince) = (misreading, time.GetUtcNow());
+            if (misreading == DateRangeMisreading.FirstDayOnly && !finished) state.BackfillDone = false;
+        }
         state.BackfillDone |= finished && error is null;
         state.LastPolledAt = time.GetUtcNow();
         state.LastOrdersSeen = seen;

@@ -13,4 +13,8 @@ public sealed class OrderPollState
     public DateTimeOffset? LastPolledAt { get; set; }
     public int LastOrdersSeen { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Tray misread a date range for this store (<see cref="OrderRangeListing"/>): it is asked one day at a time
+    /// (<c>modified=aaaa-mm-dd</c>) from then on, since asking a range again would page through every order or miss some.</summary>
+    public DateRangeMisreading? DateRangeMisreading { get; set; }
+    public DateTimeOffset? OneDayAtATimeSince { get; set; }
 }

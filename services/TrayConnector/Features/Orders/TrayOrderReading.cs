@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.TrayConnector.Tray.Json;
@@ -27,17 +28,53 @@ public static class TrayOrderReading
             PaymentMethodType = order.Text("payment_method_type"),
             Installments = int.TryParse(order.Text("installment"), CultureInfo.InvariantCulture, out var installments) && installments > 0 ? installments : 1,
             Marketplace = Marketplace(order),
+            ProgressiveDiscount = MoneyOrNull(order, "progressive_discount"),
+            ShippingProgressiveDiscount = MoneyOrNull(order, "shipping_progressive_discount"),
         };
         return fetched with { ContentHash = ContentHash(fetched) };
     }
 
     /// <summary>A hash of what an import depends on (items, money, buyer, addresses) — not of the status, which moves on
-    /// its own as the order is paid and shipped, nor of the time it was read.</summary>
+    /// its own as the order is paid and shipped, nor of the time it was read.
+    /// The progressive discounts count only when there are some: an order without them keeps the hash it had before they
+    /// were read, or every order imported earlier would turn <c>Divergente</c> at its next read.</summary>
     public static string ContentHash(TrayOrderFetched order)
     {
         var content = order with { Status = "", StatusId = null, Cancelled = false, OccurredAt = default, ContentHash = null, TenantId = "" };
-        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(content)))[..32];
+        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(content, HashOptions)))[..32];
     }
+
+    // The default options, but with the progressive discounts written only when they are not zero.
+    private static readonly JsonSerializerOptions HashOptions = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Type != typeof(TrayOrderFetched)) return;
+                    foreach (var property in info.Properties.Where(p => p.Name is nameof(TrayOrderFetched.ProgressiveDiscount)
+                                 or nameof(TrayOrderFetched.ShippingProgressiveDiscount)))
+                        property.ShouldSerialize = (_, value) => value is decimal amount && amount != 0;
+                },
+            },
+        },
+    };
+
+    /// <summary>DEV21 documents <c>progressive_discount</c> and <c>shipping_progressive_discount</c> on the order list only
+    /// (tray-api.md §4.2): when <c>/complete</c> left them out, they are taken from the order's list row.</summary>
+    public static TrayOrderFetched WithListAdjustments(TrayOrderFetched order, JsonElement listRow) => order with
+    {
+        ProgressiveDiscount = order.ProgressiveDiscount ?? MoneyOrNull(listRow, "progressive_discount") ?? 0m,
+        ShippingProgressiveDiscount = order.ShippingProgressiveDiscount ?? MoneyOrNull(listRow, "shipping_progressive_discount") ?? 0m,
+    };
+
+    /// <summary>Whether the order still lacks a field only the list documents.</summary>
+    public static bool LacksListAdjustments(TrayOrderFetched order) => order.ProgressiveDiscount is null || order.ShippingProgressiveDiscount is null;
+
+    private static decimal? MoneyOrNull(JsonElement element, string name) =>
+        decimal.TryParse(element.Text(name), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>Tray spells the cancelled type both ways in the wild (tray-api.md §4.6), and custom statuses keep the name.</summary>
     public static bool IsCancelled(JsonElement status, string? statusName) =>

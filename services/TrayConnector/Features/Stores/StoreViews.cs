@@ -1,4 +1,5 @@
 using TrayBridge.Api.Tray;
+using TrayBridge.TrayConnector.Features.Orders;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -15,6 +16,13 @@ public static class StoreViews
             s.RefreshExpiresAt - now <= warning, s.RegisteredAt, s.DailyLimit, requestsToday, code, StoreStatusCodes.Labels[code],
             s.StatusSince ?? s.RegisteredAt);
     }
+
+    /// <summary>The view with how the store's orders are listed by date, from its polling state.</summary>
+    public static VirtualStore WithOrderDates(this VirtualStore view, OrderPollState? poll) => view with
+    {
+        OrderDateQueries = poll?.DateRangeMisreading is null ? StoreOrderDateQueries.Range : StoreOrderDateQueries.OneDayAtATime,
+        OrderDateQueriesSince = poll?.OneDayAtATimeSince,
+    };
 
     public static string CodeOf(StoreStatus status) => status switch
     {

@@ -8,6 +8,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Extensions;
+using TrayBridge.TrayConnector.Features.Orders;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -36,9 +37,11 @@ public static class StoresApi
         await using var session = documents.QuerySession(tenant.Require());
         var stores = await session.Query<TrayStore>().OrderBy(s => s.Id).Take(MaxStores).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
+        var polls = (await session.LoadManyAsync<OrderPollState>(cancellationToken, stores.Select(s => s.Id).ToArray())).ToDictionary(p => p.Id);
         var list = new List<VirtualStore>();
         foreach (var store in stores)
-            list.Add(StoreViews.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(store.Id, cancellationToken)));
+            list.Add(StoreViews.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(store.Id, cancellationToken))
+                .WithOrderDates(polls.GetValueOrDefault(store.Id)));
         return TypedResults.Ok(list);
     }
 
@@ -48,7 +51,7 @@ public static class StoresApi
         await using var session = documents.QuerySession(tenant.Require());
         return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is { } store
             ? TypedResults.Ok(StoreViews.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning,
-                await budget.UsedTodayAsync(store.Id, cancellationToken)))
+                await budget.UsedTodayAsync(store.Id, cancellationToken)).WithOrderDates(await session.LoadAsync<OrderPollState>(storeId, cancellationToken)))
             : TrayProblems.StoreNotFound();
     }
 

@@ -19,7 +19,8 @@ public static class StoreMarketplacesQuery
         foreach (var group in names.Concat(settings.Select(s => s.Name)).GroupBy(NameKey.Of).Take(MarketplaceLimits.MaxMarketplaces))
         {
             var setting = settings.FirstOrDefault(s => NameKey.Of(s.Name) == group.Key);
-            var spellings = group.Distinct().ToList();
+            // Shown as the merchant set it, else as the orders spell it, mixed case ("Mercado Livre") before shouting.
+            var spellings = group.Distinct().OrderBy(n => n == n.ToUpperInvariant()).ThenBy(n => n, StringComparer.Ordinal).ToList();
             var pending = await session.Query<SalesOrder>()
                 .Where(o => o.StoreId == storeId && !o.Invoiced && o.Intermediary != null && spellings.Contains(o.Intermediary.Name)
                             && (o.Intermediary.SellerId == null || o.Intermediary.SellerId == ""))

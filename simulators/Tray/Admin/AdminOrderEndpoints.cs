@@ -33,13 +33,16 @@ public sealed record OrderRequest(string? Status = null, string? Marketplace = n
     IReadOnlyList<ItemRequest>? Items = null, decimal? CouponDiscount = null, string? CouponCode = null, decimal? Discount = null,
     decimal? PixDiscount = null, decimal? ProgressiveDiscount = null, long? CustomerId = null, DateTimeOffset? PlacedAt = null)
 {
+    /// <summary>A marketplace order without the seller's id on the marketplace (<see cref="OrderRecipe.WithoutSellerId"/>).</summary>
+    public bool? WithoutSellerId { get; init; }
+
     public OrderRecipe ToRecipe() => new()
     {
         Status = Status, Marketplace = Marketplace,
         Customer = Customer is null ? null : new CustomerProfile(Customer.Company ?? false, Customer.WithoutDocument ?? false),
         Items = Items?.Select(i => new RecipeItem(i.ProductId, i.VariantId, i.Quantity ?? 1)).ToList(),
         CouponDiscount = CouponDiscount ?? 0, CouponCode = CouponCode, Discount = Discount ?? 0, PixDiscount = PixDiscount ?? 0,
-        PlacedAt = PlacedAt,
+        PlacedAt = PlacedAt, WithoutSellerId = WithoutSellerId ?? false,
     };
 
     public OrderExtras ToExtras() => new(ProgressiveDiscount ?? 0, CustomerId, Customer?.Name);

@@ -9,7 +9,8 @@ namespace TrayBridge.TraySimulator.Seeding;
 /// Of each ten orders: one paid by PIX with a discount (negative <c>payment_method_rate</c>), one with a coupon, one from a
 /// marketplace with an order discount and a fee (<c>taxes</c>), one paid in instalments with interest, one from Tray's own
 /// Mercado Livre integration (<c>MlOrder</c> only), two more from marketplaces, one with coupon, discount and PIX discount
-/// together, one with a variant item, one with a fee. Buyers: one in twenty without CPF/CNPJ, one in three a company.
+/// together, one with a variant item, one with a fee. One in twenty (a marketplace order) comes without the seller's id
+/// on the marketplace, as Tray's often do. Buyers: one in twenty without CPF/CNPJ, one in three a company.
 /// </summary>
 public static class SeedMix
 {
@@ -34,6 +35,7 @@ public static class SeedMix
                 2 or 3 or 7 => faker.PickRandom(Marketplace.All.Where(m => !m.Native).ToList()).Key,
                 _ => null,
             },
+            WithoutSellerId = n % 20 == 7,
             Customer = new CustomerProfile(Company: n % 3 == 1 && !withoutDocument, WithoutDocument: withoutDocument),
             Items = items,
             CouponDiscount = coupon,

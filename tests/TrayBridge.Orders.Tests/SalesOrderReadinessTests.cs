@@ -98,6 +98,14 @@ public sealed class SalesOrderReadinessTests
         Assert.Equal(("LOJA-ML", SalesOrderStatus.ProntoParaFaturar), (without.Intermediary?.SellerId, without.Status));
         Assert.Equal("ML-OWN", own.Intermediary?.SellerId);
         Assert.Null(invoiced.Intermediary?.SellerId);
+
+        // The store's id corrected: what came from the store follows it; an id typed on the order is the order's own.
+        Assert.False(without.FillIntermediarySellerId("LOJA-ML"));
+        Assert.True(without.FillIntermediarySellerId("LOJA-ML-2"));
+        Assert.Equal("LOJA-ML-2", without.Intermediary?.SellerId);
+        Assert.Equal(OrderChange.Applied, without.SetIntermediarySellerId("TYPED-1"));
+        Assert.False(without.FillIntermediarySellerId("LOJA-ML-3"));
+        Assert.Equal("TYPED-1", without.Intermediary?.SellerId);
     }
 
     [Theory]

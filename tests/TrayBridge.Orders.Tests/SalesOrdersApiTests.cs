@@ -291,6 +291,13 @@ public sealed class SalesOrdersApiTests(OrdersHarness harness) : IClassFixture<O
         Assert.Null((await harness.LoadAsync(tenant, elsewhere.Id)).Intermediary?.SellerId);
         var after = (await erp.GetFromJsonAsync<StoreMarketplaces>(url, Cancel))!;
         Assert.Equal([("Mercado Livre", "123456789", 0), ("Shopee", null, 1)], after.Items.Select(m => (m.Name, m.SellerId, m.PendingOrders)));
+
+        // A typo corrected: the orders that took the store's id follow it, the order's own stays.
+        var corrected = (await (await erp.PutAsJsonAsync($"{url}/mercado%20livre", new MarketplaceSellerIdRequest("987654321"), Cancel))
+            .Content.ReadFromJsonAsync<MarketplaceSellerIdSet>(Cancel))!;
+        Assert.Equal((2, "987654321", "Mercado Livre"), (corrected.OrdersFilled, corrected.Marketplace.SellerId, corrected.Marketplace.Name));
+        Assert.Equal("987654321", (await harness.LoadAsync(tenant, second.Id)).Intermediary?.SellerId);
+        Assert.Equal("ML-OWN", (await harness.LoadAsync(tenant, own.Id)).Intermediary?.SellerId);
         using var stranger = harness.Client(NewTenant());
         Assert.Empty((await stranger.GetFromJsonAsync<StoreMarketplaces>(url, Cancel))!.Items);
     }

@@ -71,16 +71,18 @@ public sealed partial class SalesOrder
         if (Intermediary is null) return OrderChange.NotFound;
         if (IntermediaryRule.NormalizeSellerId(sellerId) is not { } seller || IntermediaryRule.SellerIdProblem(seller) is not null)
             return OrderChange.Invalid;
-        Intermediary = Intermediary with { SellerId = seller };
+        Intermediary = Intermediary with { SellerId = seller, SellerIdFromStore = false };
         return Applied();
     }
 
-    /// <summary>The store's seller id for the marketplace, given to an open order that has none of its own (an order's own
-    /// value, from Tray or typed on it, is never replaced). False when nothing changed.</summary>
+    /// <summary>The store's seller id for the marketplace, given to an open order that has none of its own, or replacing
+    /// the store's previous one (a corrected id); an order's own value, from Tray or typed on it, is never replaced.
+    /// False when nothing changed.</summary>
     public bool FillIntermediarySellerId(string sellerId)
     {
-        if (Invoiced || Intermediary is null || IntermediaryRule.NormalizeSellerId(Intermediary.SellerId) is not null) return false;
-        Intermediary = Intermediary with { SellerId = sellerId };
+        if (Invoiced || Intermediary is not { } intermediary || intermediary.SellerId == sellerId) return false;
+        if (!intermediary.SellerIdFromStore && IntermediaryRule.NormalizeSellerId(intermediary.SellerId) is not null) return false;
+        Intermediary = intermediary with { SellerId = sellerId, SellerIdFromStore = true };
         Evaluate();
         return true;
     }

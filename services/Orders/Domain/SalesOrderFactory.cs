@@ -66,5 +66,6 @@ public static class SalesOrderFactory
     private static MarketplaceIntermediary? Intermediary(TrayOrderMarketplace? marketplace, MarketplaceIntermediaries table, string? storeSellerId) =>
         marketplace is null ? null : new MarketplaceIntermediary(marketplace.Name,
             Cnpj.IsValid(marketplace.IntermediaryCnpj) ? Cnpj.Normalize(marketplace.IntermediaryCnpj) : table.CnpjOf(marketplace.Name),
-            IntermediaryRule.NormalizeSellerId(marketplace.SellerId) ?? storeSellerId, marketplace.MarketplaceOrderId);
+            IntermediaryRule.NormalizeSellerId(marketplace.SellerId) ?? storeSellerId, marketplace.MarketplaceOrderId,
+            SellerIdFromStore: IntermediaryRule.NormalizeSellerId(marketplace.SellerId) is null && storeSellerId is not null);
 }

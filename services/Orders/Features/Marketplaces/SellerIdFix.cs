@@ -32,7 +32,13 @@ public static class SellerIdFix
             await SetMarketplaceSellerId.ApplyAsync(documents, tenant.Require(), order.StoreId, intermediary.Name,
                 IntermediaryRule.NormalizeSellerId(body.SellerId)!, time.GetUtcNow(), cancellationToken);
         }
-        // The order had one of its own (not replaced by the store's): the merchant typed this one for it, so it is set too.
+        await using (var session = documents.QuerySession(tenant.Require()))
+        {
+            // Filled from the store's id (and so following it if it is corrected later), unless it had an id of its own.
+            if (await session.LoadAsync<SalesOrder>(id, cancellationToken) is { Intermediary.SellerIdFromStore: true } filled)
+                return TypedResults.Ok(SalesOrderViews.Detail(filled));
+        }
+        // It had one of its own, which the store's never replaces: the merchant typed this one for it, so it is set too.
         return await SalesOrderFixes.ApplyAsync(id, documents, tenant, Fix, body.SellerId, order => order.SetIntermediarySellerId(body.SellerId), cancellationToken);
     }
 }

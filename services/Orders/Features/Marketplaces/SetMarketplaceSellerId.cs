@@ -8,9 +8,9 @@ using TrayBridge.ServiceDefaults.Http;
 namespace TrayBridge.Orders.Features.Marketplaces;
 
 /// <summary>Keeps the seller's id for a store's marketplace and gives it to every open (not invoiced) sales order of that
-/// store and marketplace that has none of its own, so they become ready at once. The setting commits with the first
+/// store and marketplace that has none of its own (or had the store's previous one), so they become ready at once. The setting commits with the first
 /// chunk of orders, each further chunk in a transaction of its own: a crash midway leaves orders still pending, and the
-/// same PUT again completes them (it only ever fills empty ones).</summary>
+/// same PUT again completes them (it never touches an order's own id).</summary>
 public static class SetMarketplaceSellerId
 {
     private const int Chunk = 200;
@@ -39,19 +39,28 @@ public static class SetMarketplaceSellerId
         string sellerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (filled, ready, settingSaved) = (0, 0, false);
-        for (var conflicts = 0; conflicts < 10;)
+        // Bounded: every chunk fills all it reads (the query asks exactly for what Fill changes), so the rounds end when a
+        // chunk comes back short; the bound only guards against that ever not holding.
+        for (var (conflicts, rounds) = (0, 0); conflicts < 10 && rounds < 10_000; rounds++)
         {
             await using var session = documents.LightweightSession(tenantId);
-            if (!settingSaved)
-                session.Store(new MarketplaceSeller { Id = MarketplaceSeller.IdFor(storeId, name), StoreId = storeId, Name = name, SellerId = sellerId, UpdatedAt = now });
             var names = await StoreMarketplacesQuery.NamesAsync(session, storeId, name, cancellationToken);
+            // Named as the orders spell it when there are any ("Mercado Livre" even if typed "mercado livre").
+            if (!settingSaved)
+                session.Store(new MarketplaceSeller
+                {
+                    Id = MarketplaceSeller.IdFor(storeId, name), StoreId = storeId, Name = StoreMarketplacesQuery.Preferred(names) ?? name,
+                    SellerId = sellerId, UpdatedAt = now,
+                });
             var orders = names.Count == 0 ? [] : await session.Query<SalesOrder>()
                 .Where(o => o.StoreId == storeId && !o.Invoiced && o.Intermediary != null && names.Contains(o.Intermediary.Name)
-                            && (o.Intermediary.SellerId == null || o.Intermediary.SellerId == ""))
+                            && (o.Intermediary.SellerId == null || o.Intermediary.SellerId == ""
+                                || (o.Intermediary.SellerIdFromStore && o.Intermediary.SellerId != sellerId)))
                 .OrderBy(o => o.Id).Take(Chunk).ToListAsync(cancellationToken);
-            var chunkReady = 0;
-            foreach (var order in orders.Where(o => o.FillIntermediarySellerId(sellerId)))
+            var (chunkFilled, chunkReady) = (0, 0);
+            foreach (var order in orders.Where(o => o.FillIntermediarySellerId(sellerId)).ToList())
             {
+                chunkFilled++;
                 session.Store(order); // the version loaded: a fix or Tray's change saved meanwhile makes this chunk a retry
                 if (order.Status == SalesOrderStatus.ProntoParaFaturar) chunkReady++;
             }
@@ -64,7 +73,7 @@ public static class SetMarketplaceSellerId
                 conflicts++;
                 continue;
             }
-            (settingSaved, filled, ready) = (true, filled + orders.Count, ready + chunkReady);
+            (settingSaved, filled, ready) = (true, filled + chunkFilled, ready + chunkReady);
             if (orders.Count < Chunk) break;
         }
         var marketplace = (await StoreMarketplacesQuery.ListAsync(documents, tenantId, storeId, cancellationToken))

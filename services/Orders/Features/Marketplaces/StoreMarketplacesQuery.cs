@@ -19,16 +19,19 @@ public static class StoreMarketplacesQuery
         foreach (var group in names.Concat(settings.Select(s => s.Name)).GroupBy(NameKey.Of).Take(MarketplaceLimits.MaxMarketplaces))
         {
             var setting = settings.FirstOrDefault(s => NameKey.Of(s.Name) == group.Key);
-            // Shown as the merchant set it, else as the orders spell it, mixed case ("Mercado Livre") before shouting.
-            var spellings = group.Distinct().OrderBy(n => n == n.ToUpperInvariant()).ThenBy(n => n, StringComparer.Ordinal).ToList();
+            var spellings = group.Distinct().ToList();
             var pending = await session.Query<SalesOrder>()
                 .Where(o => o.StoreId == storeId && !o.Invoiced && o.Intermediary != null && spellings.Contains(o.Intermediary.Name)
                             && (o.Intermediary.SellerId == null || o.Intermediary.SellerId == ""))
                 .CountAsync(cancellationToken);
-            list.Add(new StoreMarketplace(setting?.Name ?? spellings[0], setting?.SellerId, setting?.UpdatedAt, pending));
+            list.Add(new StoreMarketplace(setting?.Name ?? Preferred(spellings)!, setting?.SellerId, setting?.UpdatedAt, pending));
         }
         return [.. list.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)];
     }
+
+    /// <summary>The spelling to show: mixed case ("Mercado Livre") before shouting ("MERCADO LIVRE"); null for none.</summary>
+    public static string? Preferred(IEnumerable<string> spellings) =>
+        spellings.OrderBy(n => n == n.ToUpperInvariant()).ThenBy(n => n, StringComparer.Ordinal).FirstOrDefault();
 
     /// <summary>How the store's orders spell <paramref name="marketplace"/> (usually once, as Tray names it).</summary>
     public static async Task<List<string>> NamesAsync(IQuerySession session, string storeId, string marketplace, CancellationToken cancellationToken)

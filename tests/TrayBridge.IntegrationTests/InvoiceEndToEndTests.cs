@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TrayBridge.Api.Orders;
 using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
@@ -116,6 +117,16 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         var intermed = nfeProc.Descendants(nfe + "infIntermed").Single();
         Assert.Equal(("03007331000141", "123456789"), (intermed.Element(nfe + "CNPJ")?.Value, intermed.Element(nfe + "idCadIntTran")?.Value));
         Assert.Equal("1", nfeProc.Descendants(nfe + "indIntermed").Single().Value);
+
+        // Set once: the next order of that marketplace Tray sends without the id is imported with the store's.
+        var next = await driver.CreateOrderAsync(new { status = "A ENVIAR", marketplace = "Mercado Livre", withoutSellerId = true });
+        await driver.MirroredAsync(2);
+        await driver.ImportAsync(next);
+        var nextOrder = (await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count == 2, TimeSpan.FromSeconds(60), "the next sales order"))
+            .Single(o => o.GetProperty("trayOrderId").GetString() == next);
+        var detail = await driver.Erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{nextOrder.GetProperty("id").GetGuid()}", Cancel);
+        Assert.Equal("123456789", detail.GetProperty("intermediary").GetProperty("sellerId").GetString());
+        Assert.DoesNotContain(MissingCodes.IntermediarySellerId, detail.GetProperty("missingItems").EnumerateArray().Select(m => m.GetProperty("code").GetString()));
     }
 
     /// <summary>One batch of the order, followed until done.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TrayBridge.Api.Orders;
 using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
@@ -77,6 +78,65 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         var invoiced = salesOrders.Select(o => o.GetProperty("id").GetGuid()).ToHashSet();
         await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count(o => o.GetProperty("statusLabel").GetString() == "Faturado"
             && invoiced.Contains(o.GetProperty("id").GetGuid())) == 60, TimeSpan.FromSeconds(30), "the 60 sales orders Faturado");
+    }
+
+    /// <summary>Issue 10: a Mercado Livre order Tray sent without the seller's id there was "Pronto para faturar" and every
+    /// batch skipped it. Now it is Pendente on the seller's id (a batch skips it with that reason); the store's id for the
+    /// marketplace, set once, makes it ready, and its note is authorized with the id in infIntermed/idCadIntTran.</summary>
+    [Fact]
+    public async Task A_marketplace_order_without_the_sellers_id_waits_for_the_stores_and_is_authorized_with_it_in_idCadIntTran()
+    {
+        const string storeId = "590002";
+        var system = fixture.System;
+        using var driver = await ImportDriver.ConnectAsync(system, "tenant-invoice-seller", storeId, products: 3);
+        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp, system.SefazSimulator.BaseAddress, InvoicingSteps.NewCnpj());
+        var trayOrderId = await driver.CreateOrderAsync(new { status = "A ENVIAR", marketplace = "Mercado Livre", withoutSellerId = true });
+        await driver.MirroredAsync(1);
+        await driver.ImportAsync(trayOrderId);
+        var imported = Assert.Single(await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count == 1, TimeSpan.FromSeconds(60), "the sales order"));
+        var id = imported.GetProperty("id").GetGuid();
+        await InvoicingSteps.CompleteNcmsAsync(driver.Erp, id);
+        var pending = await driver.Erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{id}", Cancel);
+        Assert.Equal(("pending", "Pendente: falta id do vendedor no marketplace (Mercado Livre)"),
+            (pending.GetProperty("situation").GetString(), pending.GetProperty("statusLabel").GetString()));
+
+        var skipped = await BatchAsync(driver, id);
+        Assert.Equal("skipped", Assert.Single(skipped.GetProperty("orders").EnumerateArray()).GetProperty("state").GetString());
+
+        var set = await driver.Erp.PutAsJsonAsync($"api/orders/stores/{storeId}/marketplaces/Mercado%20Livre", new { sellerId = "123456789" }, Cancel);
+        Assert.True(set.StatusCode == HttpStatusCode.OK, await set.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(1, (await set.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("ordersReady").GetInt32());
+        var authorized = await BatchAsync(driver, id);
+
+        var order = Assert.Single(authorized.GetProperty("orders").EnumerateArray());
+        Assert.Equal("authorized", order.GetProperty("state").GetString());
+        var note = Assert.Single((await driver.Erp.GetFromJsonAsync<JsonElement>($"api/invoicing/nfes?salesOrderId={id}", Cancel)).GetProperty("items").EnumerateArray());
+        using var anonymous = system.Client(system.Gateway);
+        var nfeProc = System.Xml.Linq.XDocument.Parse(await anonymous.GetStringAsync(note.GetProperty("xmlUrl").GetString(), Cancel));
+        System.Xml.Linq.XNamespace nfe = "http://www.portalfiscal.inf.br/nfe";
+        var intermed = nfeProc.Descendants(nfe + "infIntermed").Single();
+        Assert.Equal(("03007331000141", "123456789"), (intermed.Element(nfe + "CNPJ")?.Value, intermed.Element(nfe + "idCadIntTran")?.Value));
+        Assert.Equal("1", nfeProc.Descendants(nfe + "indIntermed").Single().Value);
+
+        // Set once: the next order of that marketplace Tray sends without the id is imported with the store's.
+        var next = await driver.CreateOrderAsync(new { status = "A ENVIAR", marketplace = "Mercado Livre", withoutSellerId = true });
+        await driver.MirroredAsync(2);
+        await driver.ImportAsync(next);
+        var nextOrder = (await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count == 2, TimeSpan.FromSeconds(60), "the next sales order"))
+            .Single(o => o.GetProperty("trayOrderId").GetString() == next);
+        var detail = await driver.Erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders/{nextOrder.GetProperty("id").GetGuid()}", Cancel);
+        Assert.Equal("123456789", detail.GetProperty("intermediary").GetProperty("sellerId").GetString());
+        Assert.DoesNotContain(MissingCodes.IntermediarySellerId, detail.GetProperty("missingItems").EnumerateArray().Select(m => m.GetProperty("code").GetString()));
+    }
+
+    /// <summary>One batch of the order, followed until done.</summary>
+    private static async Task<JsonElement> BatchAsync(ImportDriver driver, Guid salesOrderId)
+    {
+        var response = await driver.Erp.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { salesOrderId } }, Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Cancel));
+        var batchId = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        return await Eventually.ReturnsAsync(() => driver.Erp.GetFromJsonAsync<JsonElement>($"api/invoicing/batches/{batchId}", Cancel),
+            batch => batch.GetProperty("done").GetBoolean(), TimeSpan.FromSeconds(90), "the batch done");
     }
 
     private static bool Ready(JsonElement salesOrder) => salesOrder.GetProperty("statusLabel").GetString() == "Pronto para faturar";

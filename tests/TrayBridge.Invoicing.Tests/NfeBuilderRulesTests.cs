@@ -45,8 +45,8 @@ public sealed class NfeBuilderRulesTests
         Assert.Contains("Item 2 (SKU CAM-2): a quantidade deve ser positiva, com no máximo 4 casas decimais", problems);
         Assert.Contains("O CPF/CNPJ do destinatário '12345678900' não é válido", problems);
         Assert.Contains("O endereço do destinatário não tem o código IBGE do município (cMun) de 'SAO PAULO'", problems);
-        Assert.Contains("O CNPJ do marketplace '03007331000142' não é válido", problems);
-        Assert.Contains("Falta a identificação do vendedor no marketplace (idCadIntTran)", problems);
+        Assert.Contains("O CNPJ do intermediador '03007331000142' não é válido: confira os dígitos.", problems);
+        Assert.Contains("Falta o id do vendedor no marketplace (idCadIntTran): o código da sua conta de vendedor lá.", problems);
         Assert.Contains(Assert.Throws<NfeDataException>(() => Samples.Builder.Build(Samples.Tshirts(), Samples.SimplesNacional,
             Samples.Identity() with { Cnf = "00001234" })).Problems, p => p.StartsWith("cNF '00001234'", StringComparison.Ordinal));
     }

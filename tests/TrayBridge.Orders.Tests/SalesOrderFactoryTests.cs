@@ -148,6 +148,19 @@ public sealed class SalesOrderFactoryTests
     }
 
     [Fact]
+    public void A_marketplace_order_takes_the_sellers_id_from_tray_else_the_one_the_store_keeps_for_that_marketplace()
+    {
+        var order = TrayOrders.Order() with { Marketplace = new("Shopee", "S-77", "35.635.824/0001-12", null, null) };
+        SalesOrder Imported(TrayOrderFetched o, string? storeSellerId) =>
+            SalesOrderFactory.FromTray(o, TrayOrders.ProductsFor(o), Cities, Guid.NewGuid(), Table, storeSellerId).Order!;
+
+        Assert.Equal("Pendente: falta id do vendedor no marketplace (Shopee)", Imported(order, null).StatusLabel);
+        Assert.Equal(("LOJA-SHOPEE", SalesOrderStatus.ProntoParaFaturar),
+            (Imported(order, "LOJA-SHOPEE").Intermediary?.SellerId, Imported(order, "LOJA-SHOPEE").Status));
+        Assert.Equal("778899", Imported(order with { Marketplace = order.Marketplace! with { SellerId = " 778899 " } }, "LOJA-SHOPEE").Intermediary?.SellerId);
+    }
+
+    [Fact]
     public void A_marketplace_order_takes_the_intermediary_cnpj_from_tray_then_from_the_table_else_waits_for_it()
     {
         var fromTray = Import(TrayOrders.Order() with { Marketplace = new("Dafiti", "987654", "11.222.333/0001-81", "S-1", null) }).Order!;

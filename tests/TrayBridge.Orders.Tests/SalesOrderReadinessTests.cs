@@ -51,15 +51,61 @@ public sealed class SalesOrderReadinessTests
         var items = Readiness.Of(order).Items;
 
         Assert.Equal([(MissingCodes.TaxId, null), (MissingCodes.Ncm, 1), (MissingCodes.Ncm, 2), (MissingCodes.CityCode, null),
-            (MissingCodes.IntermediaryCnpj, (int?)null)], items.Select(i => (i.Code, i.Line)));
+            (MissingCodes.IntermediaryCnpj, null), (MissingCodes.IntermediarySellerId, (int?)null)], items.Select(i => (i.Code, i.Line)));
         Assert.Equal("Falta o NCM do item 2 (SKU BON-1).", items[2].Detail);
         Assert.Contains("\"Sampa\" (SP)", items[3].Detail);
         Assert.Contains("Shopee", items[4].Detail);
-        Assert.Equal("Pendente: falta CPF/CNPJ; falta NCM (SKU CAM-1, SKU BON-1); falta código IBGE do município; falta CNPJ do intermediador (Shopee)",
-            order.StatusLabel);
+        Assert.StartsWith("Falta o id do vendedor no marketplace (Shopee)", items[5].Detail);
+        Assert.Equal("Pendente: falta CPF/CNPJ; falta NCM (SKU CAM-1, SKU BON-1); falta código IBGE do município; falta CNPJ do intermediador (Shopee); "
+            + "falta id do vendedor no marketplace (Shopee)", order.StatusLabel);
         order.SetCustomerTaxId("529.982.247-25");
         order.SetItemNcm(1, "61091000");
-        Assert.Equal([MissingCodes.Ncm, MissingCodes.CityCode, MissingCodes.IntermediaryCnpj], Readiness.Of(order).Items.Select(i => i.Code));
+        Assert.Equal([MissingCodes.Ncm, MissingCodes.CityCode, MissingCodes.IntermediaryCnpj, MissingCodes.IntermediarySellerId],
+            Readiness.Of(order).Items.Select(i => i.Code));
+    }
+
+    /// <summary>Issue 10: Mercado Livre's CNPJ known, the seller's id on it not — the NF-e builder refuses such an order
+    /// (idCadIntTran), so readiness must not call it ready.</summary>
+    [Fact]
+    public void A_marketplace_order_without_the_sellers_id_there_is_pending_on_it_until_it_is_given()
+    {
+        var order = SalesOrderFactoryTests.Import(TrayOrders.Order() with { Marketplace = new("Mercado Livre", "2000001", "03.007.331/0001-41", null, null) }).Order!;
+
+        Assert.Equal((SalesOrderStatus.PendenteDados, "Pendente: falta id do vendedor no marketplace (Mercado Livre)"), (order.Status, order.StatusLabel));
+        Assert.Equal([MissingCodes.IntermediarySellerId], Readiness.Of(order).Items.Select(i => i.Code));
+
+        Assert.Equal(OrderChange.Invalid, order.SetIntermediarySellerId("   "));
+        Assert.Equal(OrderChange.Invalid, order.SetIntermediarySellerId("7"));
+        Assert.Equal(OrderChange.Invalid, order.SetIntermediarySellerId(new string('9', 61)));
+        Assert.Equal(OrderChange.Invalid, order.SetIntermediarySellerId("LOJA \U0001F600"));
+        Assert.Equal(OrderChange.Applied, order.SetIntermediarySellerId("  LOJA   EXEMPLO 123 "));
+        Assert.Equal(("LOJA EXEMPLO 123", SalesOrderStatus.ProntoParaFaturar), (order.Intermediary?.SellerId, order.Status));
+        Assert.Equal(OrderChange.NotFound, SalesOrderFactoryTests.Import(TrayOrders.Order()).Order!.SetIntermediarySellerId("LOJA-1"));
+    }
+
+    [Fact]
+    public void The_stores_seller_id_fills_an_order_without_one_and_never_replaces_the_orders_own()
+    {
+        var without = SalesOrderFactoryTests.Import(TrayOrders.Order() with { Marketplace = new("Mercado Livre", "1", "03.007.331/0001-41", " ", null) }).Order!;
+        var own = SalesOrderFactoryTests.Import(TrayOrders.Order() with { Marketplace = new("Mercado Livre", "2", "03.007.331/0001-41", "ML-OWN", null) }).Order!;
+        var invoiced = SalesOrderFactoryTests.Import(TrayOrders.Order() with { Marketplace = new("Mercado Livre", "3", "03.007.331/0001-41", null, null) }).Order!;
+        invoiced.Invoiced = true;
+
+        Assert.True(without.FillIntermediarySellerId("LOJA-ML"));
+        Assert.False(own.FillIntermediarySellerId("LOJA-ML"));
+        Assert.False(invoiced.FillIntermediarySellerId("LOJA-ML"));
+
+        Assert.Equal(("LOJA-ML", SalesOrderStatus.ProntoParaFaturar), (without.Intermediary?.SellerId, without.Status));
+        Assert.Equal("ML-OWN", own.Intermediary?.SellerId);
+        Assert.Null(invoiced.Intermediary?.SellerId);
+
+        // The store's id corrected: what came from the store follows it; an id typed on the order is the order's own.
+        Assert.False(without.FillIntermediarySellerId("LOJA-ML"));
+        Assert.True(without.FillIntermediarySellerId("LOJA-ML-2"));
+        Assert.Equal("LOJA-ML-2", without.Intermediary?.SellerId);
+        Assert.Equal(OrderChange.Applied, without.SetIntermediarySellerId("TYPED-1"));
+        Assert.False(without.FillIntermediarySellerId("LOJA-ML-3"));
+        Assert.Equal("TYPED-1", without.Intermediary?.SellerId);
     }
 
     [Theory]

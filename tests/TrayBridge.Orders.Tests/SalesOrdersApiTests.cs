@@ -251,6 +251,86 @@ public sealed class SalesOrdersApiTests(OrdersHarness harness) : IClassFixture<O
         Assert.Equal(SalesOrderStatus.PendenteDados, (await harness.LoadAsync(tenant, seeded["pending"].Id)).Status);
     }
 
+    private static SalesOrder MarketplaceOrder(string trayOrderId, string marketplace, string? sellerId, string store = Store) =>
+        SalesOrderFactoryTests.Import(TrayOrders.Order() with
+        {
+            StoreId = store, TrayOrderId = trayOrderId, PlacedAt = SaoPaulo(6, 10),
+            Marketplace = new(marketplace, "MP-" + trayOrderId, marketplace == "Shopee" ? "35.635.824/0001-12" : "03.007.331/0001-41", sellerId, null),
+        }).Order!;
+
+    /// <summary>Issue 10: the seller's id on a marketplace is the merchant's, set once per store; setting it fills every open
+    /// order of that store and marketplace without one of its own, and they become ready.</summary>
+    [Fact]
+    public async Task The_stores_seller_id_for_a_marketplace_is_set_once_and_fills_its_open_orders_which_become_ready()
+    {
+        var tenant = NewTenant();
+        var (first, second, own, shopee, elsewhere) = (MarketplaceOrder("3001", "Mercado Livre", null), MarketplaceOrder("3002", "MERCADO LIVRE", ""),
+            MarketplaceOrder("3003", "Mercado Livre", "ML-OWN"), MarketplaceOrder("3004", "Shopee", null), MarketplaceOrder("3005", "Mercado Livre", null, "999999"));
+        await harness.StoreAsync(tenant, first, second, own, shopee, elsewhere);
+        using var erp = harness.Client(tenant);
+        var url = $"api/orders/stores/{Store}/marketplaces";
+
+        var before = (await erp.GetFromJsonAsync<StoreMarketplaces>(url, Cancel))!;
+        Assert.Equal([("Mercado Livre", null, 2), ("Shopee", null, 1)], before.Items.Select(m => (m.Name, m.SellerId, m.PendingOrders)));
+        Assert.Equal(SalesOrderSituations.Pending, (await ListAsync(erp, "trayOrderIds=3001")).Items.Single().Situation);
+        Assert.Contains(MissingCodes.IntermediarySellerId, (await ListAsync(erp, "trayOrderIds=3001")).Items.Single().MissingItems.Select(m => m.Code));
+
+        await AssertProblemAsync(await erp.PutAsJsonAsync($"{url}/Mercado%20Livre", new MarketplaceSellerIdRequest(" "), Cancel),
+            HttpStatusCode.BadRequest, ApiProblem.Validation, field: ("sellerId", "Informe o id da sua conta de vendedor no marketplace."));
+        await AssertProblemAsync(await erp.PutAsJsonAsync($"{url}/Mercado%20Livre", new MarketplaceSellerIdRequest(new string('1', 61)), Cancel),
+            HttpStatusCode.BadRequest, ApiProblem.Validation, field: ("sellerId", "O id do vendedor tem de 2 a 60 caracteres."));
+        var response = await erp.PutAsJsonAsync($"{url}/Mercado%20Livre", new MarketplaceSellerIdRequest(" 123456789 "), Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var set = (await response.Content.ReadFromJsonAsync<MarketplaceSellerIdSet>(Cancel))!;
+
+        Assert.Equal((2, 2, "123456789", 0), (set.OrdersFilled, set.OrdersReady, set.Marketplace.SellerId, set.Marketplace.PendingOrders));
+        Assert.Equal(("123456789", SalesOrderStatus.ProntoParaFaturar), ((await harness.LoadAsync(tenant, first.Id)).Intermediary?.SellerId, (await harness.LoadAsync(tenant, first.Id)).Status));
+        Assert.Equal(SalesOrderStatus.ProntoParaFaturar, (await harness.LoadAsync(tenant, second.Id)).Status);
+        Assert.Equal("ML-OWN", (await harness.LoadAsync(tenant, own.Id)).Intermediary?.SellerId);
+        Assert.Equal(SalesOrderStatus.PendenteDados, (await harness.LoadAsync(tenant, shopee.Id)).Status);
+        Assert.Null((await harness.LoadAsync(tenant, elsewhere.Id)).Intermediary?.SellerId);
+        var after = (await erp.GetFromJsonAsync<StoreMarketplaces>(url, Cancel))!;
+        Assert.Equal([("Mercado Livre", "123456789", 0), ("Shopee", null, 1)], after.Items.Select(m => (m.Name, m.SellerId, m.PendingOrders)));
+
+        // A typo corrected: the orders that took the store's id follow it, the order's own stays.
+        var corrected = (await (await erp.PutAsJsonAsync($"{url}/mercado%20livre", new MarketplaceSellerIdRequest("987654321"), Cancel))
+            .Content.ReadFromJsonAsync<MarketplaceSellerIdSet>(Cancel))!;
+        Assert.Equal((2, "987654321", "Mercado Livre"), (corrected.OrdersFilled, corrected.Marketplace.SellerId, corrected.Marketplace.Name));
+        Assert.Equal("987654321", (await harness.LoadAsync(tenant, second.Id)).Intermediary?.SellerId);
+        Assert.Equal("ML-OWN", (await harness.LoadAsync(tenant, own.Id)).Intermediary?.SellerId);
+        using var stranger = harness.Client(NewTenant());
+        Assert.Empty((await stranger.GetFromJsonAsync<StoreMarketplaces>(url, Cancel))!.Items);
+    }
+
+    [Fact]
+    public async Task The_sellers_id_fixed_on_one_order_or_for_its_whole_marketplace()
+    {
+        var tenant = NewTenant();
+        var (one, other, shopee, sameShop) = (MarketplaceOrder("3101", "Shopee", null), MarketplaceOrder("3102", "Mercado Livre", null),
+            MarketplaceOrder("3103", "Shopee", null), MarketplaceOrder("3104", "Shopee", null));
+        await harness.StoreAsync(tenant, one, other, shopee, sameShop);
+        using var erp = harness.Client(tenant);
+        string Url(Guid id) => $"api/orders/sales-orders/{id}/intermediary/seller-id";
+
+        await AssertProblemAsync(await erp.PutAsJsonAsync(Url(one.Id), new IntermediarySellerIdFix("x"), Cancel), HttpStatusCode.BadRequest,
+            ApiProblem.Validation, field: ("sellerId", "O id do vendedor tem de 2 a 60 caracteres (letras, números e sinais comuns)."));
+        var fixedOne = await OkAsync(await erp.PutAsJsonAsync(Url(one.Id), new IntermediarySellerIdFix("SHOP-1"), Cancel));
+        Assert.Equal((SalesOrderSituations.Ready, "SHOP-1"), (fixedOne.Situation, fixedOne.Intermediary?.SellerId));
+        Assert.Equal(SalesOrderStatus.PendenteDados, (await harness.LoadAsync(tenant, shopee.Id)).Status);
+
+        var forAll = await OkAsync(await erp.PutAsJsonAsync(Url(shopee.Id), new IntermediarySellerIdFix("SHOP-2", ApplyToMarketplace: true), Cancel));
+        Assert.Equal((SalesOrderSituations.Ready, "SHOP-2"), (forAll.Situation, forAll.Intermediary?.SellerId));
+        Assert.Equal("SHOP-2", (await harness.LoadAsync(tenant, sameShop.Id)).Intermediary?.SellerId);
+        Assert.Equal("SHOP-1", (await harness.LoadAsync(tenant, one.Id)).Intermediary?.SellerId);
+        Assert.Null((await harness.LoadAsync(tenant, other.Id)).Intermediary?.SellerId);
+        Assert.Contains((await erp.GetFromJsonAsync<StoreMarketplaces>($"api/orders/stores/{Store}/marketplaces", Cancel))!.Items,
+            m => m is { Name: "Shopee", SellerId: "SHOP-2", PendingOrders: 0 });
+        var ownSite = Order("3105", SaoPaulo(6, 11));
+        await harness.StoreAsync(tenant, ownSite);
+        await AssertProblemAsync(await erp.PutAsJsonAsync(Url(ownSite.Id), new IntermediarySellerIdFix("SHOP-2", ApplyToMarketplace: true), Cancel),
+            HttpStatusCode.NotFound, OrderProblemCodes.NoIntermediary);
+    }
+
     [Fact]
     public async Task The_detail_keeps_every_field_the_document_had_and_adds_the_situation()
     {
@@ -279,7 +359,8 @@ public sealed class SalesOrdersApiTests(OrdersHarness harness) : IClassFixture<O
         var document = await erp.GetStringAsync("api/orders/openapi/v1.json", Cancel);
 
         foreach (var schema in new[] { nameof(SalesOrderPage), nameof(SalesOrderSummary), nameof(SalesOrderDetail), nameof(MissingItem),
-                     nameof(CustomerPage), nameof(CustomerDetail), nameof(CustomerTaxIdFix), nameof(InvoiceCityFix) })
+                     nameof(CustomerPage), nameof(CustomerDetail), nameof(CustomerTaxIdFix), nameof(InvoiceCityFix),
+                     nameof(StoreMarketplaces), nameof(StoreMarketplace), nameof(MarketplaceSellerIdSet), nameof(IntermediarySellerIdFix) })
             Assert.Contains($"\"{schema}\"", document);
     }
 

@@ -38,6 +38,15 @@ public sealed class AdminApiTests
         Assert.Equal(6, (int)orders!["paging"]!["total"]!);
         var amazon = await http.GetFromJsonAsync<JsonObject>($"391250/web_api/orders/{order["id"]}/complete?access_token={token["access_token"]}", Test.Ct);
         Assert.Equal("15.436.940/0001-03", (string)amazon!["Order"]!["MarketplaceOrder"]![0]!["MarketplaceOrder"]!["marketplace_document"]!);
+        Assert.Matches("^[0-9]{9}$", (string)amazon["Order"]!["MarketplaceOrder"]![0]!["MarketplaceOrder"]!["marketplace_seller_id"]!);
+        // As Tray's often are: the marketplace order without the seller's id there (the NF-e's idCadIntTran).
+        var bare = await (await http.PostAsJsonAsync("admin/stores/391250/orders", new { marketplace = "Shopee", withoutSellerId = true }, Test.Ct)).BodyAsync();
+        var nativeBare = await (await http.PostAsJsonAsync("admin/stores/391250/orders", new { marketplace = "Mercado Livre Native", withoutSellerId = true }, Test.Ct)).BodyAsync();
+        var shopee = await http.GetFromJsonAsync<JsonObject>($"391250/web_api/orders/{bare["id"]}/complete?access_token={token["access_token"]}", Test.Ct);
+        var native = await http.GetFromJsonAsync<JsonObject>($"391250/web_api/orders/{nativeBare["id"]}/complete?access_token={token["access_token"]}", Test.Ct);
+        Assert.Equal(("", "35.635.824/0001-12"), ((string)shopee!["Order"]!["MarketplaceOrder"]![0]!["MarketplaceOrder"]!["marketplace_seller_id"]!,
+            (string)shopee["Order"]!["MarketplaceOrder"]![0]!["MarketplaceOrder"]!["marketplace_document"]!));
+        Assert.Equal("", (string)native!["Order"]!["MlOrder"]![0]!["MlOrder"]!["user_id"]!);
     }
 
     [Fact]

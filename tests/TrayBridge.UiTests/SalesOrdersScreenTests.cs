@@ -76,6 +76,83 @@ public sealed class SalesOrdersScreenTests(PanelSystem panel)
         await Screens.CheckAsync(page, "43-lote-de-nfe");
     }
 
+    /// <summary>Issue 10: two Shopee orders Tray sent without the seller's id there show Pendente on it (the NF-e's
+    /// idCadIntTran); the merchant types it once on one of them for the whole marketplace, both become ready, and
+    /// Configurações › Marketplaces shows the store's id.</summary>
+    [Fact]
+    public async Task A_marketplace_order_pending_on_the_sellers_id_is_fixed_for_its_marketplace_and_becomes_ready_to_invoice()
+    {
+        var user = await panel.NewTenantUserAsync("vendedor");
+        var storeId = Random.Shared.Next(600_000, 699_999).ToString();
+        var trayOrderIds = await ImportMarketplaceOrdersWithoutSellerIdAsync(user.TenantId, storeId, count: 2);
+        var page = await panel.NewPageAsync();
+
+        await panel.SignInAsync(page, user, "/vendas/pedidos");
+
+        var first = page.Locator($"tr[data-order='{trayOrderIds[0]}']");
+        var second = page.Locator($"tr[data-order='{trayOrderIds[1]}']");
+        await Expect(first).ToContainTextAsync("falta id do vendedor no marketplace (Shopee)");
+        await Expect(second).ToContainTextAsync("falta id do vendedor no marketplace (Shopee)");
+        await Screens.CheckAsync(page, "44-pedidos-de-venda-id-do-vendedor");
+
+        var sellerId = page.GetByLabel("Id do vendedor no marketplace").First;
+        await sellerId.FillAsync("x");
+        await sellerId.PressAsync("Enter");
+        await Expect(page.GetByText("O id do vendedor tem de 2 a 60 caracteres.")).ToBeVisibleAsync();
+        await page.GetByLabel("Id do vendedor no marketplace").First.FillAsync("SHOPEE-LOJA-1");
+        await Expect(page.GetByLabel("Aplicar a todos os pedidos deste marketplace").First).ToBeCheckedAsync();
+        await page.GetByLabel("Id do vendedor no marketplace").First.PressAsync("Enter");
+        await Expect(page.GetByText("corrigido")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Id do vendedor no marketplace")).ToHaveCountAsync(0);
+        // Whatever else they lacked (a product without NCM on Tray), fixed item by item.
+        while (await page.GetByLabel(new System.Text.RegularExpressions.Regex("^NCM do item")).CountAsync() > 0)
+        {
+            var ncm = page.GetByLabel(new System.Text.RegularExpressions.Regex("^NCM do item")).First;
+            await ncm.FillAsync("6109.10.00");
+            await ncm.PressAsync("Enter");
+            await Expect(page.GetByText("corrigido")).ToBeVisibleAsync();
+        }
+        await Expect(first).ToContainTextAsync("Pronto para faturar");
+        await Expect(second).ToContainTextAsync("Pronto para faturar");
+
+        await page.GotoAsync("/configuracoes/marketplaces");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Marketplaces: id do vendedor", Level = 1 })).ToBeVisibleAsync();
+        var shopee = page.Locator("tr[data-marketplace='Shopee']");
+        await Expect(shopee.GetByLabel("Id do vendedor no Shopee")).ToHaveValueAsync("SHOPEE-LOJA-1");
+        await Expect(shopee.Locator("td").Last).ToHaveTextAsync("0");
+        await shopee.GetByLabel("Id do vendedor no Shopee").FillAsync("SHOPEE-LOJA-2");
+        await shopee.GetByLabel("Id do vendedor no Shopee").PressAsync("Enter");
+        await Expect(page.GetByText("Id do vendedor salvo para Shopee")).ToBeVisibleAsync();
+        await Screens.CheckAsync(page, "45-configuracoes-marketplaces");
+    }
+
+    /// <summary>A Tray store of the tenant's own with <paramref name="count"/> Shopee orders without the seller's id there,
+    /// connected and imported through the API, until Orders has their sales orders.</summary>
+    private async Task<string[]> ImportMarketplaceOrdersWithoutSellerIdAsync(string tenantId, string storeId, int count)
+    {
+        var system = panel.System;
+        using var tray = system.Client(system.TraySimulator);
+        using var erp = system.Client(system.Gateway, tenantId);
+        var store = await (await tray.PostAsJsonAsync("admin/stores", new { storeId, products = 3, orders = 0 }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var trayOrderIds = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var created = await tray.PostAsJsonAsync($"admin/stores/{storeId}/orders", new { status = "A ENVIAR", marketplace = "Shopee", withoutSellerId = true }, Cancel);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            trayOrderIds.Add((await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").ToString());
+        }
+        Assert.Equal(HttpStatusCode.Created, (await erp.PostAsJsonAsync("api/stores", new
+        {
+            platform = "TrayCommerce", storeId, apiAddress = store.GetProperty("apiAddress").GetString(), code = store.GetProperty("code").GetString(),
+        }, Cancel)).StatusCode);
+        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/tray/orders?storeId={storeId}", Cancel),
+            body => body.GetProperty("total").GetInt32() == count, TimeSpan.FromSeconds(60), "the orders mirrored");
+        Assert.Equal(HttpStatusCode.Accepted, (await erp.PostAsJsonAsync("api/tray/orders/import", new { storeId, trayOrderIds }, Cancel)).StatusCode);
+        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders?storeId={storeId}", Cancel),
+            body => body.GetProperty("total").GetInt32() == count, TimeSpan.FromSeconds(60), "the sales orders made");
+        return [.. trayOrderIds];
+    }
+
     /// <summary>A Tray store of the tenant's own with one order whose buyer has no CPF, connected and that order imported
     /// through the API (the import screen is another test's), until Orders has its sales order; and the tenant's emitter.</summary>
     private async Task<string> ImportOrderWithoutDocumentAsync(string tenantId, string storeId)

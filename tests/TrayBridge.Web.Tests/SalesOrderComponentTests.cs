@@ -45,6 +45,22 @@ public sealed class SalesOrderComponentTests : BunitContext
     }
 
     [Fact]
+    public async Task The_sellers_id_on_the_marketplace_is_asked_with_the_choice_to_apply_it_to_the_whole_marketplace()
+    {
+        FixTarget? sent = null;
+        var cut = Render<PendingFixes>(p => p.Add(c => c.Order, Pending(new MissingItem(MissingCodes.IntermediarySellerId,
+            "Falta o id do vendedor no marketplace (Shopee) (idCadIntTran): o código da sua conta de vendedor lá."))).Add(c => c.OnFix, (FixTarget target) => sent = target));
+
+        Assert.Equal(["Id do vendedor no marketplace", "Aplicar a todos os pedidos deste marketplace"], cut.FindAll("label").Select(l => l.TextContent));
+        Assert.All(cut.FindAll("label"), label => Assert.NotNull(cut.Find($"input#{label.GetAttribute("for")}")));
+        var all = cut.Find("input[type=checkbox][name=todos]");
+        Assert.Equal(("true", true), (all.GetAttribute("value"), all.HasAttribute("checked")));
+        Assert.Contains("Falta o id do vendedor no marketplace (Shopee)", cut.Markup);
+        await cut.Find("form").SubmitAsync();
+        Assert.Equal(new FixTarget(MissingCodes.IntermediarySellerId, null), sent);
+    }
+
+    [Fact]
     public void A_refused_fix_shows_the_field_message_beside_that_field_only_and_keeps_what_was_typed()
     {
         var error = new ApiError(400, ApiProblem.Validation, "Verifique os campos destacados.",

@@ -14,6 +14,11 @@ public sealed record InvoiceCityFix(string? Uf, string? City);
 /// <summary><c>PUT …/{id}/intermediary/cnpj</c>: the marketplace's CNPJ.</summary>
 public sealed record IntermediaryCnpjFix(string? Cnpj);
 
+/// <summary><c>PUT …/{id}/intermediary/seller-id</c>: the seller's id on the order's marketplace (2 to 60 characters).
+/// <see cref="ApplyToMarketplace"/> keeps it for the store's marketplace too, and fills every open order of it that lacks
+/// one (as <c>PUT /api/orders/stores/{storeId}/marketplaces/{name}</c> does).</summary>
+public sealed record IntermediarySellerIdFix(string? SellerId, bool ApplyToMarketplace = false);
+
 /// <summary>The fixes' field bounds: anything longer is refused before it is parsed.</summary>
 public static class FixLimits
 {

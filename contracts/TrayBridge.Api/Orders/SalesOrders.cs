@@ -38,6 +38,9 @@ public static class MissingCodes
     public const string CityCode = "missing.city_code";
     /// <summary>The marketplace intermediary's CNPJ: <c>PUT …/intermediary/cnpj</c>.</summary>
     public const string IntermediaryCnpj = "missing.intermediary_cnpj";
+    /// <summary>The seller's id on the marketplace (<c>idCadIntTran</c>): <c>PUT …/intermediary/seller-id</c> for the order,
+    /// or once for the store's marketplace, <c>PUT /api/orders/stores/{storeId}/marketplaces/{name}</c>.</summary>
+    public const string IntermediarySellerId = "missing.intermediary_seller_id";
 }
 
 /// <summary>One thing a pending order lacks: a stable code, the Portuguese text, and the item line for an NCM.</summary>

@@ -1,8 +1,9 @@
 namespace TrayBridge.Orders.Domain;
 
 /// <summary>The marketplace an order was sold through: the NF-e's intermediary group (<c>infIntermed</c>) names its CNPJ
-/// and the seller's id there. <see cref="Cnpj"/> is bare, and null until known.</summary>
-public sealed record MarketplaceIntermediary(string Name, string? Cnpj, string? SellerId, string? MarketplaceOrderId);
+/// and the seller's id there. <see cref="Cnpj"/> is bare, and null until known. <see cref="SellerIdFromStore"/>: the seller's
+/// id is the store's for that marketplace (Tray sent none), so a corrected store id replaces it while the order is open.</summary>
+public sealed record MarketplaceIntermediary(string Name, string? Cnpj, string? SellerId, string? MarketplaceOrderId, bool SellerIdFromStore = false);
 
 /// <summary>The marketplaces' CNPJs by name, from configuration (e.g. "Mercado Livre" → 03.007.331/0001-41), for
 /// orders whose marketplace data came without one. Names match as <see cref="NameKey"/> does ("MERCADO LIVRE",

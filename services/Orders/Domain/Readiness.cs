@@ -1,10 +1,12 @@
 using TrayBridge.Api.Orders;
+using TrayBridge.ServiceDefaults.Fiscal;
 
 namespace TrayBridge.Orders.Domain;
 
 /// <summary>What a sales order still lacks before an NF-e can be issued for it: every item needs an 8-digit NCM, the
 /// buyer a valid CPF/CNPJ, the invoice address (delivery, else billing) an IBGE municipality code, and a marketplace
-/// order its intermediary's CNPJ. <see cref="Missing"/> is in the words the status shows (the NCMs of all lines in
+/// order what the NF-e's intermediary group needs — its CNPJ and the seller's id there — by <see cref="IntermediaryRule"/>,
+/// the very rule Invoicing checks the note with. <see cref="Missing"/> is in the words the status shows (the NCMs of all lines in
 /// one phrase); <see cref="Items"/> is the same one by one with its code (<see cref="MissingCodes"/>), an NCM per
 /// line, for a screen to put each fix beside it.</summary>
 public sealed record Readiness(IReadOnlyList<string> Missing, IReadOnlyList<MissingItem> Items)
@@ -30,11 +32,12 @@ public sealed record Readiness(IReadOnlyList<string> Missing, IReadOnlyList<Miss
                 ? $"Falta o código IBGE do município: \"{address.City}\" ({address.State}) não foi encontrado."
                 : "Falta o endereço da nota (com o código IBGE do município)."));
         }
-        if (order.Intermediary is { Cnpj: null } intermediary)
-        {
-            missing.Add($"falta CNPJ do intermediador ({intermediary.Name})");
-            items.Add(new(MissingCodes.IntermediaryCnpj, $"Falta o CNPJ do intermediador ({intermediary.Name})."));
-        }
+        if (order.Intermediary is { } intermediary)
+            foreach (var gap in IntermediaryRule.Gaps(intermediary.Name, intermediary.Cnpj, intermediary.SellerId))
+            {
+                missing.Add(gap.Missing);
+                items.Add(new(gap.Code, gap.Detail));
+            }
         return new Readiness(missing, items);
     }
 }

@@ -1,3 +1,5 @@
+using TrayBridge.ServiceDefaults.Fiscal;
+
 namespace TrayBridge.Orders.Domain;
 
 /// <summary>How a change to a sales order went: applied; refused because the value is not valid; refused because
@@ -60,6 +62,29 @@ public sealed partial class SalesOrder
         if (!Cnpj.IsValid(cnpj)) return OrderChange.Invalid;
         Intermediary = Intermediary with { Cnpj = Cnpj.Normalize(cnpj) };
         return Applied();
+    }
+
+    /// <summary>The seller's id on the order's marketplace (<c>idCadIntTran</c>), when Tray's order did not carry it.</summary>
+    public OrderChange SetIntermediarySellerId(string? sellerId)
+    {
+        if (Invoiced) return OrderChange.Locked;
+        if (Intermediary is null) return OrderChange.NotFound;
+        if (IntermediaryRule.NormalizeSellerId(sellerId) is not { } seller || IntermediaryRule.SellerIdProblem(seller) is not null)
+            return OrderChange.Invalid;
+        Intermediary = Intermediary with { SellerId = seller, SellerIdFromStore = false };
+        return Applied();
+    }
+
+    /// <summary>The store's seller id for the marketplace, given to an open order that has none of its own, or replacing
+    /// the store's previous one (a corrected id); an order's own value, from Tray or typed on it, is never replaced.
+    /// False when nothing changed.</summary>
+    public bool FillIntermediarySellerId(string sellerId)
+    {
+        if (Invoiced || Intermediary is not { } intermediary || intermediary.SellerId == sellerId) return false;
+        if (!intermediary.SellerIdFromStore && IntermediaryRule.NormalizeSellerId(intermediary.SellerId) is not null) return false;
+        Intermediary = intermediary with { SellerId = sellerId, SellerIdFromStore = true };
+        Evaluate();
+        return true;
     }
 
     /// <summary>Tray cancelled the order. An invoiced one stays <see cref="SalesOrderStatus.Faturado"/> with

@@ -1,5 +1,6 @@
 using TrayBridge.Api.Orders;
 using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.ServiceDefaults.Fiscal;
 
 namespace TrayBridge.Orders.Domain;
 
@@ -9,8 +10,10 @@ public static class SalesOrderFactory
     /// <param name="products">The ERP product (and variation) of each of <paramref name="order"/>'s items, same order.</param>
     /// <param name="id">The sales order's id, chosen by the caller so a redelivered message can reuse it.</param>
     /// <param name="intermediaries">Marketplace CNPJs for marketplace orders that came without one.</param>
+    /// <param name="storeSellerId">The seller's id the merchant keeps for this store and the order's marketplace, for an
+    /// order Tray sent without one of its own.</param>
     public static ImportResult FromTray(TrayOrderFetched order, IReadOnlyList<(Guid ProductId, Guid? VariationId)> products,
-        IbgeCities cities, Guid id, MarketplaceIntermediaries intermediaries)
+        IbgeCities cities, Guid id, MarketplaceIntermediaries intermediaries, string? storeSellerId = null)
     {
         if (products.Count != order.Items.Count)
             throw new ArgumentException($"{products.Count} products for {order.Items.Count} items.", nameof(products));
@@ -37,7 +40,7 @@ public static class SalesOrderFactory
             })],
             Totals = totals, Shipment = order.Shipment, PaymentMethod = order.PaymentMethod,
             PaymentMethodType = order.PaymentMethodType, Installments = order.Installments,
-            Intermediary = Intermediary(order.Marketplace, intermediaries), ContentHash = order.ContentHash,
+            Intermediary = Intermediary(order.Marketplace, intermediaries, storeSellerId), ContentHash = order.ContentHash,
             CancelledOnTray = order.Cancelled,
         };
         salesOrder.Evaluate();
@@ -58,9 +61,11 @@ public static class SalesOrderFactory
         return null;
     }
 
-    // Tray's CNPJ when it is valid, else the configured one; neither leaves the order pending on it.
-    private static MarketplaceIntermediary? Intermediary(TrayOrderMarketplace? marketplace, MarketplaceIntermediaries table) =>
+    // Tray's CNPJ when it is valid, else the configured one; neither leaves the order pending on it. The seller's id:
+    // the order's own when Tray sent one (often it does not), else the store's for that marketplace.
+    private static MarketplaceIntermediary? Intermediary(TrayOrderMarketplace? marketplace, MarketplaceIntermediaries table, string? storeSellerId) =>
         marketplace is null ? null : new MarketplaceIntermediary(marketplace.Name,
             Cnpj.IsValid(marketplace.IntermediaryCnpj) ? Cnpj.Normalize(marketplace.IntermediaryCnpj) : table.CnpjOf(marketplace.Name),
-            marketplace.SellerId, marketplace.MarketplaceOrderId);
+            IntermediaryRule.NormalizeSellerId(marketplace.SellerId) ?? storeSellerId, marketplace.MarketplaceOrderId,
+            SellerIdFromStore: IntermediaryRule.NormalizeSellerId(marketplace.SellerId) is null && storeSellerId is not null);
 }

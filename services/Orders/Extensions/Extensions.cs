@@ -4,6 +4,7 @@ using TrayBridge.Orders.Domain;
 using TrayBridge.Orders.Features.Customers;
 using TrayBridge.Orders.Features.Import;
 using TrayBridge.Orders.Features.Invoicing;
+using TrayBridge.Orders.Features.Marketplaces;
 using TrayBridge.Orders.Features.SalesOrders;
 using TrayBridge.ServiceDefaults;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -22,6 +23,7 @@ public static class Extensions
                 marten.Schema.For<SalesOrder>().Index(o => o.StoreId).UseOptimisticConcurrency(true);
                 marten.Schema.For<Customer>();
                 marten.Schema.For<ImportFailure>();
+                marten.Schema.For<MarketplaceSeller>().Index(s => s.StoreId);
             },
             bus =>
             {
@@ -43,6 +45,7 @@ public static class Extensions
     {
         app.MapSalesOrdersApi();
         app.MapCustomersApi();
+        app.MapMarketplacesApi();
         return app;
     }
 }

@@ -34,6 +34,9 @@ public sealed record OrderRequest(string? Status = null, string? Marketplace = n
     decimal? PixDiscount = null, decimal? ProgressiveDiscount = null, long? CustomerId = null, DateTimeOffset? PlacedAt = null,
     decimal? ShippingProgressiveDiscount = null, decimal? UnlistedDiscount = null)
 {
+    /// <summary>A marketplace order without the seller's id on the marketplace (<see cref="OrderRecipe.WithoutSellerId"/>).</summary>
+    public bool? WithoutSellerId { get; init; }
+
     public OrderRecipe ToRecipe() => new()
     {
         Status = Status, Marketplace = Marketplace,
@@ -41,6 +44,7 @@ public sealed record OrderRequest(string? Status = null, string? Marketplace = n
         Items = Items?.Select(i => new RecipeItem(i.ProductId, i.VariantId, i.Quantity ?? 1)).ToList(),
         CouponDiscount = CouponDiscount ?? 0, CouponCode = CouponCode, Discount = Discount ?? 0, PixDiscount = PixDiscount ?? 0,
         ProgressiveDiscount = ProgressiveDiscount ?? 0, ShippingProgressiveDiscount = ShippingProgressiveDiscount ?? 0, PlacedAt = PlacedAt,
+        WithoutSellerId = WithoutSellerId ?? false,
     };
 
     public OrderExtras ToExtras() => new(UnlistedDiscount ?? 0, CustomerId, Customer?.Name);

@@ -13,6 +13,10 @@ public sealed record OrderRecipe
     /// <summary>A <see cref="Sales.Marketplace.Key"/> ("Mercado Livre", "Shopee", "Amazon", "Mercado Livre Native").</summary>
     public string? Marketplace { get; init; }
 
+    /// <summary>A marketplace order whose <c>marketplace_seller_id</c> (or, from Tray's own Mercado Livre integration,
+    /// <c>MlOrder.user_id</c>) is empty, as Tray's often are: the NF-e's <c>idCadIntTran</c> must then come from the merchant.</summary>
+    public bool WithoutSellerId { get; init; }
+
     public CustomerProfile? Customer { get; init; }
 
     public IReadOnlyList<RecipeItem>? Items { get; init; }

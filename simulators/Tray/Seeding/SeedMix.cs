@@ -11,7 +11,8 @@ namespace TrayBridge.TraySimulator.Seeding;
 /// Mercado Livre integration (<c>MlOrder</c> only), two more from marketplaces, one with coupon, discount and PIX discount
 /// together, one with a variant item and free shipping (<c>shipping_progressive_discount</c> = the freight), one with a fee
 /// and a progressive discount (<c>progressive_discount</c>, "leve mais, pague menos"). Buyers: one in twenty without CPF/CNPJ,
-/// one in three a company.
+/// one in three a company. One in twenty
+/// (a marketplace order) comes without the seller's id on the marketplace, as Tray's often do.
 /// </summary>
 public static class SeedMix
 {
@@ -36,6 +37,7 @@ public static class SeedMix
                 2 or 3 or 7 => faker.PickRandom(Marketplace.All.Where(m => !m.Native).ToList()).Key,
                 _ => null,
             },
+            WithoutSellerId = n % 20 == 7,
             Customer = new CustomerProfile(Company: n % 3 == 1 && !withoutDocument, WithoutDocument: withoutDocument),
             Items = items,
             CouponDiscount = coupon,

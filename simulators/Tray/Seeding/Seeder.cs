@@ -67,7 +67,8 @@ public static class Seeder
             order.Items.AddRange(items);
             order.ShippingProgressiveDiscount = Math.Min(recipe.ShippingProgressiveDiscount, order.ShipmentValue);
             if (channel is not null)
-                order.Marketplace = new MarketplaceOrder(channel.Name, $"LOJA{store.Id}", faker.Random.ReplaceNumbers("#########"),
+                order.Marketplace = new MarketplaceOrder(channel.Name, $"LOJA{store.Id}",
+                    recipe.WithoutSellerId ? "" : faker.Random.ReplaceNumbers("#########"),
                     channel.Document, channel.PaymentResponsibleDocument, faker.Random.ReplaceNumbers("20000#########"),
                     faker.Random.ReplaceNumbers("4#########"), channel.ShippingType, "paid") { Native = channel.Native };
         }

@@ -1,6 +1,7 @@
 using TrayBridge.Invoicing.Domain.Fiscal;
 using TrayBridge.Invoicing.Domain.Keys;
 using TrayBridge.Invoicing.Domain.Orders;
+using TrayBridge.ServiceDefaults.Fiscal;
 
 namespace TrayBridge.Invoicing.Domain.Building;
 
@@ -18,10 +19,12 @@ internal static class NfeOrderCheck
         problems.AddRange(RecipientProblems(order.Recipient, package));
         if (order.Intermediary is { } intermediary)
         {
-            if (!TaxIds.IsCnpj(intermediary.Cnpj)) problems.Add($"O CNPJ do marketplace '{intermediary.Cnpj}' não é válido");
-            else if (TaxIds.IsAlphanumeric(intermediary.Cnpj) && !package.AcceptsAlphanumericCnpj())
+            // The order's part is the rule Orders' readiness applies too (one rule: a "ready" order is never refused here);
+            // the package is the emitter's, which Orders does not know.
+            var gaps = IntermediaryRule.Gaps(null, intermediary.Cnpj, intermediary.SellerId);
+            problems.AddRange(gaps.Select(gap => gap.Detail));
+            if (gaps.All(gap => gap.Code != TrayBridge.Api.Orders.MissingCodes.IntermediaryCnpj) && TaxIds.IsAlphanumeric(intermediary.Cnpj) && !package.AcceptsAlphanumericCnpj())
                 problems.Add($"O CNPJ do marketplace {intermediary.Cnpj} é alfanumérico, o que o pacote {package.FolderName()} não aceita");
-            if (NfeText.Clean(intermediary.SellerId, 60).Length < 2) problems.Add("Falta a identificação do vendedor no marketplace (idCadIntTran)");
         }
         return problems;
     }

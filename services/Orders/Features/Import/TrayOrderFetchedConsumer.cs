@@ -5,6 +5,7 @@ using TrayBridge.Contracts.Orders;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.Orders.Domain;
 using TrayBridge.Orders.Features.Customers;
+using TrayBridge.Orders.Features.Marketplaces;
 using TrayBridge.ServiceDefaults.Persistence;
 
 namespace TrayBridge.Orders.Features.Import;
@@ -25,7 +26,11 @@ public sealed class TrayOrderFetchedConsumer(IDocumentStore documents, IRequestC
         if (existing is not null && !Replaces(existing, order)) return;
 
         var products = order.Items.Count == 0 ? [] : await EnsureProductsAsync(order, context.CancellationToken);
-        var result = SalesOrderFactory.FromTray(order, products, cities, id, intermediaries);
+        // The seller's id on the marketplace the merchant keeps for this store, for an order Tray sent without its own.
+        var storeSeller = order.Marketplace is { } marketplace
+            ? await session.LoadAsync<MarketplaceSeller>(MarketplaceSeller.IdFor(order.StoreId, marketplace.Name), context.CancellationToken)
+            : null;
+        var result = SalesOrderFactory.FromTray(order, products, cities, id, intermediaries, storeSeller?.SellerId);
         var now = time.GetUtcNow();
         if (!result.Imported)
         {

@@ -29,6 +29,7 @@ public static class SalesOrdersApi
                 order => order.SetInvoiceCity(body.Uf ?? "", body.City ?? "", cities), ct));
         fixes.MapPut("/intermediary/cnpj", (Guid id, IntermediaryCnpjFix body, IDocumentStore documents, TenantContext tenant, CancellationToken ct) =>
             SalesOrderFixes.ApplyAsync(id, documents, tenant, SalesOrderFixes.IntermediaryCnpj, body.Cnpj, order => order.SetIntermediaryCnpj(body.Cnpj), ct));
+        fixes.MapPut("/intermediary/seller-id", Marketplaces.SellerIdFix.HandleAsync);
     }
 
     private static async Task<Results<Ok<SalesOrderDetail>, ProblemHttpResult>> GetAsync(Guid id, IDocumentStore documents, TenantContext tenant,

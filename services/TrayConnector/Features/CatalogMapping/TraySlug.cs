@@ -47,5 +47,5 @@ public static class TraySlug
     /// <summary>A 400/409/422 whose reason names the slug (Tray's <c>errors</c> map, or its causes, name the field).</summary>
     public static bool IsSlugRefused(TrayApiException e) =>
         e.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity
-        && e.Causes.Append(e.Name).Any(text => text.Contains("slug", StringComparison.OrdinalIgnoreCase));
+        && (e.FieldErrors.ContainsKey("slug") || e.Causes.Append(e.Name).Any(text => text.Contains("slug", StringComparison.OrdinalIgnoreCase)));
 }

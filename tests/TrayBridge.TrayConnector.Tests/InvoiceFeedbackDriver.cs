@@ -50,7 +50,8 @@ public sealed class InvoiceFeedbackDriver : IAsyncDisposable
     public ConcurrentQueue<TraySyncFailed> SyncFailed { get; } = new();
 
     public static async Task<InvoiceFeedbackDriver> StartAsync(InvoiceBodyForm form = InvoiceBodyForm.FlatOrWrapped,
-        ProductCfopPlacement cfop = ProductCfopPlacement.Sibling, string? invoicedStatusId = "69", int? dueWorkAttempts = null)
+        ProductCfopPlacement cfop = ProductCfopPlacement.Sibling, string? invoicedStatusId = "69", int? dueWorkAttempts = null,
+        string? shippedStatusId = "17")
     {
         var harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100, extraSettings: dueWorkAttempts is { } attempts
             ? new Dictionary<string, string?> { ["DueWork:MaxAttempts"] = attempts.ToString(CultureInfo.InvariantCulture) } : null);
@@ -68,7 +69,7 @@ public sealed class InvoiceFeedbackDriver : IAsyncDisposable
         await driver._outcomes.StartAsync(Cancel);
         await driver.StartXmlLinksAsync();
         await harness.ConnectAsync(Tenant, Store, products: 6);
-        if (invoicedStatusId is not null) await driver.MapInvoicedStatusAsync(invoicedStatusId);
+        if (invoicedStatusId is not null) await driver.MapInvoicedStatusAsync(invoicedStatusId, shippedStatusId);
         return driver;
     }
 
@@ -88,13 +89,13 @@ public sealed class InvoiceFeedbackDriver : IAsyncDisposable
         XmlBase = new Uri(_xmlLinks.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
-    public async Task MapInvoicedStatusAsync(string statusId)
+    public async Task MapInvoicedStatusAsync(string statusId, string? shippedId = "17")
     {
         using var client = Harness.Client(Tenant);
         // 409 when the connector's own read of the statuses commits meanwhile: repeat, as the API says.
         await Eventually.ReturnsAsync(async () => (await client.PutAsJsonAsync("api/tray/orders/statuses", new
         {
-            storeId = Store, approvedIds = new[] { "16" }, invoicedId = statusId, shippedId = "17", cancelledIds = new[] { "82" },
+            storeId = Store, approvedIds = new[] { "16" }, invoicedId = statusId, shippedId, cancelledIds = new[] { "82" },
         }, Cancel)).StatusCode, status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(15), "the invoiced status mapped");
     }
 

@@ -26,7 +26,8 @@ public sealed class InvoicedStatus(IDocumentStore documents, OrderStatusReader s
         // Read the order's status now: a retry finds it already moved, and a cancelled order is never "un-cancelled" by us.
         var status = (await tray.GetAsync<JsonElement>(tenantId, storeId, $"orders/{trayOrderId}", TrayPriority.InvoiceAndStatus, cancellationToken))
             .Object("Order").Object("OrderStatus");
-        if (status.Id("id") == invoicedId) return null;
+        // Already invoiced, or already shipped (the dispatch may reach Tray first): never moved back.
+        if (status.Id("id") == invoicedId || (map.ShippedId is { } shipped && status.Id("id") == shipped)) return null;
         if (map.IsCancelled(status.Id("id")) || TrayOrderReading.IsCancelled(status, null)) return $"{Cancelled} ({status.Text("status")}).";
         var body = TrayJson.Envelope("Order", new Dictionary<string, string> { ["status_id"] = invoicedId });
         (await tray.SendAsync(tenantId, storeId, HttpMethod.Put, $"orders/{trayOrderId}", body, TrayPriority.InvoiceAndStatus,

@@ -51,10 +51,12 @@ public sealed class InvoiceFeedbackDriver : IAsyncDisposable
 
     public static async Task<InvoiceFeedbackDriver> StartAsync(InvoiceBodyForm form = InvoiceBodyForm.FlatOrWrapped,
         ProductCfopPlacement cfop = ProductCfopPlacement.Sibling, string? invoicedStatusId = "69", int? dueWorkAttempts = null,
-        string? shippedStatusId = "17")
+        string? shippedStatusId = "17", TimeSpan? dueWorkLease = null)
     {
-        var harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100, extraSettings: dueWorkAttempts is { } attempts
-            ? new Dictionary<string, string?> { ["DueWork:MaxAttempts"] = attempts.ToString(CultureInfo.InvariantCulture) } : null);
+        var extra = new Dictionary<string, string?>();
+        if (dueWorkAttempts is { } attempts) extra["DueWork:MaxAttempts"] = attempts.ToString(CultureInfo.InvariantCulture);
+        if (dueWorkLease is { } lease) extra["DueWork:Lease"] = lease.ToString();
+        var harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100, extraSettings: extra);
         harness.Simulator.Admin.UpdateSettings(s => s with { InvoiceBody = form, OrderInvoicesProductCfop = cfop });
         var driver = new InvoiceFeedbackDriver { Harness = harness, Probe = await BusProbe.StartAsync(harness) };
         driver._outcomes = Bus.Factory.CreateUsingRabbitMq(cfg =>

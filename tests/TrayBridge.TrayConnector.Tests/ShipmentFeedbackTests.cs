@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using TrayBridge.Contracts.Orders;
 using TrayBridge.TestSupport;
 using TrayBridge.TraySimulator.Gateway;
@@ -95,6 +96,42 @@ public sealed class ShipmentFeedbackTests : IAsyncDisposable
         Assert.True(sent.GetProperty("attempts").GetInt32() >= 2, "the lost answer was retried");
         Assert.Equal(1, OrderPuts(driver, orderId)); // the retry read the order, found the tracking and the status, and sent nothing
         AssertOnTray(driver, orderId, shipped, statusId: "17");
+    }
+
+    [Fact]
+    public async Task A_connector_killed_while_its_call_to_Tray_is_in_flight_leaves_one_applied_PUT_after_a_restart()
+    {
+        // A killed run keeps its due-work row leased until the lease ends (see ConnectorKilledMidBurstTests): 3 s here.
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync(dueWorkLease: TimeSpan.FromSeconds(3));
+        var orderId = driver.PlaceOrder();
+        var shipped = Shipped(orderId, "QB000000006BR");
+        // From here on the connector is one OS process that can be killed; the in-process one stops consuming.
+        var first = await driver.Harness.StartReplicaAsync();
+        await driver.Harness.Connector.StopAsync(Cancel);
+        driver.Harness.Simulator.Admin.SetFaults(new Faults { SlowShare = 1, SlowMilliseconds = 3_000 });
+
+        await driver.Probe.PublishAsync(shipped);
+        await Eventually.ReturnsAsync(() => RunsInFlightAsync(driver), runs => runs == 1, TimeSpan.FromSeconds(30), "a shipment run in flight");
+        await first.KillAsync();
+        driver.Harness.Simulator.Admin.ClearFaults();
+        await driver.Harness.StartReplicaAsync();
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(driver.Order(orderId)["sending_code"]!.GetValue<string>()), code => code == shipped.TrackingCode,
+            TimeSpan.FromSeconds(60), "the tracking on Tray after the restart");
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancel); // a second PUT would show up here
+        AssertOnTray(driver, orderId, shipped, statusId: "17");
+        Assert.Equal(1, driver.Harness.Simulator.Admin.Requests(InvoiceFeedbackDriver.Store, 500)
+            .Count(r => r.Method == "PUT" && r.Path.EndsWith($"/orders/{orderId}", StringComparison.Ordinal) && r.Status == 200));
+    }
+
+    /// <summary>A shipment run has claimed its due-work row and not finished it: killing now kills it mid-call.</summary>
+    private static async Task<long> RunsInFlightAsync(InvoiceFeedbackDriver driver)
+    {
+        await using var connection = new NpgsqlConnection(driver.Harness.Infrastructure.PostgresConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand(
+            "select count(*) from tray_connector.due_work where kind = 'tray.shipment-send' and status = 'pending' and leased_until > now()", connection);
+        return (long)(await command.ExecuteScalarAsync(Cancel))!;
     }
 
     [Fact]

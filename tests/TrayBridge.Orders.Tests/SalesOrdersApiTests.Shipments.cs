@@ -91,4 +91,13 @@ public sealed partial class SalesOrdersApiTests
         await AssertProblemAsync(await erp.PostAsJsonAsync("api/orders/sales-orders/shipments", new BulkShipmentRequest([]), Cancel),
             HttpStatusCode.BadRequest, ApiProblem.Validation);
     }
+
+    [Fact]
+    public async Task The_openapi_document_names_the_shipment_records()
+    {
+        using var erp = harness.Client(NewTenant());
+        var document = await erp.GetStringAsync("api/orders/openapi/v1.json", Cancel);
+        foreach (var schema in new[] { nameof(ShipmentRequest), nameof(BulkShipmentRequest), nameof(BulkShipmentResult), nameof(ShipmentData) })
+            Assert.Contains($"\"{schema}\"", document);
+    }
 }

@@ -64,6 +64,11 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         foreach (var note in notes)
             Assert.Empty(NfeProcSchema.Errors(await anonymous.GetStringAsync(note.GetProperty("xmlUrl").GetString(), Cancel)));
 
+        // Every delivery settled, and each one sent: a refusal or a retry names its reason here rather than as a timeout below.
+        var deliveries = await Eventually.ReturnsAsync(async () => (await driver.Erp.GetFromJsonAsync<JsonElement>($"api/tray/invoices?storeId={StoreId}", Cancel))
+                .GetProperty("items").EnumerateArray().ToList(),
+            list => list.Count == 60 && list.All(d => d.GetProperty("state").GetString() != "Pendente"), TimeSpan.FromSeconds(240), "60 deliveries settled");
+        Assert.All(deliveries, d => Assert.True(d.GetProperty("state").GetString() == "Enviada", d.ToString()));
         foreach (var note in notes)
         {
             var trayOrder = await Eventually.ReturnsAsync(() => driver.TrayOrderAsync(note.GetProperty("trayOrderId").GetString()!),

@@ -65,6 +65,11 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         foreach (var note in notes)
             Assert.Empty(NfeProcSchema.Errors(await anonymous.GetStringAsync(note.GetProperty("xmlUrl").GetString(), Cancel)));
 
+        // Every delivery settled, and each one sent: a refusal or a retry names its reason here rather than as a timeout below.
+        var deliveries = await Eventually.ReturnsAsync(async () => (await driver.Erp.GetFromJsonAsync<JsonElement>($"api/tray/invoices?storeId={StoreId}", Cancel))
+                .GetProperty("items").EnumerateArray().ToList(),
+            list => list.Count == 60 && list.All(d => d.GetProperty("state").GetString() != "Pendente"), TimeSpan.FromSeconds(240), "60 deliveries settled");
+        Assert.All(deliveries, d => Assert.True(d.GetProperty("state").GetString() == "Enviada", d.ToString()));
         foreach (var note in notes)
         {
             var trayOrder = await Eventually.ReturnsAsync(() => driver.TrayOrderAsync(note.GetProperty("trayOrderId").GetString()!),
@@ -74,10 +79,22 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
                     note.GetProperty("total").GetDecimal()),
                 (invoice.GetProperty("number").GetString(), invoice.GetProperty("serie").GetString(), invoice.GetProperty("key").GetString(),
                     decimal.Parse(invoice.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+            // xml_danfe is the authorized nfeProc itself, as Invoicing serves it; link is the DANFE.
+            Assert.Equal(await anonymous.GetStringAsync(note.GetProperty("xmlUrl").GetString(), Cancel), invoice.GetProperty("xml_danfe").GetString());
+            Assert.Equal(note.GetProperty("danfeUrl").GetString(), invoice.GetProperty("link").GetString());
         }
         var invoiced = salesOrders.Select(o => o.GetProperty("id").GetGuid()).ToHashSet();
         await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count(o => o.GetProperty("statusLabel").GetString() == "Faturado"
             && invoiced.Contains(o.GetProperty("id").GetGuid())) == 60, TimeSpan.FromSeconds(30), "the 60 sales orders Faturado");
+
+        // The merchant dispatches one: its tracking reaches the Tray order.
+        var first = notes[0];
+        var shipped = await driver.Erp.PostAsJsonAsync($"api/orders/sales-orders/{first.GetProperty("salesOrderId").GetGuid()}/shipment",
+            new { carrier = "Correios", trackingCode = "QB123456789BR", trackingUrl = "https://rastreio.example/QB123456789BR" }, Cancel);
+        Assert.True(shipped.StatusCode == HttpStatusCode.OK, await shipped.Content.ReadAsStringAsync(Cancel));
+        var tracked = await Eventually.ReturnsAsync(() => driver.TrayOrderAsync(first.GetProperty("trayOrderId").GetString()!),
+            o => o.GetProperty("sending_code").GetString() == "QB123456789BR", TimeSpan.FromSeconds(60), "the tracking on the Tray order");
+        Assert.Equal("https://rastreio.example/QB123456789BR", tracked.GetProperty("tracking_url").GetString());
     }
 
     /// <summary>Issue 10: a Mercado Livre order Tray sent without the seller's id there was "Pronto para faturar" and every

@@ -13,7 +13,7 @@ namespace TrayBridge.Orders.Tests;
 
 /// <summary>Vendas › Pedidos de venda through the Orders HTTP API: the filters and cards, what each row carries, the
 /// fixes and their refusals (stable code, Portuguese detail), and the answers' records. Each test has a tenant of its own.</summary>
-public sealed class SalesOrdersApiTests(OrdersHarness harness) : IClassFixture<OrdersHarness>
+public sealed partial class SalesOrdersApiTests(OrdersHarness harness) : IClassFixture<OrdersHarness>
 {
     private const string Store = "391250";
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

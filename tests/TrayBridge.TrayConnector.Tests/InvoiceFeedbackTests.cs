@@ -28,7 +28,8 @@ public sealed class InvoiceFeedbackTests : IAsyncDisposable
         Assert.Equal(nfe.ChaveDeAcesso, invoice["key"]!.GetValue<string>());
         Assert.Equal(nfe.Total, decimal.Parse(invoice["value"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         Assert.Equal(nfe.DanfeUrl, invoice["link"]!.GetValue<string>());
-        Assert.Equal(nfe.XmlUrl, invoice["xml_danfe"]!.GetValue<string>());
+        // Tray's xml_danfe is the authorized nfeProc itself (the simulator refuses anything else), read from the note's link.
+        Assert.Equal(InvoiceFeedbackDriver.NfeProc(nfe.ChaveDeAcesso), invoice["xml_danfe"]!.GetValue<string>());
         var cfops = invoice["ProductCfop"]!.AsArray().Select(c => (c!["product_id"]!.GetValue<string>(), c["cfop"]!.GetValue<string>()));
         Assert.Equal(nfe.Items.Select(i => (i.TrayProductId, i.Cfop)), cfops);
         Assert.Equal(statusId, order["OrderStatus"]!["id"]!.GetValue<string>());
@@ -119,6 +120,28 @@ public sealed class InvoiceFeedbackTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Accepted, await driver.RetryAsync(nfe));
         Assert.Equal("Enviada", (await driver.SettledAsync(Id(orderId))).GetProperty("state").GetString());
         Assert.Equal(9, driver.InvoicePosts(orderId));
+        AssertDeliveredOnce(driver, orderId, nfe);
+    }
+
+    [Fact]
+    public async Task The_notes_XML_unreadable_at_Invoicing_is_retried_as_due_work_with_the_reason_shown_and_then_sent_once()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync();
+        var orderId = driver.PlaceOrder();
+        driver.FailXmlReads(2);
+        var nfe = driver.Nfe(orderId, 1209);
+
+        await driver.Probe.PublishAsync(nfe);
+        var failing = await Eventually.ReturnsAsync(() => driver.DeliveryAsync(Id(orderId)),
+            d => d.ValueKind == JsonValueKind.Object && d.GetProperty("lastError").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(30),
+            "the XML read's error");
+        Assert.Equal("Pendente", failing.GetProperty("state").GetString());
+        Assert.Contains("XML", failing.GetProperty("lastError").GetString());
+        Assert.Equal(0, driver.InvoicePosts(orderId)); // nothing reaches Tray without the note's XML
+
+        var delivery = await driver.SettledAsync(Id(orderId), seconds: 60);
+        Assert.Equal("Enviada", delivery.GetProperty("state").GetString());
+        Assert.Equal(1, driver.InvoicePosts(orderId));
         AssertDeliveredOnce(driver, orderId, nfe);
     }
 

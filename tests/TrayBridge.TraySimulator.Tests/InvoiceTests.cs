@@ -5,12 +5,45 @@ namespace TrayBridge.TraySimulator.Tests;
 
 public sealed class InvoiceTests
 {
-    private static JsonObject Invoice(string number) => new()
+    private const string Key = "35260312345678000190550010000012341000012345";
+
+    /// <summary>An authorized NF-e as SEFAZ returns it (namespaces, the key in <c>infNFe/@Id</c> and in the protocol).</summary>
+    public static string NfeProc(string key, bool withProtocol = true) =>
+        $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><nfeProc xmlns=\"http://www.portalfiscal.inf.br/nfe\" versao=\"4.00\"><NFe><infNFe Id=\"NFe{key}\" versao=\"4.00\"><ide><nNF>1234</nNF></ide></infNFe></NFe>"
+        + (withProtocol ? $"<protNFe versao=\"4.00\"><infProt><chNFe>{key}</chNFe><cStat>100</cStat></infProt></protNFe>" : "") + "</nfeProc>";
+
+    private static JsonObject Invoice(string number, string? xml = null) => new()
     {
         ["issue_date"] = "2026-03-02", ["number"] = number, ["serie"] = "1", ["value"] = "199.90",
-        ["key"] = "35260312345678000190550010000012341000012345", ["link"] = "https://erp.example/danfe/1234.pdf", ["xml_danfe"] = "<nfeProc/>",
+        ["key"] = Key, ["link"] = "https://erp.example/danfe/1234.pdf", ["xml_danfe"] = xml ?? NfeProc(Key),
         ["ProductCfop"] = new JsonArray(new JsonObject { ["product_id"] = "1", ["variation_id"] = "0", ["cfop"] = "5102" }),
     };
+
+    [Fact]
+    public async Task Xml_danfe_must_be_the_nfeProc_of_the_invoice_key_and_is_kept_as_sent()
+    {
+        await using var tray = await TraySession.StartAsync(orders: 1);
+        await tray.AuthorizeAsync();
+        var order = (string)(await tray.GetJsonAsync("orders"))["Orders"]![0]!["Order"]!["id"]!;
+
+        foreach (var wrong in new[] { "https://erp.example/xml/1234.xml", NfeProc("35260312345678000190550010000099991000099999"), "<NFe/>" })
+        {
+            var refused = await tray.PostJsonAsync($"orders/{order}/invoices", Invoice("1", wrong));
+            Assert.Equal(400, (int)refused.StatusCode);
+            var error = System.Text.Json.Nodes.JsonNode.Parse(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+            Assert.Contains("xml_danfe", (string)error["causes"]![0]!);
+        }
+        Assert.Empty((await tray.GetJsonAsync($"orders/{order}/invoices"))["OrderInvoices"]!.AsArray());
+
+        await tray.CreateAsync($"orders/{order}/invoices", Invoice("2"));
+        await tray.CreateAsync($"orders/{order}/invoices", Invoice("3", NfeProc(Key, withProtocol: false))); // the key from infNFe/@Id
+        var kept = (await tray.GetJsonAsync($"orders/{order}/invoices"))["OrderInvoices"]!.AsArray();
+        Assert.Equal(NfeProc(Key), (string)kept[0]!["OrderInvoice"]!["xml_danfe"]!);
+        Assert.Equal(NfeProc(Key, withProtocol: false), (string)kept[1]!["OrderInvoice"]!["xml_danfe"]!);
+
+        tray.Host.Admin.UpdateSettings(s => s with { RequireNfeProcXml = false });
+        await tray.CreateAsync($"orders/{order}/invoices", Invoice("4", "https://erp.example/xml/1234.xml"));
+    }
 
     [Fact]
     public async Task Flat_and_wrapped_invoices_are_accepted_and_read_back_in_both_documented_shapes()

@@ -76,6 +76,35 @@ public sealed class OrderTests
     }
 
     [Fact]
+    public async Task An_order_keeps_the_tracking_a_PUT_gives_it_and_shows_it_in_its_detail_complete_and_list()
+    {
+        await using var tray = await TraySession.StartAsync(orders: 1);
+        await tray.AuthorizeAsync();
+        var order = (string)(await tray.GetJsonAsync("orders"))["Orders"]![0]!["Order"]!["id"]!;
+
+        var saved = await tray.PutJsonAsync($"orders/{order}", new JsonObject
+        {
+            ["Order"] = new JsonObject
+            {
+                ["status_id"] = "17", ["sending_code"] = "QB123456789BR", ["sending_date"] = "2026-03-02",
+                ["tracking_url"] = "https://rastreamento.correios.com.br/app/index.php?objeto=QB123456789BR",
+            },
+        });
+        Assert.Equal(200, (int)saved.StatusCode);
+
+        foreach (var read in new[] { (await tray.GetJsonAsync($"orders/{order}"))["Order"]!, (await tray.GetJsonAsync($"orders/{order}/complete"))["Order"]! })
+        {
+            Assert.Equal("QB123456789BR", (string)read["sending_code"]!);
+            Assert.Equal("2026-03-02", (string)read["sending_date"]!);
+            Assert.Equal("https://rastreamento.correios.com.br/app/index.php?objeto=QB123456789BR", (string)read["tracking_url"]!);
+            Assert.Equal("17", (string)read["OrderStatus"]!["id"]!);
+        }
+        var listed = (await tray.GetJsonAsync("orders", $"id={order}"))["Orders"]![0]!["Order"]!;
+        Assert.Equal("QB123456789BR", (string)listed["sending_code"]!);
+        Assert.Equal("1", (string)listed["has_shipment"]!);
+    }
+
+    [Fact]
     public async Task With_stock_taken_on_payment_an_unpaid_order_leaves_stock_until_it_is_approved()
     {
         await using var tray = await TraySession.StartAsync(s => s.StockDecrement = StockMoment.OnPayment);

@@ -132,6 +132,31 @@ public sealed class MainFlowTests(PanelSystem panel)
         Assert.Equal(("application/pdf", "%PDF"), (pdf.Headers["content-type"], System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4])));
         await Screens.CheckAsync(page, "93-fluxo-lote-autorizado", "emitir-nfe-em-lote");
 
+        // Informar envio: one order in its row, the other in the bulk form; each tracking reaches its Tray order.
+        await page.GotoAsync($"/vendas/pedidos?loja={storeId}");
+        var shipment = page.Locator($"[data-shipment='{pending}']");
+        await shipment.GetByText("Informar envio", new() { Exact = true }).ClickAsync();
+        await shipment.GetByLabel($"Código de rastreio do pedido {pending}").FillAsync("QB123456789BR");
+        await shipment.GetByLabel("URL de rastreio").FillAsync("https://rastreio.example/QB123456789BR");
+        await shipment.GetByRole(AriaRole.Button, new() { Name = "Salvar envio" }).ClickAsync();
+        await Expect(page.GetByText($"Envio do pedido {pending} informado")).ToBeVisibleAsync();
+        await page.GetByText("Informar envio em lote", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel(new Regex("^Pedidos e códigos de rastreio")).FillAsync($"{ordinary} QB987654321BR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Informar envio dos pedidos" }).ClickAsync();
+        await Expect(page.GetByText("Envio informado em 1 pedido(s)")).ToBeVisibleAsync();
+        foreach (var (id, code) in new[] { (pending, "QB123456789BR"), (ordinary, "QB987654321BR") })
+        {
+            // Static rendering: the row says what the connector knows when the page is read, so read it again until it is sent.
+            await Eventually.ReturnsAsync(async () =>
+            {
+                await page.GotoAsync($"/vendas/pedidos?loja={storeId}");
+                return await page.Locator($"[data-shipment='{id}'] [data-shipment-state]").TextContentAsync();
+            }, state => state == "Rastreio enviado à Tray", Patience, $"the tracking of order {id} on Tray");
+            var trayOrder = (await tray.GetFromJsonAsync<JsonElement>($"admin/stores/{storeId}/orders/{id}", Cancel)).GetProperty("Order");
+            Assert.Equal(code, trayOrder.GetProperty("sending_code").GetString());
+        }
+        await Screens.CheckAsync(page, "95-fluxo-envio-informado");
+
         // Sign out: both sessions end, and the old session's cookie is worth nothing.
         var cookies = await page.Context.CookiesAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sair" }).ClickAsync();

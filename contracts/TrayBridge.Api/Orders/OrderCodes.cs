@@ -15,6 +15,10 @@ public static class OrderProblemCodes
     /// <summary>Another change (a fix, Tray's) was saved meanwhile: read the order again and repeat.</summary>
     public const string Changed = "sales_order.changed";
     public const string CustomerNotFound = "customer.not_found";
+    /// <summary>A shipment for an order with no authorized NF-e yet (or cancelled on Tray).</summary>
+    public const string NotInvoiced = "sales_order.not_invoiced";
+    /// <summary>A shipment for an order cancelled on Tray.</summary>
+    public const string CancelledOnTray = "sales_order.cancelled_on_tray";
 }
 
 /// <summary>Why a Tray order did not become a sales order (<c>OrderImportFailed.ReasonCode</c>, shown by the import screen).</summary>

@@ -9,7 +9,11 @@ public sealed record SalesOrderDetail(
     string? PaymentMethod, string? PaymentMethodType, int Installments, IntermediaryData? Intermediary, string? ContentHash,
     int Status, IReadOnlyList<string> Missing, bool CancelledOnTray, string? Divergence, bool Invoiced, string StatusLabel,
     string Situation, IReadOnlyList<MissingItem> MissingItems,
-    Guid? NfeId, string? NfeKey, int? NfeNumber, int? NfeSeries, DateTimeOffset? NfeIssuedAt, NfeRejectionData? LastNfeRejection);
+    Guid? NfeId, string? NfeKey, int? NfeNumber, int? NfeSeries, DateTimeOffset? NfeIssuedAt, NfeRejectionData? LastNfeRejection)
+{
+    /// <summary>The dispatch, once the merchant gave it (<c>POST …/{id}/shipment</c>).</summary>
+    public ShipmentData? ShipmentInfo { get; init; }
+}
 
 /// <summary>The buyer as imported (the NF-e recipient). <see cref="TrayTaxId"/> is what Tray sent, shown when it is
 /// not a valid CPF/CNPJ; <see cref="TaxId"/> is null until one is known.</summary>

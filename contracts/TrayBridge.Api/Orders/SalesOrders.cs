@@ -56,7 +56,11 @@ public sealed record SalesOrderSummary(
     Guid Id, string StoreId, string TrayOrderId, string Origin, DateTimeOffset PlacedAt, string Customer, decimal Total,
     string Status, string StatusLabel, IReadOnlyList<string> Missing, string Situation, IReadOnlyList<MissingItem> MissingItems,
     string? CustomerTaxId, string? Divergence, Guid? NfeId, string? NfeKey, int? NfeNumber, NfeRejectionData? LastNfeRejection,
-    string? InvoiceCity, string? InvoiceUf);
+    string? InvoiceCity, string? InvoiceUf)
+{
+    /// <summary>The dispatch, once the merchant gave it (<c>POST …/{id}/shipment</c>); the situation stays <c>invoiced</c> (the NF-e's), the panel shows "Enviado" from this.</summary>
+    public ShipmentData? ShipmentInfo { get; init; }
+}
 
 /// <summary>A page of sales orders: <see cref="Total"/> after every filter; <see cref="Situations"/> counts each
 /// situation (every code present, zero included) after every filter but the situation's — the cards.</summary>

@@ -5,7 +5,11 @@ namespace TrayBridge.Api.Tray;
 /// <see cref="ReasonCode"/> is its stable code.</summary>
 public sealed record TrayOrderRow(string TrayOrderId, string? Date, DateTimeOffset? PlacedAt, string Customer, decimal Total, string Status,
     string? StatusId, bool Cancelled, string Origin, string Situation, string? Reason, Guid? SalesOrderId, bool? ReadyForNfe, bool Complete,
-    string? ReasonCode);
+    string? ReasonCode)
+{
+    /// <summary>The dispatch sent (or being sent) to this Tray order; null when none was given.</summary>
+    public ShipmentDeliveryItem? Shipment { get; init; }
+}
 
 /// <summary><c>GET /api/tray/orders?storeId=&amp;status=&amp;customer=&amp;from=&amp;to=&amp;situation=&amp;origin=&amp;page=&amp;pageSize=</c>
 /// (days as yyyy-MM-dd, São Paulo days). A page of the order list: <see cref="Total"/> orders match the filters; <see cref="Situations"/> counts the

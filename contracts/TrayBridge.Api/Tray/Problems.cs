@@ -24,4 +24,6 @@ public static class TrayProblemCodes
     public const string InvoiceDeliveryNotFound = "invoice_delivery.not_found";
     public const string NothingToResend = "invoice_delivery.nothing_to_resend";
     public const string ProductSyncNotFound = "product_sync.not_found";
+    public const string ShipmentDeliveryNotFound = "shipment_delivery.not_found";
+    public const string ShipmentNothingToResend = "shipment_delivery.nothing_to_resend";
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.Orders.Domain;
 using TrayBridge.Orders.Features.Customers;
+using TrayBridge.Orders.Features.Shipments;
 using TrayBridge.Orders.Features.Import;
 using TrayBridge.Orders.Features.Invoicing;
 using TrayBridge.Orders.Features.Marketplaces;
@@ -44,6 +45,7 @@ public static class Extensions
     public static WebApplication MapOrdersApi(this WebApplication app)
     {
         app.MapSalesOrdersApi();
+        app.MapShipmentsApi();
         app.MapCustomersApi();
         app.MapMarketplacesApi();
         return app;

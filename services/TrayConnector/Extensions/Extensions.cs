@@ -9,6 +9,7 @@ using TrayBridge.TrayConnector.Features.Invoices;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Features.ProductSync;
+using TrayBridge.TrayConnector.Features.Shipments;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Features.Webhooks;
 
@@ -31,6 +32,7 @@ public static class Extensions
                 bus.AddConsumer<OrderImportFailedConsumer>();
                 bus.AddConsumer<NfeIssuedConsumer>();
                 bus.AddConsumer<StoreConnectionConsumer>();
+                bus.AddConsumer<SalesOrderShippedConsumer>();
             });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();
@@ -45,6 +47,7 @@ public static class Extensions
         builder.Services.AddDueWorkHandler<ProductSyncRun>();
         builder.AddOrderMirror();
         builder.AddInvoiceFeedback();
+        builder.AddShipmentFeedback();
         return builder;
     }
 
@@ -56,6 +59,7 @@ public static class Extensions
         app.MapStoresApi();
         app.MapOrdersApi();
         app.MapInvoicesApi();
+        app.MapShipmentsApi();
         return app;
     }
 }

@@ -82,6 +82,9 @@ public static class InvoiceEndpoints
                 : new Invoice { Id = store.NextId("invoice", 300), OrderId = orderId, Created = now };
             if (invoice is null) return TrayError.NotFound(http, "Nota fiscal");
             if (body is null) return TrayError.BadRequest(http, "Informe os dados da nota em OrderInvoice");
+            if (settings.RequireNfeProcXml && body.Text("xml_danfe") is { Length: > 0 } xml
+                && InvoiceXml.Refusal(xml, body.Text("key") ?? invoice.Key) is { } refusal)
+                return TrayError.BadRequest(http, refusal);
             invoice.Apply(body);
             invoice.Updated = now;
             store.Invoices[invoice.Id] = invoice;

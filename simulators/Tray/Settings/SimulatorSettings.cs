@@ -60,6 +60,10 @@ public sealed record SimulatorSettings
     /// per-order example shows, or inside it, as the store-wide list does (§5.3).</summary>
     public ProductCfopPlacement OrderInvoicesProductCfop { get; set; } = ProductCfopPlacement.Sibling;
 
+    /// <summary><c>xml_danfe</c> is the NF-e XML itself (§5.2): on, an invoice whose <c>xml_danfe</c> is not an <c>nfeProc</c>
+    /// of the invoice's <c>key</c> (a URL, say) is answered 400, as the field's documented meaning requires; off, any text is kept.</summary>
+    public bool RequireNfeProcXml { get; set; } = true;
+
     /// <summary>Each refresh issues a new refresh token (and the old one stops working) (§2.4, UNCONFIRMED).</summary>
     public bool RotateRefreshToken { get; set; } = true;
 

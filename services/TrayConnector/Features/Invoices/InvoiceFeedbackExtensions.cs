@@ -9,6 +9,9 @@ public static class InvoiceFeedbackExtensions
     {
         builder.Services.AddScoped<TrayInvoiceLookup>();
         builder.Services.AddScoped<TrayInvoicePoster>();
+        // Invoicing's signed XML link (its public endpoint): no Tray budget, no Tray token, a bounded wait.
+        builder.Services.AddHttpClient(InvoiceXmlSource.ClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddScoped<InvoiceXmlSource>();
         builder.Services.AddScoped<InvoicedStatus>();
         builder.Services.AddDueWorkHandler<SendInvoice>();
         return builder;

@@ -27,10 +27,19 @@ public sealed class InvoicedStatus(IDocumentStore documents, OrderStatusReader s
         var status = (await tray.GetAsync<JsonElement>(tenantId, storeId, $"orders/{trayOrderId}", TrayPriority.InvoiceAndStatus, cancellationToken))
             .Object("Order").Object("OrderStatus");
         if (status.Id("id") == invoicedId) return null;
+        // Our own dispatch reached Tray first (it may, the invoice's delivery lagging): the order is not moved back to invoiced.
+        if (status.Id("id") == map.ShippedId && await ShippedByUsAsync(tenantId, storeId, trayOrderId, cancellationToken)) return null;
         if (map.IsCancelled(status.Id("id")) || TrayOrderReading.IsCancelled(status, null)) return $"{Cancelled} ({status.Text("status")}).";
         var body = TrayJson.Envelope("Order", new Dictionary<string, string> { ["status_id"] = invoicedId });
         (await tray.SendAsync(tenantId, storeId, HttpMethod.Put, $"orders/{trayOrderId}", body, TrayPriority.InvoiceAndStatus,
             cancellationToken)).Dispose();
         return null;
+    }
+
+    private async Task<bool> ShippedByUsAsync(string tenantId, string storeId, string trayOrderId, CancellationToken cancellationToken)
+    {
+        await using var query = documents.QuerySession(tenantId);
+        return await query.LoadAsync<Shipments.ShipmentDelivery>(Shipments.ShipmentDelivery.IdFor(storeId, trayOrderId), cancellationToken)
+            is { StatusMoved: true };
     }
 }

@@ -4,12 +4,13 @@ using TrayBridge.TrayConnector.Tray.Json;
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
 /// <summary>The body of <c>POST /orders/{id}/invoices</c> (tray-api.md §5.2). Whether Tray wants it wrapped in
-/// <c>OrderInvoice</c> or flat is disputed (§5.4): both forms are built, the wrapped one first, as every other resource is.</summary>
+/// <c>OrderInvoice</c> or flat is disputed (§5.4): both forms are built, the wrapped one first, as every other resource is.
+/// <c>link</c> is the DANFE's URL; <c>xml_danfe</c> the authorized <c>nfeProc</c> itself (marketplaces read the note from it).</summary>
 public static class TrayInvoiceBody
 {
-    public static object Wrapped(InvoiceDelivery delivery) => TrayJson.Envelope("OrderInvoice", Flat(delivery));
+    public static object Wrapped(InvoiceDelivery delivery, string nfeProc) => TrayJson.Envelope("OrderInvoice", Flat(delivery, nfeProc));
 
-    public static Dictionary<string, object> Flat(InvoiceDelivery delivery) => new()
+    public static Dictionary<string, object> Flat(InvoiceDelivery delivery, string nfeProc) => new()
     {
         // Keys written as Tray spells them: a dictionary keeps them from the snake_case policy (ProductCfop is PascalCase).
         ["issue_date"] = SaoPauloDay(delivery.IssuedAt),
@@ -18,7 +19,7 @@ public static class TrayInvoiceBody
         ["value"] = delivery.Value.ToString("0.00", CultureInfo.InvariantCulture),
         ["key"] = delivery.Key,
         ["link"] = delivery.DanfeUrl,
-        ["xml_danfe"] = delivery.XmlUrl,
+        ["xml_danfe"] = nfeProc,
         ["ProductCfop"] = delivery.Items.Select(i => new Dictionary<string, string>
         {
             ["product_id"] = i.TrayProductId, ["variation_id"] = i.TrayVariantId ?? "0", ["cfop"] = i.Cfop,

@@ -30,7 +30,13 @@ public static class ListOrders
         var situations = new Dictionary<string, int>();
         foreach (var (situation, label) in OrderListQuery.Labels)
             situations[label] = await session.Query<MirroredOrder>().CountAsync(o => o.StoreId == query.StoreId && o.Situation == situation, cancellationToken);
-        return TypedResults.Ok(new TrayOrderPage(rows.Select(ToRow).ToList(), page, size, total, situations));
+        // The page's dispatches in one query (at most a page of ids): each row shows its own.
+        var ids = rows.Select(o => Shipments.ShipmentDelivery.IdFor(o.StoreId, o.TrayOrderId.ToString(CultureInfo.InvariantCulture))).ToArray();
+        var shipments = (await session.LoadManyAsync<Shipments.ShipmentDelivery>(cancellationToken, ids)).ToDictionary(d => d.TrayOrderId);
+        return TypedResults.Ok(new TrayOrderPage(rows.Select(o => ToRow(o) with
+        {
+            Shipment = shipments.GetValueOrDefault(o.TrayOrderId.ToString(CultureInfo.InvariantCulture))?.View(),
+        }).ToList(), page, size, total, situations));
     }
 
     private static IQueryable<MirroredOrder> Filter(IQueryable<MirroredOrder> orders, OrderListQuery query)

@@ -1,0 +1,40 @@
+using Marten;
+using MassTransit;
+using TrayBridge.Contracts.Orders;
+using TrayBridge.ServiceDefaults.DueWork;
+
+namespace TrayBridge.TrayConnector.Features.Shipments;
+
+/// <summary>Records the dispatch to send and schedules its sending in the same commit. The same data again (a redelivery, a
+/// re-publication) changes nothing; newer data replaces it and is sent again; older data arriving late is ignored. Two copies
+/// at once collide (primary key or optimistic version) and the loser's retry finds the winner's row.</summary>
+public sealed class SalesOrderShippedConsumer(IDocumentStore documents, DueWorkScheduler scheduler, TimeProvider time,
+    ILogger<SalesOrderShippedConsumer> logger) : IConsumer<SalesOrderShipped>
+{
+    public async Task Consume(ConsumeContext<SalesOrderShipped> context)
+    {
+        var shipped = context.Message;
+        await using var session = documents.LightweightSession(shipped.TenantId);
+        var id = ShipmentDelivery.IdFor(shipped.StoreId, shipped.TrayOrderId);
+        var delivery = await session.LoadAsync<ShipmentDelivery>(id, context.CancellationToken);
+        if (delivery is not null && (delivery.Carries(shipped) || delivery.RecordedAt > shipped.OccurredAt))
+        {
+            logger.LogInformation("Dispatch of Tray order {Order} already recorded (or newer): nothing to do", shipped.TrayOrderId);
+            return;
+        }
+        var now = time.GetUtcNow();
+        if (delivery is null)
+        {
+            delivery = new ShipmentDelivery { Id = id, StoreId = shipped.StoreId, TrayOrderId = shipped.TrayOrderId };
+            delivery.Take(shipped, now);
+            session.Insert(delivery);
+        }
+        else
+        {
+            delivery.Take(shipped, now);
+            session.Update(delivery);
+        }
+        scheduler.Schedule(session, SendShipment.DueWorkKind, new SendShipment.Payload(id), now);
+        await session.SaveChangesAsync(context.CancellationToken);
+    }
+}

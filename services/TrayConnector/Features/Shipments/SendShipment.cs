@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using Marten;
+using Microsoft.Extensions.Options;
+using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Tray.Budget;
+
+namespace TrayBridge.TrayConnector.Features.Shipments;
+
+/// <summary>Sends one dispatch to its Tray order (<see cref="TrayShipmentUpdate"/>: read, compare, at most one PUT), then marks
+/// it <c>Enviado</c>. Tray down or slow → due-work retry with backoff; Tray refusing (4xx but 429) → <c>Erro</c> and
+/// <c>TraySyncFailed</c>, re-driven by <c>POST /api/tray/shipments/retry</c>.</summary>
+public sealed class SendShipment(IDocumentStore documents, TrayShipmentUpdate update, TimeProvider time, IOptions<DueWorkSettings> settings)
+    : IDueWorkHandler
+{
+    public const string DueWorkKind = "tray.shipment-send";
+
+    public sealed record Payload(string DeliveryId);
+
+    public string Kind => DueWorkKind;
+
+    public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken)
+    {
+        await using var session = documents.LightweightSession(item.TenantId);
+        var delivery = await session.LoadAsync<ShipmentDelivery>(item.PayloadAs<Payload>().DeliveryId, cancellationToken);
+        if (delivery is null || delivery.State != ShipmentDeliveryState.Pendente) return DueWorkOutcome.Done;
+        delivery.Attempts = item.Attempt;
+        try
+        {
+            delivery.StatusNote = await update.ApplyAsync(item.TenantId, delivery, cancellationToken);
+            (delivery.StatusMoved, delivery.State, delivery.SentAt, delivery.LastError) =
+                (delivery.StatusNote is null, ShipmentDeliveryState.Enviado, time.GetUtcNow(), null);
+            return await SaveAsync(session, delivery, DueWorkOutcome.Done, cancellationToken);
+        }
+        catch (TrayBudgetExhaustedException e)
+        {
+            return await RetryAsync(session, item, delivery, e.RetryAt, $"Aguardando cota da Tray até {TrayProblems.SaoPaulo(e.RetryAt)}", cancellationToken);
+        }
+        catch (Exception e) when (e is TrayApiException { Status: not HttpStatusCode.TooManyRequests and < HttpStatusCode.InternalServerError }
+                                      or StoreUnavailableException)
+        {
+            (delivery.State, delivery.LastError) = (ShipmentDeliveryState.Erro, TrayProblems.Describe(e));
+            session.AppendIntegrationEvent(Guid.CreateVersion7(), new TraySyncFailed(item.TenantId, delivery.StoreId, "shipment",
+                $"Rastreio {delivery.TrackingCode} do pedido {delivery.TrayOrderId}: {e.Message}", Retryable: false, time.GetUtcNow()));
+            return await SaveAsync(session, delivery, DueWorkOutcome.Done, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not JasperFx.ConcurrencyException)
+        {
+            var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, item.Attempt), 600));
+            return await RetryAsync(session, item, delivery, time.GetUtcNow() + backoff, TrayProblems.Describe(e), cancellationToken);
+        }
+    }
+
+    /// <summary>Another attempt later — unless this was the last the due work allows: then <c>Erro</c>, visible and re-drivable.</summary>
+    private async Task<DueWorkOutcome> RetryAsync(IDocumentSession session, DueWorkItem item, ShipmentDelivery delivery, DateTimeOffset at,
+        string reason, CancellationToken cancellationToken)
+    {
+        delivery.LastError = reason;
+        if (item.Attempt < settings.Value.MaxAttempts) return await SaveAsync(session, delivery, DueWorkOutcome.Retry(at, reason), cancellationToken);
+        delivery.State = ShipmentDeliveryState.Erro;
+        session.AppendIntegrationEvent(Guid.CreateVersion7(), new TraySyncFailed(item.TenantId, delivery.StoreId, "shipment",
+            $"Rastreio {delivery.TrackingCode} do pedido {delivery.TrayOrderId}, {item.Attempt.ToString(CultureInfo.InvariantCulture)} tentativas: {reason}",
+            Retryable: true, time.GetUtcNow()));
+        return await SaveAsync(session, delivery, DueWorkOutcome.Done, cancellationToken);
+    }
+
+    // A newer dispatch recorded meanwhile (optimistic version) wins: this outcome is dropped, and the newer one has its own run.
+    private static async Task<DueWorkOutcome> SaveAsync(IDocumentSession session, ShipmentDelivery delivery, DueWorkOutcome outcome,
+        CancellationToken cancellationToken)
+    {
+        session.Update(delivery);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            return DueWorkOutcome.Done;
+        }
+        return outcome;
+    }
+}

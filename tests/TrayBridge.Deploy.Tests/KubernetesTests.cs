@@ -124,6 +124,39 @@ public sealed class KubernetesTests
         }));
     }
 
+    [Fact]
+    public void Only_the_gateway_may_reach_the_services_and_the_panel()
+    {
+        var policy = Assert.Single(_base.OfKind("NetworkPolicy"));
+        var selected = policy.Items("spec", "podSelector", "matchExpressions")
+            .Where(e => e.Text("key") == "app.kubernetes.io/name" && e.Text("operator") == "In")
+            .SelectMany(e => e.Items("values").Select(v => v.ToString())).ToHashSet();
+        var guarded = _base.HostDeployments.Where(d => d.Host.Folder != "gateway")
+            .Select(d => d.Deployment.Text("spec", "template", "metadata", "labels", "app.kubernetes.io/name") ?? "").ToList();
+
+        Expect.None(guarded.Where(name => !selected.Contains(name)).Select(name => $"{name} is reachable by any pod: add it to the NetworkPolicy."));
+        Assert.Contains("tray-connector-store", selected); // the dedicated connectors too
+        var from = Assert.Single(policy.Items("spec", "ingress").SelectMany(i => i.Items("from")));
+        Assert.Equal("gateway", from.Text("podSelector", "matchLabels", "app.kubernetes.io/name"));
+    }
+
+    [Fact]
+    public void A_dedicated_connector_gets_every_setting_and_volume_of_the_shared_one()
+    {
+        var shared = KubernetesBase.Container(_base.OfKind("Deployment").Single(d => KubernetesBase.Name(d) == "tray-connector"));
+        var template = Yaml.Load(Repository.PathOf("deploy/k8s/components/dedicated-connector/template/deployment.yaml"))
+            .Single(o => o.Text("kind") == "Deployment");
+        var dedicated = KubernetesBase.Container(template);
+        static HashSet<string> Names(YamlMappingNode node, params string[] path) => node.Items(path).Select(i => i.Text("name") ?? "").ToHashSet();
+
+        // Without the Tray app it cannot refresh a token; without the Data Protection certificate it cannot decrypt one.
+        Expect.None(Names(shared, "env").Except(Names(dedicated, "env")).Select(n => $"The dedicated connector lacks {n}."));
+        Expect.None(Names(shared, "volumeMounts").Except(Names(dedicated, "volumeMounts")).Select(n => $"The dedicated connector does not mount {n}."));
+        var sharedDeployment = _base.OfKind("Deployment").Single(d => KubernetesBase.Name(d) == "tray-connector");
+        Expect.None(Names(sharedDeployment, "spec", "template", "spec", "volumes").Except(Names(template, "spec", "template", "spec", "volumes"))
+            .Select(n => $"The dedicated connector has no volume {n}."));
+    }
+
     private static bool Selects(YamlMappingNode service, YamlMappingNode deployment)
     {
         var selector = service.Entries("spec", "selector").ToList();

@@ -172,6 +172,9 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
 
     public IReadOnlyList<string> IdentityRedirects => _identityRedirects;
 
+    /// <summary>Sets one of the connector's settings (e.g. <c>Tray__Webhooks__MaxPendingPerStore</c>) before it starts.</summary>
+    public void SetConnectorSetting(string key, string value) => _connectorSettings[key] = value;
+
     /// <summary>Sets one of the identity provider's settings (e.g. <c>Identity__AccessTokenLifetime</c>) before it starts.</summary>
     public void SetIdentitySetting(string key, string value)
     {

@@ -14,4 +14,15 @@ public sealed class TraySettings
     public Budget.BudgetSettings Budget { get; set; } = new();
     /// <summary>Warn that the merchant must re-authorise when the refresh token ends within this.</summary>
     public TimeSpan ReauthorizationWarning { get; set; } = TimeSpan.FromDays(5);
+    /// <summary>What the anonymous webhook keeps (issue 11, webhook flood).</summary>
+    public WebhookSettings Webhooks { get; set; } = new();
+}
+
+public sealed class WebhookSettings
+{
+    /// <summary>Notifications a store may have waiting; beyond it they are only counted (polling reads every modified
+    /// order anyway), so a flood of distinct notifications can neither fill the table nor spend the store's Tray budget.</summary>
+    public int MaxPendingPerStore { get; set; } = 1000;
+    /// <summary>Our app's code on Tray, when known: a notification naming another app's code is only counted.</summary>
+    public string AppCode { get; set; } = "";
 }

@@ -8,7 +8,7 @@ public sealed record TrayNotification(string SellerId, string ScopeName, string 
 {
     private static readonly string[] Acts = ["insert", "update", "delete"];
 
-    /// <summary>The notification, or why the body is not one.</summary>
+    /// <summary>The notification, or why the body is not one (one of a few fixed reasons).</summary>
     public static async Task<(TrayNotification? Notification, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         Dictionary<string, string?> fields;
@@ -20,7 +20,7 @@ public sealed record TrayNotification(string SellerId, string ScopeName, string 
                 fields = (await JsonSerializer.DeserializeAsync<Dictionary<string, JsonElement>>(request.Body, cancellationToken: cancellationToken) ?? [])
                     .ToDictionary(f => f.Key, f => f.Value.ValueKind == JsonValueKind.String ? f.Value.GetString() : f.Value.ToString());
             else
-                return (null, $"unsupported content type '{request.ContentType}'");
+                return (null, "unsupported content type");
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or BadHttpRequestException)
         {
@@ -29,7 +29,8 @@ public sealed record TrayNotification(string SellerId, string ScopeName, string 
         string? Field(string name) => fields.GetValueOrDefault(name) is { Length: > 0 and <= 100 } value ? value.Trim() : null;
         var missing = new[] { "seller_id", "scope_name", "scope_id", "act" }.Where(name => Field(name) is null).ToList();
         if (missing.Count > 0) return (null, $"missing {string.Join(", ", missing)}");
-        if (!Acts.Contains(Field("act"))) return (null, $"unknown act '{Field("act")}'");
+        // Reasons are a few fixed texts, never the sender's values: each is one counter row (see WebhookInbox).
+        if (!Acts.Contains(Field("act"))) return (null, "unknown act");
         return (new TrayNotification(Field("seller_id")!, Field("scope_name")!, Field("scope_id")!, Field("act")!, Field("app_code")), null);
     }
 }

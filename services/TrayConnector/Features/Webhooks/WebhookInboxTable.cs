@@ -27,6 +27,11 @@ public static class WebhookInboxTable
         {
             Columns = ["seller_id", "scope_name", "scope_id", "act", "status"], IsUnique = true, Predicate = "status <> 'processed'",
         });
+        // What the re-read cap counts (a store's rows processed in the last minute, WebhookReread): not in the open index.
+        table.Indexes.Add(new IndexDefinition("webhook_inbox_processed")
+        {
+            Columns = ["seller_id", "processed_at"], Predicate = "status = 'processed'",
+        });
         options.Storage.ExtendedSchemaObjects.Add(table);
         return options;
     }

@@ -1,28 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.Stores;
+using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Webhooks;
 
 /// <summary><c>POST /webhooks/tray</c>, anonymous. Always 200, fast: any other answer makes Tray retry for about 20 days
-/// and can get the URL blocked. A body that is not a notification, or names a store no tenant registered, is kept
-/// as <c>ignored</c> with the reason; a good one waits as <c>pending</c>, and the first of a kind makes a re-read due
-/// (<see cref="Orders.WebhookReread"/>) in the same statement, so a stored notification always gets processed.</summary>
+/// and can get the URL blocked — except for a body over <see cref="MaxBodyBytes"/>, which no notification is (413 before
+/// it is read). A good notification waits as <c>pending</c>, and the first of a kind makes a re-read due
+/// (<see cref="Orders.WebhookReread"/>) in the same statement, so a stored notification always gets processed. What
+/// cannot be one of ours (malformed, an unknown store, another app's code) and what exceeds a store's pending ceiling is
+/// only counted, one row per reason (and per store for the ceiling): a flood adds no rows and no Tray calls.</summary>
 public static class WebhooksApi
 {
-    public static void MapWebhooksApi(this WebApplication app) =>
-        app.MapPost("/webhooks/tray", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+    public const int MaxBodyBytes = 16 * 1024;
 
-    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
-        ServiceStore store, TimeProvider time, ILogger<TrayNotification> logger, CancellationToken cancellationToken)
+    public static void MapWebhooksApi(this WebApplication app) =>
+        app.MapPost("/webhooks/tray", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
+        ServiceStore store, IOptions<TraySettings> settings, TimeProvider time, ILogger<TrayNotification> logger, CancellationToken cancellationToken)
     {
+        if (request.ContentLength > MaxBodyBytes)
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, "webhook.too_large", "Uma notificação da Tray tem poucos bytes: corpo grande demais.");
         try
         {
             var (notification, problem) = await TrayNotification.ReadAsync(request, cancellationToken);
-            notification ??= new TrayNotification("", "", "", "", null);
-            var tenant = problem is null ? await registry.TenantOfAsync(notification.SellerId, cancellationToken) : null;
+            var webhooks = settings.Value.Webhooks;
+            if (notification is not null && webhooks.AppCode.Length > 0 && notification.AppCode is { } code && code != webhooks.AppCode)
+                problem = "another app's app_code";
+            var tenant = problem is null ? await registry.TenantOfAsync(notification!.SellerId, cancellationToken) : null;
             if (problem is null && tenant is null) problem = "unknown seller_id";
-            await RecordAsync(dataSource, store, notification, tenant, problem, time.GetUtcNow(), cancellationToken);
+            var now = time.GetUtcNow();
+            if (problem is not null) await WebhookInbox.CountIgnoredAsync(dataSource, store, problem, now, cancellationToken);
+            else await WebhookInbox.KeepAsync(dataSource, store, notification!, tenant!, webhooks.MaxPendingPerStore, now, cancellationToken);
             if (problem is not null) logger.LogWarning("Ignored a Tray webhook: {Reason}", problem);
         }
         catch (NpgsqlException e)
@@ -31,27 +46,5 @@ public static class WebhooksApi
             logger.LogError(e, "Could not store a Tray webhook");
         }
         return TypedResults.Ok();
-    }
-
-    private static async Task RecordAsync(NpgsqlDataSource dataSource, ServiceStore store, TrayNotification n, string? tenant, string? problem,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            $"""
-            with saved as (
-                insert into {store.Schema}.{WebhookInboxTable.Name}
-                    (id, seller_id, scope_name, scope_id, act, app_code, tenant_id, status, reason, first_received_at, last_received_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-                on conflict (seller_id, scope_name, scope_id, act, status) where status <> 'processed'
-                do update set received_count = {WebhookInboxTable.Name}.received_count + 1, last_received_at = excluded.last_received_at
-                returning id, (xmax = 0) as inserted, status, tenant_id)
-            insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at)
-            select $11, tenant_id, '{Orders.WebhookReread.DueWorkKind}', jsonb_build_object('inboxId', id), $10, $10
-            from saved where inserted and status = 'pending'
-            """);
-        object?[] values = [Guid.CreateVersion7(), n.SellerId, n.ScopeName, n.ScopeId, n.Act, n.AppCode, tenant,
-            problem is null ? "pending" : "ignored", problem, now, Guid.CreateVersion7()];
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

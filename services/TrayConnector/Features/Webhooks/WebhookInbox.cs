@@ -1,0 +1,64 @@
+using Npgsql;
+using TrayBridge.ServiceDefaults.Persistence;
+
+namespace TrayBridge.TrayConnector.Features.Webhooks;
+
+/// <summary>The inbox's two writes. A notification of a registered store is kept (coalesced with an identical one still
+/// waiting) while the store has fewer than its ceiling waiting; beyond it, one <c>overflow</c> row per store counts what
+/// was dropped. Anything else is counted on one row per reason, with no field of the body kept.</summary>
+public static class WebhookInbox
+{
+    public const string Overflow = "overflow", OverflowReason = "too many notifications waiting for this store";
+
+    public static async Task KeepAsync(NpgsqlDataSource dataSource, ServiceStore store, TrayNotification n, string tenant, int ceiling,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inbox = $"{store.Schema}.{WebhookInboxTable.Name}";
+        // The ceiling counts through webhook_inbox_open (seller_id first; status = 'pending' implies its predicate).
+        await using var command = dataSource.CreateCommand(
+            $"""
+            with open_count as (select count(*) as n from {inbox} where seller_id = $2 and status = 'pending'),
+            candidate as (
+                select $1::uuid as id, $2 as seller_id, $3 as scope_name, $4 as scope_id, $5 as act, $6 as app_code, $7 as tenant_id,
+                       case when (select n from open_count) < $10
+                                 or exists (select 1 from {inbox} where seller_id = $2 and scope_name = $3 and scope_id = $4 and act = $5 and status = 'pending')
+                            then 'pending' else 'ignored' end as status),
+            saved as (
+                insert into {inbox} (id, seller_id, scope_name, scope_id, act, app_code, tenant_id, status, reason, first_received_at, last_received_at)
+                select id, seller_id,
+                       case when status = 'pending' then scope_name else '{Overflow}' end,
+                       case when status = 'pending' then scope_id else '' end,
+                       case when status = 'pending' then act else '' end,
+                       app_code, tenant_id, status,
+                       case when status = 'pending' then null else '{OverflowReason}' end, $8, $8
+                from candidate
+                on conflict (seller_id, scope_name, scope_id, act, status) where status <> 'processed'
+                do update set received_count = {WebhookInboxTable.Name}.received_count + 1, last_received_at = excluded.last_received_at
+                returning id, (xmax = 0) as inserted, status, tenant_id)
+            insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at)
+            select $9, tenant_id, '{Orders.WebhookReread.DueWorkKind}', jsonb_build_object('inboxId', id), $8, $8
+            from saved where inserted and status = 'pending'
+            """);
+        object?[] values = [Guid.CreateVersion7(), n.SellerId, n.ScopeName, n.ScopeId, n.Act, n.AppCode, tenant, now, Guid.CreateVersion7(), ceiling];
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>One row per reason (seller and scope left empty): a flood of anything we ignore is a counter.</summary>
+    public static async Task CountIgnoredAsync(NpgsqlDataSource dataSource, ServiceStore store, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            insert into {store.Schema}.{WebhookInboxTable.Name}
+                (id, seller_id, scope_name, scope_id, act, status, reason, first_received_at, last_received_at)
+            values ($1, '', $2, '', '', 'ignored', $2, $3, $3)
+            on conflict (seller_id, scope_name, scope_id, act, status) where status <> 'processed'
+            do update set received_count = {WebhookInboxTable.Name}.received_count + 1, last_received_at = excluded.last_received_at
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
+        command.Parameters.Add(new NpgsqlParameter { Value = reason });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

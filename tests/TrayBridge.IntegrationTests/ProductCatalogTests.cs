@@ -181,6 +181,11 @@ public sealed class ProductCatalogTests(SystemFixture fixture) : IClassFixture<S
         var vague = await tenant.PostAsJsonAsync("api/catalog/exports", new { storeId = "500300", productIds = new[] { product }, linkAction = "relink" }, Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, vague.StatusCode);
+        // Issue 11: an id that goes into Tray's path is digits only ("../orders/1" would reach another resource).
+        var traversal = await tenant.PostAsJsonAsync("api/catalog/exports",
+            new { storeId = "500300", productIds = new[] { product }, linkAction = "relink", trayProductId = "../orders/1" }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, traversal.StatusCode);
+        Assert.True((await traversal.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("trayProductId", out _));
         var recreated = Assert.Single(await bus.WaitForRequestsAsync((await recreate.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid(), 1));
         var relinked = Assert.Single(await bus.WaitForRequestsAsync((await relink.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid(), 1));
         Assert.Equal(("recreate", (string?)null), (recreated.LinkAction, recreated.RelinkTrayProductId));

@@ -23,6 +23,9 @@ public static class RequestExport
             return Problems.Validation("linkAction", "Use \"recreate\" (criar de novo) ou \"relink\" (vincular a outro produto da Tray).");
         if (request.LinkAction == "relink" && (string.IsNullOrWhiteSpace(request.TrayProductId) || request.ProductIds.Count != 1))
             return Problems.Validation("trayProductId", "Para vincular de novo, informe um produto e o id do produto na Tray.");
+        // The id goes into Tray's path (products/{id}): only Tray's own shape, digits, may get there.
+        if (request.TrayProductId is { } trayId && (trayId.Length is 0 or > 19 || !trayId.All(char.IsAsciiDigit)))
+            return Problems.Validation("trayProductId", "O id do produto na Tray tem só dígitos.");
         var ids = request.ProductIds.Distinct().ToList();
         await using var session = store.LightweightSession(tenant.Require());
         var known = await stores.FindAsync(session, request.StoreId, cancellationToken);

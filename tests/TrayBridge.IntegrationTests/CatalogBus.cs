@@ -25,6 +25,11 @@ internal sealed class CatalogBus : IAsyncDisposable
                 probe._requested.Enqueue(context.Message);
                 return Task.CompletedTask;
             }));
+            // As the connector answers the Catalog about a store it has not heard StoreConnected of: the stand-in has no
+            // other stores than the ones a test connects, so "not connected" (the killed connector would never answer: 503).
+            rabbit.ReceiveEndpoint("test-catalog-store-connection", endpoint => endpoint.Handler<StoreConnectionRequested>(context =>
+                context.RespondAsync(new StoreConnection(context.Message.TenantId, context.Message.StoreId, false, null, null, DateTimeOffset.UtcNow),
+                    response => response.Headers.Set("TenantId", context.Message.TenantId))));
         });
         await probe._bus.StartAsync(TestContext.Current.CancellationToken);
         return probe;

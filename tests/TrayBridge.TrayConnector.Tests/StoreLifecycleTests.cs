@@ -98,6 +98,21 @@ public sealed class StoreLifecycleTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_daily_plan_is_the_operators_setting_a_tenant_claiming_corporate_gets_the_ordinary_budget()
+    {
+        _harness = await ConnectorHarness.StartAsync(extraSettings: new Dictionary<string, string?> { ["Tray:Budget:CorporateStores:0"] = "500105" });
+        using var client = _harness.Client(Tenant);
+        var claimed = _harness.Simulator.CreateStore("500104", products: 1);
+        var corporate = _harness.Simulator.CreateStore("500105", products: 1);
+
+        var claiming = await client.PostAsJsonAsync("api/stores", new RegisterStoreRequest("TrayCommerce", "500104", claimed.ApiAddress, claimed.Code, Corporate: true), Cancel);
+        var listed = await client.PostAsJsonAsync("api/stores", new RegisterStoreRequest("TrayCommerce", "500105", corporate.ApiAddress, corporate.Code), Cancel);
+
+        Assert.Equal(10_000, (await claiming.Content.ReadFromJsonAsync<VirtualStore>(Cancel))!.DailyLimit);
+        Assert.Equal(50_000, (await listed.Content.ReadFromJsonAsync<VirtualStore>(Cancel))!.DailyLimit);
+    }
+
+    [Fact]
     public async Task Removing_a_store_is_tenant_scoped_stops_every_Tray_call_and_keeps_its_orders_for_when_it_comes_back()
     {
         _harness = await ConnectorHarness.StartAsync(window: TimeSpan.FromSeconds(1), perWindow: 100,

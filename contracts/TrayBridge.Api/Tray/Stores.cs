@@ -4,6 +4,8 @@ namespace TrayBridge.Api.Tray;
 /// <c>TrayCommerce</c>), Usuário (<see cref="StoreId"/>, Tray's store number), Site (<see cref="ApiAddress"/>, the
 /// store's <c>https://…/web_api</c>, or as merchants type it: the shop's domain, without <c>/web_api</c>, with <c>http://</c>
 /// or a trailing slash — normalised, see <see cref="VirtualStore.ApiAddressNote"/>) and Code.</summary>
+/// <param name="Corporate">Ignored (kept for compatibility): a store's daily plan is the operator's setting,
+/// <c>Tray:Budget:CorporateStores</c>.</param>
 public sealed record RegisterStoreRequest(string? Platform, string? StoreId, string? ApiAddress, string? Code, bool Corporate = false);
 
 /// <summary><c>PUT /api/stores/{id}</c>: a new code from Tray (and the API address, when it moved).</summary>

@@ -36,7 +36,8 @@ public static partial class RegisterStore
         if (await registry.TenantOfAsync(request.StoreId!, cancellationToken) is not null)
             return AlreadyRegistered();
 
-        var dailyLimit = request.Corporate ? 50_000 : 10_000;
+        // The plan is the operator's setting (Tray:Budget:CorporateStores); the request's Corporate flag is ignored.
+        var dailyLimit = settings.Value.Budget.DailyLimitOf(request.StoreId!);
         var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, request.StoreId!, dailyLimit, request.Code!,
             cancellationToken);
         if (exchange.Problem is not null) return exchange.Problem;

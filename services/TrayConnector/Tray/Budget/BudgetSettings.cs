@@ -15,5 +15,11 @@ public sealed class BudgetSettings
     /// <summary>A call waits in line up to this long; beyond it, the work is parked as due work ("aguardando cota").</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Stores on Tray's corporate plan (50,000 requests a day instead of 10,000), by Tray store id: the operator
+    /// knows a store's contract; a tenant saying so would only spend more of the store's real budget than it has.</summary>
+    public string[] CorporateStores { get; set; } = [];
+
+    public int DailyLimitOf(string storeId) => CorporateStores.Contains(storeId) ? 50_000 : 10_000;
+
     public TimeSpan Interval => Window / (RequestsPerWindow * Headroom);
 }

@@ -30,7 +30,10 @@ public sealed class FaultToleranceTests : IAsyncDisposable
         }
 
         // Each kind of fault hits about one call in ten, so over 60 calls at least a few did (status 0: dropped).
-        var faults = _harness.Simulator.Admin.Requests("510001", 1000).Count(r => r.Status is 500 or 0);
+        // From the store's counters, not its last 1,000 logged calls: on a loaded machine 429s and the poll's calls can push
+        // the faulted ones out of that window.
+        var byStatus = _harness.Simulator.Admin.Stats("510001").ByStatus;
+        var faults = byStatus.GetValueOrDefault("500") + byStatus.GetValueOrDefault("0");
         Assert.True(faults >= 3, $"only {faults} faults were injected");
     }
 

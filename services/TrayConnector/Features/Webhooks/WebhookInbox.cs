@@ -15,7 +15,16 @@ public static class WebhookInbox
     {
         var inbox = $"{store.Schema}.{WebhookInboxTable.Name}";
         // The ceiling counts through webhook_inbox_open (seller_id first; status = 'pending' implies its predicate).
-        await using var command = dataSource.CreateCommand(
+        // Notifications of one store arriving together are counted one after the other: without the lock each would see
+        // the others' rows uncommitted and the ceiling would be passed by as many as arrive at once.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var serialize = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended('webhook-inbox:' || $1, 0))", connection, transaction))
+        {
+            serialize.Parameters.Add(new NpgsqlParameter { Value = n.SellerId });
+            await serialize.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand(
             $"""
             with open_count as (select count(*) as n from {inbox} where seller_id = $2 and status = 'pending'),
             candidate as (
@@ -38,10 +47,11 @@ public static class WebhookInbox
             insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at)
             select $9, tenant_id, '{Orders.WebhookReread.DueWorkKind}', jsonb_build_object('inboxId', id), $8, $8
             from saved where inserted and status = 'pending'
-            """);
+            """, connection, transaction);
         object?[] values = [Guid.CreateVersion7(), n.SellerId, n.ScopeName, n.ScopeId, n.Act, n.AppCode, tenant, now, Guid.CreateVersion7(), ceiling];
         foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>One row per reason (seller and scope left empty): a flood of anything we ignore is a counter.</summary>

@@ -27,7 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<SignedUrls>();
         builder.Services.AddTrayBridgeAuthentication(builder.Configuration);
         builder.Services.AddScoped<TenantContext>();
-        builder.Services.AddProblemDetails();
+        builder.AddRequestBodyLimit();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         return builder;

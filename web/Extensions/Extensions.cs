@@ -16,6 +16,8 @@ public static class Extensions
         // static web assets manifest, whatever the environment; a published image has them in wwwroot.
         builder.WebHost.UseStaticWebAssets();
         builder.ConfigureOpenTelemetry("web");
+        // The largest form the panel posts is a product picture; nothing else comes near it (issue 11, "no bounds").
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = TrayBridge.Api.Catalog.ProductLimits.MaxImageBytes + 64 * 1024);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents();
         builder.Services.AddPanelAuthentication(builder.Configuration);

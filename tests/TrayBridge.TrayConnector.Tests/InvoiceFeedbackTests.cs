@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using TrayBridge.Contracts.Invoicing;
 using TrayBridge.TestSupport;
@@ -221,6 +222,32 @@ public sealed class InvoiceFeedbackTests : IAsyncDisposable
         Assert.False(delivery.GetProperty("statusMoved").GetBoolean());
         Assert.Contains("cancelado", delivery.GetProperty("statusNote").GetString());
         AssertDeliveredOnce(driver, orderId, nfe, statusId: "82");
+    }
+
+    [Fact]
+    public async Task An_invoice_for_an_order_the_webhook_fed_mirror_just_read_costs_two_calls_its_POST_and_the_status_move()
+    {
+        var driver = _driver = await InvoiceFeedbackDriver.StartAsync();
+        driver.Harness.Simulator.Admin.ConfigureWebhooks(new Uri(driver.Harness.ConnectorAddress, "webhooks/tray").ToString());
+        var orderId = driver.PlaceOrder();
+        using (var client = driver.Harness.Client(InvoiceFeedbackDriver.Tenant))
+            await Eventually.ReturnsAsync(() => client.GetFromJsonAsync<JsonElement>($"api/tray/orders?storeId={InvoiceFeedbackDriver.Store}&pageSize=100", Cancel),
+                p => p.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("trayOrderId").GetString() == Id(orderId) && i.GetProperty("complete").GetBoolean()),
+                TimeSpan.FromSeconds(30), "the webhook's read of the order");
+        var mark = driver.Harness.Simulator.Admin.Stats(InvoiceFeedbackDriver.Store).Requests;
+        var nfe = driver.Nfe(orderId, 1209);
+
+        await driver.Probe.PublishAsync(nfe);
+        var delivery = await driver.SettledAsync(Id(orderId));
+
+        Assert.True(delivery.GetProperty("statusMoved").GetBoolean());
+        AssertDeliveredOnce(driver, orderId, nfe);
+        var calls = driver.Harness.Simulator.Admin.RequestsAfter(InvoiceFeedbackDriver.Store, mark)!
+            .Where(c => c.Path.Split('?')[0].Contains($"/orders/{orderId}")).Select(c => $"{c.Method} {c.Path.Split('?')[0]}").ToList();
+        // No look for an invoice no attempt could have posted, no read of a status the mirror read seconds ago.
+        Assert.Equal(2, calls.Count);
+        Assert.Single(calls, c => c.StartsWith("POST") && c.EndsWith("/invoices"));
+        Assert.Single(calls, c => c.StartsWith("PUT") && c.EndsWith($"/orders/{orderId}"));
     }
 
     public async ValueTask DisposeAsync()

@@ -107,6 +107,32 @@ public sealed class OrderImportTests : IAsyncDisposable
         Assert.Single(_probe.OrdersChanged, c => c.TrayOrderId == ids[1] && c.ContentChanged && !c.Cancelled);
     }
 
+    [Fact]
+    public async Task An_import_right_after_the_mirror_read_the_orders_spends_no_call_on_them_and_reads_each_product_once()
+    {
+        var ids = await StartAsync(orders: 4);
+        await Eventually.ReturnsAsync(() => ListAsync(), p => p.GetProperty("items").EnumerateArray().All(i => i.GetProperty("complete").GetBoolean()),
+            TimeSpan.FromSeconds(30), "every order read in full by the mirror");
+        var mark = _harness!.Simulator.Admin.Stats(Store).Requests;
+
+        // Two imports a moment apart: the second one's products were read by the first.
+        Assert.Equal(HttpStatusCode.Accepted, await ImportAsync(ids[0], ids[1]));
+        await Eventually.ReturnsAsync(() => Task.FromResult(_probe!.OrdersFetched.Count), n => n >= 2, TimeSpan.FromSeconds(20), "two fetched orders");
+        Assert.Equal(HttpStatusCode.Accepted, await ImportAsync(ids[2], ids[3]));
+        await Eventually.ReturnsAsync(() => Task.FromResult(_probe!.OrdersFetched.Count), n => n >= 4, TimeSpan.FromSeconds(20), "four fetched orders");
+
+        var calls = _harness.Simulator.Admin.RequestsAfter(Store, mark)!;
+        Assert.DoesNotContain(calls, c => ids.Any(id => c.Path.Contains($"/orders/{id}/complete")));
+        Assert.DoesNotContain(calls, c => c.Path.Contains("orders?id=") || c.Path.Contains("orders?") && c.Path.Contains("&id="));
+        var productReads = calls.Where(c => c.Method == "GET" && System.Text.RegularExpressions.Regex.IsMatch(c.Path.Split('?')[0], @"/products/\d+$")).ToList();
+        Assert.All(productReads.GroupBy(c => c.Path.Split('?')[0]), g => Assert.Single(g));
+        // Every line of a product read once carries what that read gave, in the second import too.
+        Assert.Equal(4, _probe!.OrdersFetched.Select(o => o.TrayOrderId).Distinct().Count());
+        var lines = _probe.OrdersFetched.SelectMany(o => o.Items).GroupBy(i => i.TrayProductId).ToList();
+        Assert.Contains(lines, g => g.Any(i => !string.IsNullOrEmpty(i.Ncm)));
+        Assert.All(lines, g => Assert.Single(g.Select(i => i.Ncm).Distinct()));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_probe is not null) await _probe.DisposeAsync();

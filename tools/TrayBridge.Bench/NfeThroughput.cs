@@ -8,8 +8,11 @@ namespace TrayBridge.Bench;
 /// <summary>One batch of every ready sales order → authorized NF-e at the SEFAZ simulator, then each invoice on its Tray
 /// order (at the highest budget priority): notes per minute to authorization and to Tray. NCMs the seed leaves out are
 /// completed first, as a user would.</summary>
-public static class NfeThroughput
+public static partial class NfeThroughput
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"/orders/\d+(/invoices)?$")]
+    private static partial System.Text.RegularExpressions.Regex InvoiceCall();
+
     public static async Task<BenchResult> MeasureAsync(BenchStore store, Uri sefaz, List<JsonElement> salesOrders)
     {
         await InvoicingSteps.ConfigureEmitterAsync(store.Erp, sefaz);
@@ -18,6 +21,7 @@ public static class NfeThroughput
         var ready = (await store.SalesOrdersAsync()).Where(o => o.GetProperty("statusLabel").GetString() == "Pronto para faturar")
             .Select(o => o.GetProperty("id").GetGuid()).ToList();
 
+        var calls = await store.TrayRequestCountAsync();
         var clock = Stopwatch.StartNew();
         // A batch holds at most 1,000 sales orders: more ready orders go in several, posted at once.
         var batchIds = new List<Guid>();
@@ -36,10 +40,13 @@ public static class NfeThroughput
         await Eventually.ReturnsAsync(() => store.Erp.GetFromJsonAsync<JsonElement>($"api/tray/invoices?storeId={store.StoreId}"),
             list => list.GetProperty("items").EnumerateArray().Count(Sent) >= authorized, TimeSpan.FromMinutes(15), "the invoices on Tray");
         var onTrayIn = clock.Elapsed;
+        // The invoice's own calls (its POST, the order's status read and move): the polls running meanwhile are not counted.
+        var invoiceCalls = (await store.TrayRequestsAsync(calls)).Count(c => InvoiceCall().IsMatch(c.GetProperty("path").GetString()!.Split('?')[0]));
         return new BenchResult("NF-e batch (notes/min)", ready.Count, new Dictionary<string, double>
         {
             ["authorized"] = authorized, ["acceptedSeconds"] = issuedIn.TotalSeconds, ["storedSeconds"] = storedIn.TotalSeconds,
             ["toAuthorization"] = authorized / authorizedIn.TotalMinutes, ["toTray"] = authorized / onTrayIn.TotalMinutes,
+            ["trayCallsPerInvoice"] = invoiceCalls / (double)Math.Max(1, authorized),
         });
     }
 

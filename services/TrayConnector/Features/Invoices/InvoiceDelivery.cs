@@ -25,6 +25,8 @@ public sealed class InvoiceDelivery
     public InvoiceDeliveryState State { get; set; } = InvoiceDeliveryState.Pendente;
     /// <summary>Tray's id of the invoice once it exists there (posted by us, or found when reconciling).</summary>
     public string? TrayInvoiceId { get; set; }
+    /// <summary>When the first POST of the invoice was about to be sent: set, an attempt may have stored it on Tray.</summary>
+    public DateTimeOffset? PostStartedAt { get; set; }
     public bool StatusMoved { get; set; }
     /// <summary>Why the order's status was not moved (no "invoiced" status mapped for the store), null when it was.</summary>
     public string? StatusNote { get; set; }

@@ -32,7 +32,14 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
         {
             if (delivery.TrayInvoiceId is null)
             {
-                delivery.TrayInvoiceId = await poster.EnsureAsync(item.TenantId, delivery, cancellationToken);
+                // Recorded before the POST: from then on an attempt's outcome may be unknown, and the next one looks first.
+                var mayExist = delivery.PostStartedAt is not null;
+                if (!mayExist)
+                {
+                    delivery.PostStartedAt = time.GetUtcNow();
+                    await SaveAsync(session, delivery, cancellationToken);
+                }
+                delivery.TrayInvoiceId = await poster.EnsureAsync(item.TenantId, delivery, mayExist, cancellationToken);
                 await SaveAsync(session, delivery, cancellationToken);
             }
             if (!delivery.StatusMoved && delivery.StatusNote is null)

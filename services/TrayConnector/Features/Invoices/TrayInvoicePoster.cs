@@ -4,14 +4,15 @@ using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
-/// <summary>Makes sure the NF-e exists on the Tray order exactly once and returns Tray's invoice id. Looks first; posts
-/// only when absent; a lost answer is reconciled by looking again (<see cref="TrayApiClient.CreateAsync"/>). The body's
+/// <summary>Makes sure the NF-e exists on the Tray order exactly once and returns Tray's invoice id. Looks first only when an
+/// earlier attempt's POST may have reached Tray (<paramref name="mayExist"/>): a first attempt posts at once, which saves a
+/// call of the store's budget per invoice (issue 12); a lost answer is reconciled by looking again (<see cref="TrayApiClient.CreateAsync"/>). The body's
 /// wrapper is disputed (tray-api.md §5.4): a 400 to the wrapped form is tried once more flat — a 400 means nothing was stored.</summary>
 public sealed class TrayInvoicePoster(TrayApiClient tray, TrayInvoiceLookup lookup, InvoiceXmlSource xmls)
 {
-    public async Task<string> EnsureAsync(string tenantId, InvoiceDelivery delivery, CancellationToken cancellationToken)
+    public async Task<string> EnsureAsync(string tenantId, InvoiceDelivery delivery, bool mayExist, CancellationToken cancellationToken)
     {
-        if (await lookup.FindAsync(tenantId, delivery, cancellationToken) is { } existing) return existing;
+        if (mayExist && await lookup.FindAsync(tenantId, delivery, cancellationToken) is { } existing) return existing;
         // Read only when a POST follows, and read now: the note as Invoicing holds it at the moment it is sent.
         var nfeProc = await xmls.ReadAsync(delivery, cancellationToken);
         try

@@ -2,6 +2,7 @@ using System.Net;
 using TrayBridge.Api.Tray;
 using System.Text.Json;
 using Marten;
+using Microsoft.Extensions.Options;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
@@ -13,10 +14,11 @@ using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
-/// <summary>Reads one order in full for import and publishes <c>TrayOrderFetched</c>. Lines whose product the ERP does not
-/// know (no link from an export) get NCM and EAN from Tray's <c>/products/{id}</c>: <c>ProductsSold</c> has no NCM, and
-/// the Orders service must not call Tray. The mirror keeps the content imported, to notice later edits.</summary>
-public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, TrayApiClient tray) : IDueWorkHandler
+/// <summary>Takes one order in full for import and publishes <c>TrayOrderFetched</c>: the mirror's read when it is recent
+/// (a poll or webhook just read it), else a new read. Lines whose product the ERP does not know get NCM and EAN from
+/// <see cref="TrayProductFiscal"/>. The mirror keeps the content imported, to notice later edits.</summary>
+public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, TrayProductFiscal products, TrayApiClient tray,
+    IOptions<OrderSettings> options) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.order-import";
 
@@ -30,7 +32,8 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
         try
         {
             var alreadyImported = false;
-            var order = await mirror.RefreshAsync(item.TenantId, storeId, trayOrderId, TrayPriority.ManualImport, cancellationToken, (row, fetched) =>
+            var order = await mirror.RecentOrRefreshAsync(item.TenantId, storeId, trayOrderId, TrayPriority.ManualImport,
+                options.Value.ReuseReadFor, cancellationToken, (row, fetched) =>
             {
                 alreadyImported = row.SalesOrderId is not null && row.Situation != OrderSituation.Importando;
                 if (alreadyImported) return;
@@ -41,7 +44,7 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
                 row.SetReason(null, null);
             });
             if (order is null || alreadyImported) return DueWorkOutcome.Done;
-            order = order with { Items = await WithFiscalDataAsync(item.TenantId, storeId, order.Items, cancellationToken) };
+            order = order with { Items = await products.WithFiscalDataAsync(item.TenantId, storeId, order.Items, cancellationToken) };
             if (TrayOrderReading.LacksListAdjustments(order)) order = await WithListAdjustmentsAsync(item.TenantId, storeId, order, cancellationToken);
             await using var session = documents.LightweightSession(item.TenantId);
             session.AppendIntegrationEvent(Guid.CreateVersion7(), order);
@@ -71,28 +74,5 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
         var page = await tray.GetAsync<JsonElement>(tenantId, storeId, $"orders?id={order.TrayOrderId}", TrayPriority.ManualImport, cancellationToken);
         var row = page.List("Orders", "Order").FirstOrDefault(r => r.Id("id") == order.TrayOrderId);
         return TrayOrderReading.WithListAdjustments(order, row);
-    }
-
-    private async Task<List<TrayOrderItem>> WithFiscalDataAsync(string tenantId, string storeId, IReadOnlyList<TrayOrderItem> items,
-        CancellationToken cancellationToken)
-    {
-        var productIds = items.Select(i => i.TrayProductId).Distinct().ToArray();
-        await using var session = documents.QuerySession(tenantId);
-        var linked = (await session.Query<ProductLink>()
-            .Where(l => l.StoreId == storeId && l.State == LinkState.Linked && l.TrayProductId.IsOneOf(productIds))
-            .Select(l => l.TrayProductId!).ToListAsync(cancellationToken)).ToHashSet();
-        var fiscal = new Dictionary<string, (string? Ncm, string? Ean)>();
-        foreach (var productId in productIds.Where(id => !linked.Contains(id)))
-        {
-            try
-            {
-                var product = (await tray.GetAsync<JsonElement>(tenantId, storeId, $"products/{productId}", TrayPriority.ManualImport, cancellationToken))
-                    .Object("Product");
-                fiscal[productId] = (product.Text("ncm"), product.Text("ean"));
-            }
-            catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound) { } // deleted on Tray since: the line keeps what the order says
-        }
-        return items.Select(i => fiscal.TryGetValue(i.TrayProductId, out var data)
-            ? i with { Ncm = data.Ncm is { } ncm ? Digits.Of(ncm) : null, Ean = i.Ean ?? data.Ean } : i).ToList();
     }
 }

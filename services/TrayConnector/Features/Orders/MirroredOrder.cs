@@ -1,4 +1,5 @@
 using Marten.Schema;
+using TrayBridge.Contracts.TrayConnector;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -46,6 +47,11 @@ public sealed class MirroredOrder
     /// ERP has not, so a stock push must leave it out (no overselling bounce).</summary>
     public List<MirroredOrderItem> Items { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The last <c>/complete</c> read, as imported: an import soon after it (auto-import, or the merchant's
+    /// within <c>Tray:Orders:ReuseReadFor</c>) takes it instead of reading Tray again — each read costs a call of the
+    /// store's 180 a minute (issue 12). A later edit on Tray still shows: the next read compares its hash.</summary>
+    public TrayOrderFetched? LastRead { get; set; }
+    public DateTimeOffset? LastReadAt { get; set; }
 
     /// <summary>Sets the reason and its code together, so neither is ever left from an earlier failure.</summary>
     public void SetReason(string? code, string? reason) => (ReasonCode, Reason) = (reason is null ? null : code, reason);

@@ -18,9 +18,26 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
 {
     private const string NotFoundOnTray = "Pedido não encontrado na Tray.";
 
-    /// <summary>The order as Tray has it now, recorded; null when Tray no longer has it.</summary>
+    /// <summary>The mirror's last read when it is younger than <paramref name="maxAge"/> (applied like a fresh one), else
+    /// <see cref="RefreshAsync"/>: an import right after a poll or webhook read spends no second call on the order.</summary>
+    public async Task<TrayOrderFetched?> RecentOrRefreshAsync(string tenantId, string storeId, string trayOrderId, TrayPriority priority,
+        TimeSpan maxAge, CancellationToken cancellationToken, Action<MirroredOrder, TrayOrderFetched> apply)
+    {
+        MirroredOrder? known;
+        await using (var query = documents.QuerySession(tenantId))
+            known = await query.LoadAsync<MirroredOrder>(MirroredOrder.IdFor(storeId, trayOrderId), cancellationToken);
+        if (known is not { LastRead: not null, LastReadAt: { } readAt } || time.GetUtcNow() - readAt > maxAge)
+            return await RefreshAsync(tenantId, storeId, trayOrderId, priority, cancellationToken, apply);
+        TrayOrderFetched? used = null;
+        // The row is read again inside the update: a read that landed meanwhile is newer, and is the one applied.
+        await UpdateAsync(tenantId, storeId, trayOrderId, row => apply(row, used = row.LastRead ?? known.LastRead), cancellationToken);
+        return used;
+    }
+
+    /// <summary>The order as Tray has it now, recorded; null when Tray no longer has it. <paramref name="listRow"/> is the
+    /// order's row of the listing that found it, for what Tray documents on the list only (progressive discounts).</summary>
     public async Task<TrayOrderFetched?> RefreshAsync(string tenantId, string storeId, string trayOrderId, TrayPriority priority,
-        CancellationToken cancellationToken, Action<MirroredOrder, TrayOrderFetched>? alsoApply = null)
+        CancellationToken cancellationToken, Action<MirroredOrder, TrayOrderFetched>? alsoApply = null, JsonElement? listRow = null)
     {
         JsonElement complete;
         try
@@ -41,10 +58,11 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
             statuses = await query.LoadAsync<OrderStatusMap>(storeId, cancellationToken);
         var fetched = TrayOrderReading.Read(complete, tenantId, storeId, time.GetUtcNow());
         fetched = fetched with { Cancelled = fetched.Cancelled || statuses?.IsCancelled(fetched.StatusId) == true };
+        if (listRow is { } row && TrayOrderReading.LacksListAdjustments(fetched)) fetched = TrayOrderReading.WithListAdjustments(fetched, row);
         var modified = complete.Object("Order").Text("modified");
         await UpdateAsync(tenantId, storeId, trayOrderId, (row, session) =>
         {
-            Apply(row, fetched, modified);
+            Apply(row, fetched, modified, time.GetUtcNow());
             alsoApply?.Invoke(row, fetched);
             OrderChangeDetection.Check(row, session, time.GetUtcNow());
             if (statuses is { AutoImportApproved: true } && statuses.IsApproved(row.StatusId) && !row.Cancelled
@@ -84,8 +102,9 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
         }
     }
 
-    private static void Apply(MirroredOrder row, TrayOrderFetched order, string? modified)
+    private static void Apply(MirroredOrder row, TrayOrderFetched order, string? modified, DateTimeOffset now)
     {
+        (row.LastRead, row.LastReadAt) = (order, now);
         row.PlacedAt = order.PlacedAt;
         row.PlacedDay = order.PlacedAt is { } at ? DayNumber.Of(DateOnly.FromDateTime(TrayLocalTimeConverter.ToSaoPaulo(at))) : 0;
         row.CustomerName = order.Customer?.Name ?? "";

@@ -54,10 +54,12 @@ public sealed class OrderPoll(IDocumentStore documents, OrderRangeListing ranges
             misreading = misread;
             seen = rows.Count;
             var stale = await listing.RecordNewAsync(item.TenantId, storeId, rows, cancellationToken);
+            var listed = rows.Where(r => r.Id("id") is not null).DistinctBy(r => r.Id("id")).ToDictionary(r => r.Id("id")!);
             foreach (var trayOrderId in stale)
             {
                 if (time.GetUtcNow() - started > settings.MaxRunDuration) break;
-                await mirror.RefreshAsync(item.TenantId, storeId, trayOrderId, TrayPriority.Polling, cancellationToken);
+                await mirror.RefreshAsync(item.TenantId, storeId, trayOrderId, TrayPriority.Polling, cancellationToken,
+                    listRow: listed.GetValueOrDefault(trayOrderId));
             }
             finished = time.GetUtcNow() - started <= settings.MaxRunDuration;
         }

@@ -12,4 +12,9 @@ public sealed class OrderSettings
     /// <summary>Webhook re-reads per store per minute: a flood of (possibly forged) notifications cannot drain the budget;
     /// the excess waits, it is not dropped.</summary>
     public int WebhookRereadsPerMinute { get; set; } = 60;
+    /// <summary>An import takes the mirror's last <c>/complete</c> read when it is this recent (a poll's, a webhook's),
+    /// instead of reading the order again; a change made on Tray after it is still noticed by the next read.</summary>
+    public TimeSpan ReuseReadFor { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>NCM and EAN read from Tray for a product the ERP has no link to are reused this long, per store.</summary>
+    public TimeSpan ProductFiscalFor { get; set; } = TimeSpan.FromHours(24);
 }

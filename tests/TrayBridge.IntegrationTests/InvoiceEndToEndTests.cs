@@ -28,7 +28,7 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         var system = fixture.System;
         using var driver = await ImportDriver.ConnectAsync(system, Tenant, StoreId, products: 20, orders: 100);
         await CreateInvoicedStatusAsync(driver);
-        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp, system.SefazSimulator.BaseAddress);
+        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp);
         var trayOrders = (await driver.MirrorAsync()).Where(r => !r.GetProperty("cancelled").GetBoolean())
             .Select(r => r.GetProperty("trayOrderId").GetString()!).ToArray();
         await driver.ImportAsync(trayOrders);
@@ -106,7 +106,7 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         const string storeId = "590002";
         var system = fixture.System;
         using var driver = await ImportDriver.ConnectAsync(system, "tenant-invoice-seller", storeId, products: 3);
-        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp, system.SefazSimulator.BaseAddress, InvoicingSteps.NewCnpj());
+        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp, InvoicingSteps.NewCnpj());
         var trayOrderId = await driver.CreateOrderAsync(new { status = "A ENVIAR", marketplace = "Mercado Livre", withoutSellerId = true });
         await driver.MirroredAsync(1);
         await driver.ImportAsync(trayOrderId);

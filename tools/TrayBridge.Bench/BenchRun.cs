@@ -21,7 +21,7 @@ public static class BenchRun
         };
         var (import, salesOrders) = await ImportThroughput.MeasureAsync(store);
         results.Add(import);
-        results.Add(await NfeThroughput.MeasureAsync(store, system.SefazSimulator.BaseAddress, salesOrders));
+        results.Add(await NfeThroughput.MeasureAsync(store, salesOrders));
 
         Console.WriteLine();
         foreach (var result in results) Console.WriteLine(result);

@@ -10,9 +10,9 @@ namespace TrayBridge.Bench;
 /// completed first, as a user would.</summary>
 public static class NfeThroughput
 {
-    public static async Task<BenchResult> MeasureAsync(BenchStore store, Uri sefaz, List<JsonElement> salesOrders)
+    public static async Task<BenchResult> MeasureAsync(BenchStore store, List<JsonElement> salesOrders)
     {
-        await InvoicingSteps.ConfigureEmitterAsync(store.Erp, sefaz);
+        await InvoicingSteps.ConfigureEmitterAsync(store.Erp);
         foreach (var pending in salesOrders.Where(InvoicingSteps.LacksOnlyNcm))
             await InvoicingSteps.CompleteNcmsAsync(store.Erp, pending.GetProperty("id").GetGuid());
         var ready = (await store.SalesOrdersAsync()).Where(o => o.GetProperty("statusLabel").GetString() == "Pronto para faturar")

@@ -97,6 +97,34 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         Assert.Equal("https://rastreio.example/QB123456789BR", tracked.GetProperty("tracking_url").GetString());
     }
 
+    /// <summary>Issue 11: a tenant pointed its "SEFAZ" at an internal address (SSRF: the Invoicing host itself, reached from
+    /// inside) or at a stub answering 100. Through the gateway the API now refuses any SEFAZ URL, and the emitter shows the
+    /// endpoints in use, which only the operator's override (here the simulator) replaces.</summary>
+    [Fact]
+    public async Task Ssrf_an_internal_sefaz_url_given_through_the_gateway_is_refused_with_400()
+    {
+        var system = fixture.System;
+        using var erp = system.Client(system.Gateway, "tenant-invoice-ssrf");
+        var inside = new Uri(system.Invoicing.BaseAddress, "api/invoicing/emitter").ToString();
+        var refused = await erp.PutAsJsonAsync("api/invoicing/emitter", new
+        {
+            cnpj = InvoicingSteps.EmitterCnpj, stateRegistration = "123456789012", name = "LOJA EXEMPLO LTDA",
+            address = new
+            {
+                street = "RUA DAS FLORES", number = "100", district = "CENTRO", cityCode = "3550308", cityName = "SAO PAULO", uf = "SP", zipCode = "01001000",
+            },
+            crt = 1, series = 1, environment = 2, authorizationUrl = inside, receiptUrl = inside, consultationUrl = inside,
+        }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("emitter.sefaz_url_not_accepted", problem.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await erp.GetAsync("api/invoicing/emitter", Cancel)).StatusCode);
+        await InvoicingSteps.ConfigureEmitterAsync(erp, InvoicingSteps.NewCnpj());
+        var sefaz = (await erp.GetFromJsonAsync<JsonElement>("api/invoicing/emitter", Cancel)).GetProperty("sefaz");
+        Assert.StartsWith(system.SefazSimulator.BaseAddress.ToString(), sefaz.GetProperty("authorization").GetString());
+    }
+
     /// <summary>Issue 10: a Mercado Livre order Tray sent without the seller's id there was "Pronto para faturar" and every
     /// batch skipped it. Now it is Pendente on the seller's id (a batch skips it with that reason); the store's id for the
     /// marketplace, set once, makes it ready, and its note is authorized with the id in infIntermed/idCadIntTran.</summary>

@@ -35,13 +35,15 @@ function Get-AuthSettings {
 }
 
 # docker-compose.yml takes every key and secret from the environment with no default: this machine's generated ones,
-# and for the demo profile the simulator's development app and its plain-http exemption.
+# and for the demo profile the simulator's development app and its plain-http exemption, and the SEFAZ simulator as every
+# tenant's SEFAZ.
 function Get-ComposeEnvironment {
     $secrets = Get-DevSecrets
     return [ordered]@{
         TRAYBRIDGE_SIGNING_KEY = $secrets.SigningKey; TRAYBRIDGE_URL_SIGNING_KEY = $secrets.UrlSigningKey
         TRAYBRIDGE_OIDC_CLIENT_SECRET = $secrets.WebClientSecret
         TRAY_CONSUMER_KEY = 'traybridge-dev'; TRAY_CONSUMER_SECRET = $secrets.TrayConsumerSecret; TRAY_SIMULATOR_HOST = 'tray-simulator'
+        SEFAZ_ENDPOINT_OVERRIDE = 'http://sefaz-simulator:8080/'
     }
 }
 

@@ -32,6 +32,9 @@ function Get-HostSettings($Infra) {
     # Invoicing and the SEFAZ simulator validate against the official XSDs embedded in them (schemas/nfe/): no folder.
     # The XML links Invoicing sends to Tray go through the gateway.
     $settings['Invoicing__PublicBaseUrl'] = 'http://127.0.0.1:5080/'
+    # Every tenant's NF-e go to the SEFAZ simulator: an operator's setting (tenants choose only UF and ambiente); without
+    # it, the official web-service table sends each note to the SEFAZ of its emitter's UF.
+    $settings['Invoicing__Sefaz__EndpointOverride'] = 'http://127.0.0.1:5202/'
     # Sign-in: the identity provider simulator issues the users' tokens; every host accepts them besides the development
     # tokens of `build.ps1 token`. The panel is its client, with a secret made once per checkout like the signing keys.
     $identity = 'http://127.0.0.1:5203/'
@@ -51,15 +54,14 @@ function Get-HostSettings($Infra) {
     return $settings
 }
 
-# The demo tenant's NF-e emitter, pointed at the SEFAZ simulator, with a throwaway self-signed A1 certificate whose CN ends
-# with the CNPJ (as e-CNPJ certificates' do), made afresh on each run and sent once: Invoicing keeps it encrypted.
-function Connect-DemoEmitter([string]$Sefaz, [string]$Gateway) {
+# The demo tenant's NF-e emitter (its notes reach the SEFAZ simulator through Invoicing__Sefaz__EndpointOverride), with a
+# throwaway self-signed A1 certificate whose CN ends with the CNPJ (as e-CNPJ certificates' do), made afresh on each run
+# and sent once: Invoicing keeps it encrypted.
+function Connect-DemoEmitter([string]$Gateway) {
     $cnpj = '11222333000181'
-    $ws = { param($s) "$Sefaz/ws/$s/$s.asmx" }
     $emitter = @{
         cnpj = $cnpj; stateRegistration = '123456789012'; name = 'LOJA DEMO LTDA'; tradeName = 'Loja Demo'; crt = 1; series = 1; environment = 2
         address = @{ street = 'RUA DAS FLORES'; number = '100'; district = 'CENTRO'; cityCode = '3550308'; cityName = 'SAO PAULO'; uf = 'SP'; zipCode = '01001000' }
-        authorizationUrl = & $ws 'NFeAutorizacao4'; receiptUrl = & $ws 'NFeRetAutorizacao4'; consultationUrl = & $ws 'NFeConsultaProtocolo4'; voidingUrl = & $ws 'NFeInutilizacao4'
     }
     $rsa = [System.Security.Cryptography.RSA]::Create(2048)
     $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new("CN=LOJA DEMO LTDA:$cnpj, O=ICP-Brasil, C=BR", $rsa,
@@ -106,7 +108,7 @@ function Start-AllHosts($Infra) {
         }
         foreach ($s in $started) { Wait-Ready $s.Info $s.Process }
         $demo = if (Test-OwnTrayApp) { $null } else { Connect-DemoStore -Simulator 'http://127.0.0.1:5201' -Gateway 'http://127.0.0.1:5080' }
-        $emitter = Connect-DemoEmitter -Sefaz 'http://127.0.0.1:5202' -Gateway 'http://127.0.0.1:5080'
+        $emitter = Connect-DemoEmitter -Gateway 'http://127.0.0.1:5080'
         Write-Host ''
         Write-Host 'Painel         http://127.0.0.1:5080/   (entre com lojista@demo.com.br / demo123)' -ForegroundColor Green
         foreach ($s in $started) { Write-Host ("{0,-14} http://127.0.0.1:{1}" -f $s.Info.Name, $s.Info.Port) -ForegroundColor Green }

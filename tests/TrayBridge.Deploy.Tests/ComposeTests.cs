@@ -120,6 +120,8 @@ public sealed class ComposeTests
                 .Select(p => p.Value).SequenceEqual(["demo"]))
             .Select(s => $"{s.Service} must be in the demo profile only (profiles: [demo])."));
         Assert.Equal("", ComposeFile.Environment(_compose.Services["tray-connector"]).GetValueOrDefault("Tray__SimulatorHost", ""));
+        // Issue 11: notes go where the official SEFAZ table says unless the demo (compose-env) names the simulator.
+        Assert.Equal("", ComposeFile.Environment(_compose.Services["invoicing"]).GetValueOrDefault("Invoicing__Sefaz__EndpointOverride", ""));
     }
 
     [Fact]

@@ -100,10 +100,11 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
 
     // Empty in appsettings.json and still optional: each leaves a diagnostic, test or simulator feature off until it is set
     // (a PKCS#12 file may have no password; without Auth:Authority only shared-key tokens are accepted; without a schema
-    // folder the NF-e schemas embedded in the host are used; without our Tray app's code, webhooks are not filtered by it).
+    // folder the NF-e schemas embedded in the host are used; without our Tray app's code, webhooks are not filtered by it;
+    // without a SEFAZ override, the official web-service table decides where notes go — production's case).
     private static readonly string[] OptionalWhenEmpty = [
         "Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword", "Auth:Authority",
-        "Identity:SigningKeyPath", "Invoicing:SchemaFolder", "SefazSimulator:SchemaFolder", "Tray:Webhooks:AppCode"];
+        "Identity:SigningKeyPath", "Invoicing:SchemaFolder", "SefazSimulator:SchemaFolder", "Tray:Webhooks:AppCode", "Invoicing:Sefaz:EndpointOverride"];
 
     /// <summary>The folder's name in kebab-case (TrayConnector → tray-connector).</summary>
     public string Name => string.Concat(Path.GetFileName(Folder).Select((c, i) =>

@@ -28,7 +28,7 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         var system = fixture.System;
         using var driver = await ImportDriver.ConnectAsync(system, Tenant, StoreId, products: 20, orders: 100);
         await CreateInvoicedStatusAsync(driver);
-        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp, system.SefazSimulator.BaseAddress);
+        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp);
         var trayOrders = (await driver.MirrorAsync()).Where(r => !r.GetProperty("cancelled").GetBoolean())
             .Select(r => r.GetProperty("trayOrderId").GetString()!).ToArray();
         await driver.ImportAsync(trayOrders);
@@ -97,6 +97,34 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         Assert.Equal("https://rastreio.example/QB123456789BR", tracked.GetProperty("tracking_url").GetString());
     }
 
+    /// <summary>Issue 11: a tenant pointed its "SEFAZ" at an internal address (SSRF: the Invoicing host itself, reached from
+    /// inside) or at a stub answering 100. Through the gateway the API now refuses any SEFAZ URL, and the emitter shows the
+    /// endpoints in use, which only the operator's override (here the simulator) replaces.</summary>
+    [Fact]
+    public async Task Ssrf_an_internal_sefaz_url_given_through_the_gateway_is_refused_with_400()
+    {
+        var system = fixture.System;
+        using var erp = system.Client(system.Gateway, "tenant-invoice-ssrf");
+        var inside = new Uri(system.Invoicing.BaseAddress, "api/invoicing/emitter").ToString();
+        var refused = await erp.PutAsJsonAsync("api/invoicing/emitter", new
+        {
+            cnpj = InvoicingSteps.EmitterCnpj, stateRegistration = "123456789012", name = "LOJA EXEMPLO LTDA",
+            address = new
+            {
+                street = "RUA DAS FLORES", number = "100", district = "CENTRO", cityCode = "3550308", cityName = "SAO PAULO", uf = "SP", zipCode = "01001000",
+            },
+            crt = 1, series = 1, environment = 2, authorizationUrl = inside, receiptUrl = inside, consultationUrl = inside,
+        }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("emitter.sefaz_url_not_accepted", problem.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await erp.GetAsync("api/invoicing/emitter", Cancel)).StatusCode);
+        await InvoicingSteps.ConfigureEmitterAsync(erp, InvoicingSteps.NewCnpj());
+        var sefaz = (await erp.GetFromJsonAsync<JsonElement>("api/invoicing/emitter", Cancel)).GetProperty("sefaz");
+        Assert.StartsWith(system.SefazSimulator.BaseAddress.ToString(), sefaz.GetProperty("authorization").GetString());
+    }
+
     /// <summary>Issue 10: a Mercado Livre order Tray sent without the seller's id there was "Pronto para faturar" and every
     /// batch skipped it. Now it is Pendente on the seller's id (a batch skips it with that reason); the store's id for the
     /// marketplace, set once, makes it ready, and its note is authorized with the id in infIntermed/idCadIntTran.</summary>
@@ -106,7 +134,7 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         const string storeId = "590002";
         var system = fixture.System;
         using var driver = await ImportDriver.ConnectAsync(system, "tenant-invoice-seller", storeId, products: 3);
-        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp, system.SefazSimulator.BaseAddress, InvoicingSteps.NewCnpj());
+        await InvoicingSteps.ConfigureEmitterAsync(driver.Erp, InvoicingSteps.NewCnpj());
         var trayOrderId = await driver.CreateOrderAsync(new { status = "A ENVIAR", marketplace = "Mercado Livre", withoutSellerId = true });
         await driver.MirroredAsync(1);
         await driver.ImportAsync(trayOrderId);

@@ -140,7 +140,7 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         var order = fixture.Orders.AddReady("tenant-batch-no-emitter");
         await AssertProblemAsync(await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { order } }, Cancel),
             HttpStatusCode.Conflict, "emitter.not_found");
-        Assert.Equal(HttpStatusCode.OK, (await noEmitter.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await noEmitter.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(), Cancel)).StatusCode);
         await AssertProblemAsync(await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = new[] { order } }, Cancel),
             HttpStatusCode.Conflict, "emitter.no_certificate");
         await AssertProblemAsync(await noEmitter.PostAsJsonAsync("api/invoicing/batches", new { salesOrderIds = Array.Empty<Guid>() }, Cancel),

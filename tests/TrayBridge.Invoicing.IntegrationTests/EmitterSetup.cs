@@ -1,13 +1,14 @@
 namespace TrayBridge.Invoicing.IntegrationTests;
 
-/// <summary>The emitter of nfe.md's examples (Simples Nacional in São Paulo), pointed at the in-process SEFAZ simulator.</summary>
+/// <summary>The emitter of nfe.md's examples (Simples Nacional in São Paulo, homologação). Where its notes go is not the
+/// tenant's to say: the fixture's operator override sends every tenant's to the in-process SEFAZ simulator.</summary>
 public static class EmitterSetup
 {
     public const string Cnpj = "11222333000181";
 
     /// <param name="series">Tenants of one fixture share the simulator and the CNPJ: each takes its own série, or their
     /// numbers would collide there (539).</param>
-    public static object Body(Uri sefazBase, string cnpj = Cnpj, int series = 1) => new
+    public static object Body(string cnpj = Cnpj, int series = 1) => new
     {
         cnpj,
         stateRegistration = "123456789012",
@@ -21,9 +22,5 @@ public static class EmitterSetup
         crt = 1,
         series,
         environment = 2,
-        authorizationUrl = new Uri(sefazBase, "ws/NFeAutorizacao4/NFeAutorizacao4.asmx").ToString(),
-        receiptUrl = new Uri(sefazBase, "ws/NFeRetAutorizacao4/NFeRetAutorizacao4.asmx").ToString(),
-        consultationUrl = new Uri(sefazBase, "ws/NFeConsultaProtocolo4/NFeConsultaProtocolo4.asmx").ToString(),
-        voidingUrl = new Uri(sefazBase, "ws/NFeInutilizacao4/NFeInutilizacao4.asmx").ToString(),
     };
 }

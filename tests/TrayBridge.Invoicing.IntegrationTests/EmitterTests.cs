@@ -14,7 +14,7 @@ public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<Invoi
     public async Task An_emitter_takes_a_valid_certificate_of_its_cnpj_root_and_shows_it_without_secrets()
     {
         using var client = fixture.Client("tenant-emitter-ok");
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(), Cancel)).StatusCode);
         // A branch (same root, another order number) shares the head office's certificate.
         var pfx = A1Certificates.Pfx("11222333000262", notAfter: DateTimeOffset.UtcNow.AddDays(20));
         var upload = await client.PutAsJsonAsync("api/invoicing/emitter/certificate", new { pfxBase64 = pfx, password = A1Certificates.Password }, Cancel);
@@ -43,7 +43,7 @@ public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<Invoi
         var noEmitter = await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj), A1Certificates.Password);
         Assert.Equal(HttpStatusCode.Conflict, noEmitter.StatusCode);
         Assert.Equal("emitter.not_found", (await noEmitter.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(fixture.Sefaz.BaseAddress), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(), Cancel)).StatusCode);
 
         var expired = await UploadAsync(client, A1Certificates.Pfx(EmitterSetup.Cnpj, DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(-1)), A1Certificates.Password);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, expired.StatusCode);
@@ -67,7 +67,7 @@ public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<Invoi
     public async Task An_emitter_with_a_bad_cnpj_or_city_code_is_a_validation_problem_and_another_tenant_sees_none()
     {
         using var client = fixture.Client("tenant-emitter-invalid");
-        var bad = EmitterSetup.Body(fixture.Sefaz.BaseAddress, cnpj: "11222333000182");
+        var bad = EmitterSetup.Body(cnpj: "11222333000182");
         var refused = await client.PutAsJsonAsync("api/invoicing/emitter", bad, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
@@ -80,6 +80,32 @@ public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<Invoi
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         using var anonymous = fixture.Client(null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/invoicing/emitter", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ssrf_a_sefaz_url_pointing_at_an_internal_address_is_refused_and_the_emitter_shows_the_endpoints_in_use()
+    {
+        using var client = fixture.Client("tenant-emitter-ssrf");
+        // Today's attack: the tenant's "SEFAZ" is the host itself (or any internal service, or a stub answering 100).
+        var inside = new Uri(fixture.Invoicing.BaseAddress, "health/ready").ToString();
+        foreach (var field in new[] { "authorizationUrl", "receiptUrl", "consultationUrl", "voidingUrl" })
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(EmitterSetup.Body()))!.AsObject();
+            body[field] = inside;
+            var refused = await client.PutAsJsonAsync("api/invoicing/emitter", body, Cancel);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            Assert.Equal("emitter.sefaz_url_not_accepted", problem.GetProperty("code").GetString());
+            Assert.Contains("tabela oficial", problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/invoicing/emitter", Cancel)).StatusCode);
+
+        // Without URLs the emitter is kept, and shows where its notes go: here the operator's override (the simulator).
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(), Cancel)).StatusCode);
+        var sefaz = (await client.GetFromJsonAsync<JsonElement>("api/invoicing/emitter", Cancel)).GetProperty("sefaz");
+        Assert.True(sefaz.GetProperty("operatorOverride").GetBoolean());
+        Assert.Equal(new Uri(fixture.Sefaz.BaseAddress, "ws/NFeAutorizacao4/NFeAutorizacao4.asmx").ToString(), sefaz.GetProperty("authorization").GetString());
+        Assert.EndsWith("NFeInutilizacao4.asmx", sefaz.GetProperty("voiding").GetString());
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string pfx, string password) =>

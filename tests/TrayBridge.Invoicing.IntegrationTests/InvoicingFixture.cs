@@ -4,7 +4,10 @@ using TrayBridge.TestSupport;
 
 namespace TrayBridge.Invoicing.IntegrationTests;
 
-/// <summary>The Invoicing host as a process over a database and vhost of its own, and the SEFAZ simulator in-process.</summary>
+/// <summary>The Invoicing host as a process over a database and vhost of its own, and the SEFAZ simulator in-process on
+/// HTTPS, demanding a client certificate (mutual TLS), its server certificate a self-signed root the Invoicing host
+/// trusts only through <c>Invoicing:SefazTrustAnchors</c>. The operator's <c>Invoicing:Sefaz:EndpointOverride</c> sends
+/// every tenant's notes there, as production's table sends them to the UF's SEFAZ.</summary>
 public sealed class InvoicingFixture : IAsyncLifetime
 {
     private IsolatedInfrastructure? _infrastructure;
@@ -14,9 +17,6 @@ public sealed class InvoicingFixture : IAsyncLifetime
     public DevTokens Tokens { get; } = new();
     public HostProcess Invoicing { get; private set; } = null!;
     public SefazSimulatorHost Sefaz { get; private set; } = null!;
-    /// <summary>A second simulator on HTTPS that demands a client certificate (mutual TLS), its server certificate a
-    /// self-signed root the Invoicing host trusts only through <c>Invoicing:SefazTrustAnchors</c>.</summary>
-    public SefazSimulatorHost SefazTls { get; private set; } = null!;
     public FakeOrders Orders { get; private set; } = null!;
 
     public IsolatedInfrastructure Infrastructure
@@ -33,9 +33,8 @@ public sealed class InvoicingFixture : IAsyncLifetime
         _skipReason = await TestInfrastructure.UnavailableReasonAsync();
         if (_skipReason is not null) return;
         _infrastructure = await IsolatedInfrastructure.CreateAsync();
-        Sefaz = await SefazSimulatorHost.StartAsync(TimeProvider.System);
         var server = A1Certificates.TlsServer();
-        SefazTls = await SefazSimulatorHost.StartAsync(TimeProvider.System, serverCertificate: server);
+        Sefaz = await SefazSimulatorHost.StartAsync(TimeProvider.System, serverCertificate: server);
         var anchor = Path.Combine(_folder, "sefaz-root.cer");
         await File.WriteAllBytesAsync(anchor, server.RawData);
         var settings = new Dictionary<string, string>(Tokens.Settings)
@@ -51,6 +50,7 @@ public sealed class InvoicingFixture : IAsyncLifetime
             // Long enough for the fake to answer a chunk on a loaded machine; the Orders-down tests wait it out once each.
             ["Invoicing__OrdersTimeout"] = "00:00:05",
             ["Invoicing__SefazTrustAnchors__0"] = anchor,
+            ["Invoicing__Sefaz__EndpointOverride"] = Sefaz.BaseAddress.ToString(),
         };
         Invoicing = new HostProcess("invoicing", "services/Invoicing", "TrayBridge.Invoicing", settings, Path.Combine(_folder, "invoicing.log"));
         // The signed XML links point at the host itself (no gateway here); its port is chosen before it starts.
@@ -74,7 +74,6 @@ public sealed class InvoicingFixture : IAsyncLifetime
         if (Invoicing is not null) await Invoicing.DisposeAsync();
         if (Orders is not null) await Orders.DisposeAsync();
         if (Sefaz is not null) await Sefaz.DisposeAsync();
-        if (SefazTls is not null) await SefazTls.DisposeAsync();
         if (_infrastructure is not null) await _infrastructure.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }

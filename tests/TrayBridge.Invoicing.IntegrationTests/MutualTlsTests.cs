@@ -8,14 +8,13 @@ public sealed class MutualTlsTests(InvoicingFixture fixture) : IClassFixture<Inv
     public async Task Over_https_the_note_is_sent_with_the_a1_certificate_and_authorized()
     {
         using var tenant = new Tenant(fixture, "tenant-mtls");
-        var body = EmitterSetup.Body(fixture.SefazTls.BaseAddress, series: 31);
-        Assert.StartsWith("https://", fixture.SefazTls.BaseAddress.ToString());
-        await Tenant.ConfigureAsync(tenant, body);
+        Assert.StartsWith("https://", fixture.Sefaz.BaseAddress.ToString());
+        await Tenant.ConfigureAsync(tenant, EmitterSetup.Body(series: 31));
 
         var batch = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id));
 
         var note = (await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid()))[0];
         Assert.Equal("Authorized", note.GetProperty("status").GetString());
-        Assert.Contains(fixture.SefazTls.Admin.Requests(), r => r.ClientCertificate?.Contains(EmitterSetup.Cnpj) == true);
+        Assert.Contains(fixture.Sefaz.Admin.Requests(), r => r.ClientCertificate?.Contains(EmitterSetup.Cnpj) == true);
     }
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using TrayBridge.SefazSimulator.Faults;
 using TrayBridge.TestSupport;
 
@@ -22,6 +24,33 @@ public sealed class SefazOutageTests(InvoicingFixture fixture) : IClassFixture<I
             fixture.Sefaz.Admin.ClearFaults();
             var settled = await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid());
             Assert.Equal("Authorized", settled[0].GetProperty("status").GetString());
+        }
+        finally { fixture.Sefaz.Admin.ClearFaults(); }
+    }
+
+    [Fact]
+    public async Task Forged_protocol_a_protNFe_whose_digVal_is_not_the_notes_does_not_authorize_it_and_a_resend_meets_the_true_one()
+    {
+        using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-wrong-digval", series: 23);
+        fixture.Sefaz.Admin.SetFaults(new Faults { WrongDigVal = true });
+        try
+        {
+            var batch = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id));
+            var note = (await tenant.SettledNotesAsync(batch.GetProperty("id").GetGuid()))[0];
+            Assert.Equal(("Rejected", "protocol_mismatch"), (note.GetProperty("status").GetString(), note.GetProperty("statusCode").GetString()));
+            Assert.Contains("digVal", note.GetProperty("reason").GetString());
+            Assert.Equal(JsonValueKind.Null, note.GetProperty("xmlUrl").ValueKind);
+            Assert.Equal(JsonValueKind.Null, note.GetProperty("danfeUrl").ValueKind);
+
+            // SEFAZ's true answer is one consultation away: the resend sends the same XML, meets 204 and consults the key.
+            fixture.Sefaz.Admin.ClearFaults();
+            var id = note.GetProperty("id").GetGuid();
+            var resend = await tenant.Client.PostAsync($"api/invoicing/nfes/{id}/resend", null, TestContext.Current.CancellationToken);
+            Assert.True(resend.StatusCode == System.Net.HttpStatusCode.Accepted, await resend.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            var authorized = await Eventually.ReturnsAsync(() => tenant.Client.GetFromJsonAsync<JsonElement>($"api/invoicing/nfes/{id}"),
+                n => n.GetProperty("status").GetString() == "Authorized", TimeSpan.FromSeconds(60), "the resent note is authorized");
+            Assert.Equal(note.GetProperty("key").GetString(), authorized.GetProperty("key").GetString());
+            Assert.Equal(JsonValueKind.String, authorized.GetProperty("xmlUrl").ValueKind);
         }
         finally { fixture.Sefaz.Admin.ClearFaults(); }
     }

@@ -14,7 +14,7 @@ public sealed class Tenant(InvoicingFixture fixture, string id) : IDisposable
     public static async Task<Tenant> WithEmitterAsync(InvoicingFixture fixture, string id, int series)
     {
         var tenant = new Tenant(fixture, id);
-        await ConfigureAsync(tenant, EmitterSetup.Body(fixture.Sefaz.BaseAddress, series: series));
+        await ConfigureAsync(tenant, EmitterSetup.Body(series: series));
         return tenant;
     }
 

@@ -59,20 +59,20 @@ public sealed class ApiViewTests
     public void The_certificate_shows_its_holder_and_warns_within_30_days_of_expiry()
     {
         var now = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        var table = new Features.Sefaz.SefazWebServices(Microsoft.Extensions.Options.Options.Create(new InvoicingSettings()));
         EmitterProfile Profile(DateTimeOffset notAfter) => new()
         {
             Id = "t",
             Emitter = new EmitterData("11222333000181", "123456789012", "LOJA EXEMPLO LTDA", null,
                 new Domain.Emitters.NfeAddress("RUA A", "1", null, "CENTRO", "3550308", "SAO PAULO", "SP", "01001000"),
                 Domain.Emitters.Crt.SimplesNacional, 1, Domain.Emitters.NfeEnvironment.Homologacao),
-            Sefaz = new SefazEndpoints(new Uri("http://s/a"), new Uri("http://s/r"), new Uri("http://s/c")),
             Certificate = new StoredCertificate("x", "y", "CN=LOJA EXEMPLO LTDA:11222333000181, O=ICP-Brasil", "AB", "11222333000181",
                 now.AddYears(-1), notAfter),
         };
 
-        var soon = EmitterView.From(Profile(now.AddDays(10)), now);
-        var later = EmitterView.From(Profile(now.AddDays(60)), now);
-        var expired = EmitterView.From(Profile(now.AddDays(-1)), now);
+        var soon = EmitterView.From(Profile(now.AddDays(10)), table, now);
+        var later = EmitterView.From(Profile(now.AddDays(60)), table, now);
+        var expired = EmitterView.From(Profile(now.AddDays(-1)), table, now);
 
         Assert.Equal(("LOJA EXEMPLO LTDA:11222333000181", true, false, 10),
             (soon.Certificate!.Holder, soon.Certificate.ExpiresSoon, soon.Certificate.Expired, soon.Certificate.DaysLeft));

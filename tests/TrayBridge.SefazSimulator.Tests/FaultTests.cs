@@ -68,6 +68,25 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_wrong_digVal_fault_answers_protocols_whose_digVal_is_not_the_notes_while_the_ledger_keeps_the_true_one()
+    {
+        await using var sefaz = await SefazSession.StartAsync();
+        var note = new TestNfe();
+        var signed = note.Signed();
+        sefaz.Host.Admin.SetFaults(new Faults.Faults { WrongDigVal = true });
+
+        var sent = (await sefaz.AuthorizeAsync(1, signed)).InfProt();
+        var consulted = (await sefaz.ConsultKeyAsync(note.Key)).InfProt();
+
+        Assert.Equal((100, note.Key), (sent.CStat(), sent.Text("chNFe")));
+        Assert.NotEqual(NfeSigner.DigestOf(signed), sent.Text("digVal"));
+        Assert.NotEqual(NfeSigner.DigestOf(signed), consulted.Text("digVal"));
+        Assert.Equal(NfeSigner.DigestOf(signed), Assert.Single(sefaz.Host.Admin.Notes(), n => n.Key == note.Key).DigVal);
+        sefaz.Host.Admin.ClearFaults();
+        Assert.Equal(NfeSigner.DigestOf(signed), (await sefaz.ConsultKeyAsync(note.Key)).InfProt().Text("digVal"));
+    }
+
+    [Fact]
     public void Fault_values_out_of_range_are_refused()
     {
         var state = new FaultState(new Hosting.SimulatorClock(TimeProvider.System));

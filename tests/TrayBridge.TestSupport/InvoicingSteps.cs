@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace TrayBridge.TestSupport;
 
 /// <summary>What a user does before issuing NF-e through the gateway, shared by the end-to-end tests and the benchmark:
-/// set up an emitter (Simples Nacional in São Paulo, homologação) on the SEFAZ simulator, and complete NCMs an order lacks.</summary>
+/// set up an emitter (Simples Nacional in São Paulo, homologação), and complete NCMs an order lacks. The emitter names no
+/// SEFAZ address: the system's operator override (<c>Invoicing:Sefaz:EndpointOverride</c>) sends its notes to the simulator.</summary>
 public static class InvoicingSteps
 {
     public const string EmitterCnpj = "11222333000181";
@@ -22,9 +23,8 @@ public static class InvoicingSteps
         return string.Concat(digits);
     }
 
-    public static async Task ConfigureEmitterAsync(HttpClient erp, Uri sefaz, string cnpj = EmitterCnpj)
+    public static async Task ConfigureEmitterAsync(HttpClient erp, string cnpj = EmitterCnpj)
     {
-        string Ws(string service) => new Uri(sefaz, $"ws/{service}/{service}.asmx").ToString();
         (await erp.PutAsJsonAsync("api/invoicing/emitter", new
         {
             cnpj, stateRegistration = "123456789012", name = "LOJA EXEMPLO LTDA", tradeName = "Loja Exemplo",
@@ -34,8 +34,6 @@ public static class InvoicingSteps
                 zipCode = "01001000", phone = "1133334444",
             },
             crt = 1, series = 1, environment = 2,
-            authorizationUrl = Ws("NFeAutorizacao4"), receiptUrl = Ws("NFeRetAutorizacao4"), consultationUrl = Ws("NFeConsultaProtocolo4"),
-            voidingUrl = Ws("NFeInutilizacao4"),
         })).EnsureSuccessStatusCode();
         (await erp.PutAsJsonAsync("api/invoicing/emitter/certificate",
             new { pfxBase64 = A1Certificates.Pfx(cnpj), password = A1Certificates.Password })).EnsureSuccessStatusCode();

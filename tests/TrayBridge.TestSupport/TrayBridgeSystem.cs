@@ -86,10 +86,14 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
                 ["TraySimulator__PerMinuteLimit"] = trayRequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             if (withSefaz)
+            {
                 system.Add("sefaz-simulator", "simulators/Sefaz", "TrayBridge.SefazSimulator", new Dictionary<string, string>
                 {
                     ["SefazSimulator__SchemaFolder"] = "", // empty: the official XSDs embedded in the simulator (schemas/nfe/)
                 });
+                // The operator's override, not a tenant's URL, sends every note to the simulator (tenants choose UF and ambiente).
+                invoicing["Invoicing__Sefaz__EndpointOverride"] = system.SefazSimulator.BaseAddress.ToString();
+            }
             var web = withPanel ? system.Add("web", "web", "TrayBridge.Web", new Dictionary<string, string>
             {
                 ["Oidc__Authority"] = system._authority!,

@@ -35,7 +35,7 @@ public sealed class MainFlowTests(PanelSystem panel)
         var ordinary = await NewOrderAsync(tray, storeId, new { status = "A ENVIAR" });
         using var erp = system.Client(system.Gateway, user.TenantId);
         // The emitter (its screen is InvoicingScreensTests') and five more products to export beside the one made on screen.
-        await InvoicingSteps.ConfigureEmitterAsync(erp, system.SefazSimulator.BaseAddress, InvoicingSteps.NewCnpj());
+        await InvoicingSteps.ConfigureEmitterAsync(erp, InvoicingSteps.NewCnpj());
         for (var i = 1; i < ProductsToExport; i++)
             (await erp.PostAsJsonAsync("api/catalog/products", new ProductInput { Sku = $"FLX-{i}", Name = $"Produto do fluxo {i}", Ncm = "61091000", Price = 10m + i, Stock = 5 }, Cancel))
                 .EnsureSuccessStatusCode();

@@ -173,7 +173,7 @@ public sealed class SalesOrdersScreenTests(PanelSystem panel)
         Assert.Equal(HttpStatusCode.Accepted, (await erp.PostAsJsonAsync("api/tray/orders/import", new { storeId, trayOrderIds = new[] { trayOrderId } }, Cancel)).StatusCode);
         await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders?trayOrderIds={trayOrderId}", Cancel),
             body => body.GetProperty("total").GetInt32() == 1, TimeSpan.FromSeconds(60), "the sales order made");
-        await InvoicingSteps.ConfigureEmitterAsync(erp, system.SefazSimulator.BaseAddress, InvoicingSteps.NewCnpj());
+        await InvoicingSteps.ConfigureEmitterAsync(erp, InvoicingSteps.NewCnpj());
         return trayOrderId;
     }
 }

@@ -91,10 +91,28 @@ public sealed class InvoicingComponentTests : BunitContext
         var request = new EmitterForm
         {
             Cnpj = "11.222.333/0001-81", Name = "LOJA", Uf = " sp ", Series = "um", Crt = "1", Environment = "2", TradeName = " ",
-            AuthorizationUrl = "http://sefaz/a",
         }.ToRequest();
 
         Assert.Equal(("11.222.333/0001-81", "SP", null, 1, 2, null), (request.Cnpj, request.Address!.Uf, request.Series, request.Crt, request.Environment,
             request.TradeName));
+        // Issue 11: SEFAZ addresses are never sent (the API would refuse them): they follow from the UF and the ambiente.
+        Assert.Equal((null, null, null, null), (request.AuthorizationUrl, request.ReceiptUrl, request.ConsultationUrl, request.VoidingUrl));
+    }
+
+    [Fact]
+    public void The_sefaz_endpoints_in_use_are_shown_read_only_with_the_authorizer_and_a_demo_override_said_as_such()
+    {
+        var svrs = new EmitterSefazUrls(new Uri("https://nfe-homologacao.svrs.rs.gov.br/ws/NfeAutorizacao/NFeAutorizacao4.asmx"),
+            new Uri("https://nfe-homologacao.svrs.rs.gov.br/ws/NfeRetAutorizacao/NFeRetAutorizacao4.asmx"),
+            new Uri("https://nfe-homologacao.svrs.rs.gov.br/ws/NfeConsulta/NfeConsulta4.asmx"),
+            new Uri("https://nfe-homologacao.svrs.rs.gov.br/ws/nfeinutilizacao/nfeinutilizacao4.asmx"), "SVRS");
+        var official = Render<SefazEndpointsView>(p => p.Add(c => c.Sefaz, svrs).Add(c => c.Environment, 2).Add(c => c.Uf, "AC"));
+        Assert.Contains("SEFAZ Virtual do Rio Grande do Sul (SVRS), que atende AC — Homologação", official.Find("#sefaz-autorizador").TextContent);
+        Assert.Contains("nfe-homologacao.svrs.rs.gov.br", official.Markup);
+        Assert.Empty(official.FindAll("input"));
+        Assert.Empty(official.FindAll("#sefaz-override"));
+
+        var demo = Render<SefazEndpointsView>(p => p.Add(c => c.Sefaz, svrs with { Authorizer = "Simulador", OperatorOverride = true }).Add(c => c.Environment, 2));
+        Assert.Contains("simulador da SEFAZ", demo.Find("#sefaz-override").TextContent);
     }
 }

@@ -23,7 +23,7 @@ public static class BenchRun
             await ImportThroughput.MeasureSteadyAsync(store, orders: 20),
             await StockSyncLatency.MeasureAsync(store, changes: 40),
         };
-        results.Add(await NfeThroughput.MeasureAsync(store, system.SefazSimulator.BaseAddress, salesOrders));
+        results.Add(await NfeThroughput.MeasureAsync(store, salesOrders));
 
         Console.WriteLine();
         foreach (var result in results) Console.WriteLine(result);

@@ -13,9 +13,9 @@ public static partial class NfeThroughput
     [System.Text.RegularExpressions.GeneratedRegex(@"/orders/\d+(/invoices)?$")]
     private static partial System.Text.RegularExpressions.Regex InvoiceCall();
 
-    public static async Task<BenchResult> MeasureAsync(BenchStore store, Uri sefaz, List<JsonElement> salesOrders)
+    public static async Task<BenchResult> MeasureAsync(BenchStore store, List<JsonElement> salesOrders)
     {
-        await InvoicingSteps.ConfigureEmitterAsync(store.Erp, sefaz);
+        await InvoicingSteps.ConfigureEmitterAsync(store.Erp);
         foreach (var pending in salesOrders.Where(InvoicingSteps.LacksOnlyNcm))
             await InvoicingSteps.CompleteNcmsAsync(store.Erp, pending.GetProperty("id").GetGuid());
         var ready = (await store.SalesOrdersAsync()).Where(o => o.GetProperty("statusLabel").GetString() == "Pronto para faturar")

@@ -1,19 +1,24 @@
 namespace TrayBridge.Api.Invoicing;
 
 /// <summary><c>PUT /api/invoicing/emitter</c>. <see cref="Crt"/>: 1 Simples Nacional, 2 SN acima do sublimite, 3 regime
-/// normal, 4 MEI; <see cref="Environment"/>: 1 produção, 2 homologação. The URLs are the SEFAZ web services of the
-/// emitter's UF (NFeAutorizacao4, NFeRetAutorizacao4, NFeConsultaProtocolo4 and, optionally, NFeInutilizacao4).</summary>
+/// normal, 4 MEI; <see cref="Environment"/>: 1 produção, 2 homologação. Where the notes go follows from the address's UF
+/// and the ambiente (the official SEFAZ web-service table, shown in <see cref="EmitterResponse.Sefaz"/>): the URL members
+/// are no longer the tenant's to choose, and a request carrying any of them is refused (400
+/// <c>emitter.sefaz_url_not_accepted</c>) so nobody believes it took effect.</summary>
 public sealed record EmitterRequest(
     string? Cnpj, string? StateRegistration, string? Name, string? TradeName, EmitterAddress? Address, int? Crt, int? Series,
-    int? Environment, string? AuthorizationUrl, string? ReceiptUrl, string? ConsultationUrl, string? VoidingUrl = null);
+    int? Environment, string? AuthorizationUrl = null, string? ReceiptUrl = null, string? ConsultationUrl = null, string? VoidingUrl = null);
 
 /// <summary>The emitter's address (<c>enderEmit</c>); <see cref="CityCode"/> is the 7-digit IBGE code (cMun).</summary>
 public sealed record EmitterAddress(
     string Street, string Number, string? Complement, string District, string CityCode, string CityName, string Uf, string ZipCode,
     string? Phone = null);
 
-/// <summary>Where the emitter's notes go.</summary>
-public sealed record EmitterSefazUrls(Uri Authorization, Uri Receipt, Uri Consultation, Uri? Voiding);
+/// <summary>Where the emitter's notes go, read-only: the web services of <see cref="Authorizer"/> (the UF's own SEFAZ, SVRS
+/// or SVAN, per the official table) for the emitter's ambiente; <see cref="OperatorOverride"/> when the operator sends
+/// every tenant's notes elsewhere (the SEFAZ simulator of a demo or a test).</summary>
+public sealed record EmitterSefazUrls(Uri Authorization, Uri Receipt, Uri Consultation, Uri? Voiding, string? Authorizer = null, Uri? Events = null,
+    bool OperatorOverride = false);
 
 /// <summary><c>GET/PUT /api/invoicing/emitter</c> and <c>PUT …/certificate</c>: the emitter, its certificate as may be shown
 /// (never the PFX or its password) and warnings in Portuguese (<see cref="Warnings"/>, each with its code in

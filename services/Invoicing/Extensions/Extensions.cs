@@ -51,8 +51,10 @@ public static class Extensions
         });
         builder.Services.AddSingleton<EmitterCertificates>();
         builder.Services.AddHttpClient(nameof(SefazClient), (provider, client) =>
-            client.Timeout = provider.GetRequiredService<IOptions<InvoicingSettings>>().Value.SefazTimeout);
+            client.Timeout = provider.GetRequiredService<IOptions<InvoicingSettings>>().Value.SefazTimeout)
+            .ConfigurePrimaryHttpMessageHandler(SefazClient.NoRedirectNoProxy);
         builder.Services.AddSingleton<SefazTrust>();
+        builder.Services.AddSingleton<SefazWebServices>();
         builder.Services.AddSingleton<SefazClient>();
         builder.Services.AddScoped<NfeIssuer>();
         builder.Services.AddScoped<NfeOutcomes>();

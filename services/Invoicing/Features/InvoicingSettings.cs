@@ -22,6 +22,8 @@ public sealed class InvoicingSettings
     public int OrdersChunkSize { get; set; } = 50;
     /// <summary>Certificate files (PEM or DER) of the roots SEFAZ's TLS servers chain to, e.g. ICP-Brasil's.</summary>
     public List<string> SefazTrustAnchors { get; set; } = [];
+    /// <summary><c>Invoicing:Sefaz</c>: the operator's say over where notes go (tenants choose only UF and ambiente).</summary>
+    public SefazEndpointSettings Sefaz { get; set; } = new();
 
     /// <summary>The override folder as a full path; null when the embedded schemas are used.</summary>
     public string? ResolvedSchemaFolder()
@@ -32,4 +34,15 @@ public sealed class InvoicingSettings
             if (File.Exists(Path.Combine(dir.FullName, "TrayBridge.slnx"))) return Path.GetFullPath(Path.Combine(dir.FullName, SchemaFolder));
         return Path.GetFullPath(SchemaFolder);
     }
+}
+
+/// <summary><c>Invoicing:Sefaz</c>.</summary>
+public sealed class SefazEndpointSettings
+{
+    /// <summary>Empty in production: the official table decides. A base URL (the SEFAZ simulator's, e.g.
+    /// <c>http://127.0.0.1:5202/</c>) sends every tenant's notes to <c>{base}ws/{Service}/{Service}.asmx</c> instead, and is
+    /// the only place plain http is accepted. Demos and tests only: it is an operator's setting, never a tenant's.</summary>
+    public string EndpointOverride { get; set; } = "";
+    /// <summary>A SEFAZ answer above this many bytes is refused unread (a real one is a few KB; a lot of 50 protocols ~30 KB).</summary>
+    public int MaxResponseBytes { get; set; } = 1024 * 1024;
 }

@@ -5,7 +5,9 @@ namespace TrayBridge.SefazSimulator.Faults;
 /// <summary>
 /// <c>PUT /admin/faults</c>: every SOAP call waits <see cref="DelayMs"/> (wall-clock) before it is handled; a share
 /// <see cref="TimeoutShare"/> of them is processed and then never answered (the lot may be authorized: the case of
-/// nfe.md §4.7, a resend meets 204/539); <see cref="Down"/> takes the services down, for <see cref="DownFor"/> if given.
+/// nfe.md §4.7, a resend meets 204/539); <see cref="Down"/> takes the services down, for <see cref="DownFor"/> if given;
+/// <see cref="WrongDigVal"/> answers every protNFe with a digVal that is not the note's (what a fake or broken SEFAZ
+/// would say), so a client can prove it does not take such an answer as an authorization.
 /// </summary>
 public sealed record Faults
 {
@@ -13,6 +15,7 @@ public sealed record Faults
     public double TimeoutShare { get; init; }
     public bool Down { get; init; }
     public TimeSpan? DownFor { get; init; }
+    public bool WrongDigVal { get; init; }
 
     public static readonly Faults None = new();
 }

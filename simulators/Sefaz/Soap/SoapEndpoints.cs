@@ -75,6 +75,10 @@ public static class SoapEndpoints
             await WithholdAsync(http);
             return;
         }
+        // The ledger keeps the true digest; only this answer lies, as a stub or a tampering proxy would.
+        if (faults.Faults.WrongDigVal)
+            foreach (var digVal in answer.Message.Descendants(Messages.Nfe + "digVal"))
+                digVal.Value = Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(Convert.FromBase64String(digVal.Value)));
         http.Response.ContentType = SoapEnvelope.ContentType;
         await http.Response.WriteAsync(SoapEnvelope.Result(service.Name, answer.Message), http.RequestAborted);
         log.Add(Log(200, answer));

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TrayBridge.Api.Invoicing;
+using TrayBridge.Invoicing.Features.Sefaz;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 
@@ -23,28 +24,31 @@ public static class EmitterApi
         Problems.NotFound(EmitterReadiness.NoEmitter, "Nenhum emitente cadastrado: preencha Configurações › Emitente.");
 
     private static async Task<Results<Ok<EmitterResponse>, ValidationProblem>> PutAsync(EmitterRequest input, IDocumentStore store, TenantContext tenant,
-        TimeProvider time, CancellationToken cancellationToken)
+        SefazWebServices sefaz, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (emitter, sefaz, problems) = EmitterRequestReader.Read(input);
-        if (emitter is null || sefaz is null) return Problems.Validation(problems);
+        var (emitter, problems, code) = EmitterRequestReader.Read(input);
+        if (emitter is null)
+            return TypedResults.ValidationProblem(problems, detail: code == EmitterRequestReader.SefazUrlRefused
+                    ? "Os endereços da SEFAZ seguem a tabela oficial para a UF e o ambiente do emitente: não são informados."
+                    : "Verifique os campos destacados.",
+                extensions: new Dictionary<string, object?> { [Api.ApiProblem.CodeMember] = code });
         await using var session = store.LightweightSession(tenant.Require());
         var profile = await session.LoadAsync<EmitterProfile>(tenant.Require(), cancellationToken)
-            ?? new EmitterProfile { Id = tenant.Require(), Emitter = EmitterData.From(emitter), Sefaz = sefaz };
+            ?? new EmitterProfile { Id = tenant.Require(), Emitter = EmitterData.From(emitter) };
         // The certificate stays: a changed address does not need a new one (GET warns when the CNPJ root no longer matches).
         profile.Emitter = EmitterData.From(emitter);
-        profile.Sefaz = sefaz;
         profile.UpdatedAt = time.GetUtcNow();
         session.Store(profile);
         await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(EmitterView.From(profile, time.GetUtcNow()));
+        return TypedResults.Ok(EmitterView.From(profile, sefaz, time.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<EmitterResponse>, ProblemHttpResult>> GetAsync(IDocumentStore store, TenantContext tenant, TimeProvider time,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EmitterResponse>, ProblemHttpResult>> GetAsync(IDocumentStore store, TenantContext tenant, SefazWebServices sefaz,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession(tenant.Require());
         return await session.LoadAsync<EmitterProfile>(tenant.Require(), cancellationToken) is { } profile
-            ? TypedResults.Ok(EmitterView.From(profile, time.GetUtcNow()))
+            ? TypedResults.Ok(EmitterView.From(profile, sefaz, time.GetUtcNow()))
             : NoEmitter();
     }
 }

@@ -3,14 +3,13 @@ using TrayBridge.Invoicing.Domain.Taxes;
 
 namespace TrayBridge.Invoicing.Features.Emitters;
 
-/// <summary>The tenant's emitter as stored: the fields of the note's <c>emit</c>, where SEFAZ is reached, and the A1
-/// certificate — its PFX and password only in Data Protection's ciphertext, next to what may be shown of it.
-/// One per tenant: the id is the tenant id.</summary>
+/// <summary>The tenant's emitter as stored: the fields of the note's <c>emit</c> and the A1 certificate — its PFX and password only in Data Protection's ciphertext, next to what may be shown of it.
+/// One per tenant: the id is the tenant id. Where SEFAZ is reached is not stored: it follows from the UF and the ambiente
+/// (<see cref="Sefaz.SefazWebServices"/>); the URLs older profiles hold are ignored.</summary>
 public sealed class EmitterProfile
 {
     public required string Id { get; set; }
     public required EmitterData Emitter { get; set; }
-    public required SefazEndpoints Sefaz { get; set; }
     public StoredCertificate? Certificate { get; set; }
     /// <summary>The emitter's tax table as its accountant set it; null: the defaults (<see cref="TaxRules.Default"/>).</summary>
     public TaxRules? Taxes { get; set; }
@@ -19,10 +18,6 @@ public sealed class EmitterProfile
     /// <summary>The emitter a note is built for: its fields and its tax table.</summary>
     public Emitter ToEmitter() => Emitter.ToEmitter() with { Taxes = Taxes ?? TaxRules.Default };
 }
-
-/// <summary>The emitter's SEFAZ web services (NFeAutorizacao4, NFeRetAutorizacao4, NFeConsultaProtocolo4, and
-/// NFeInutilizacao4 when numbers are to be voided from here).</summary>
-public sealed record SefazEndpoints(Uri Authorization, Uri Receipt, Uri Consultation, Uri? Voiding = null);
 
 /// <summary>The A1 certificate: <see cref="ProtectedPfx"/> and <see cref="ProtectedPassword"/> are Data Protection
 /// ciphertext (see <see cref="EmitterCertificates"/>); the rest is what the user may see.</summary>

@@ -1,6 +1,7 @@
 using TrayBridge.Api;
 using TrayBridge.Api.Invoicing;
 using TrayBridge.Invoicing.Domain.Emitters;
+using TrayBridge.Invoicing.Features.Sefaz;
 
 namespace TrayBridge.Invoicing.Features.Emitters;
 
@@ -11,7 +12,7 @@ public static class EmitterView
 {
     public static readonly TimeSpan ExpiryWarning = TimeSpan.FromDays(30);
 
-    public static EmitterResponse From(EmitterProfile profile, DateTimeOffset now)
+    public static EmitterResponse From(EmitterProfile profile, SefazWebServices sefaz, DateTimeOffset now)
     {
         var e = profile.Emitter;
         var warnings = new List<Reason>();
@@ -35,9 +36,13 @@ public static class EmitterView
         var a = e.Address;
         return new EmitterResponse(e.Cnpj, e.StateRegistration, e.Name, e.TradeName,
             new EmitterAddress(a.Street, a.Number, a.Complement, a.District, a.CityCode, a.CityName, a.Uf, a.ZipCode, a.Phone), (int)e.Crt, e.Series,
-            (int)e.Environment, new EmitterSefazUrls(profile.Sefaz.Authorization, profile.Sefaz.Receipt, profile.Sefaz.Consultation, profile.Sefaz.Voiding),
+            (int)e.Environment, Endpoints(sefaz.For(a.Uf, e.Environment)!),
             certificate, [.. warnings.Select(w => w.Detail)], warnings);
     }
+
+    // The UF was validated when the emitter was saved, and the table covers every UF.
+    private static EmitterSefazUrls Endpoints(SefazEndpoints s) =>
+        new(s.Authorization, s.Receipt, s.Consultation, s.Voiding, s.Authorizer, s.Events, s.Overridden);
 
     /// <summary>The subject's CN (an A1's is "NAME:CNPJ"), else the whole subject.</summary>
     public static string Holder(string subject) =>

@@ -13,7 +13,7 @@ namespace TrayBridge.Invoicing.Features.Emitters;
 public static class UploadCertificate
 {
     public static async Task<Results<Ok<EmitterResponse>, ProblemHttpResult>> HandleAsync(CertificateUpload request, IDocumentStore store,
-        TenantContext tenant, EmitterCertificates certificates, TimeProvider time, CancellationToken cancellationToken)
+        TenantContext tenant, EmitterCertificates certificates, Sefaz.SefazWebServices sefaz, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession(tenant.Require());
         if (await session.LoadAsync<EmitterProfile>(tenant.Require(), cancellationToken) is not { } profile)
@@ -41,7 +41,7 @@ public static class UploadCertificate
             profile.UpdatedAt = now;
             session.Store(profile);
             await session.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(EmitterView.From(profile, now));
+            return TypedResults.Ok(EmitterView.From(profile, sefaz, now));
         }
     }
 }

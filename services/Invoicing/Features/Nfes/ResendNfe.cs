@@ -33,6 +33,9 @@ public static class ResendNfe
             return Problems.Conflict("nfe.not_rejected", $"A NF-e {note.Number} está {NfeViews.Situation(note.Status)}: só uma nota rejeitada é reenviada.");
         var profile = await session.LoadAsync<EmitterProfile>(tenantId, cancellationToken);
         if (EmitterReadiness.Problem(profile, time.GetUtcNow()) is { } notReady) return notReady;
+        // SEFAZ's answer did not match the note (Sefaz.ProtocolCheck), not the note SEFAZ: it may hold these very bytes
+        // authorized, so they go again unchanged and its 204 leads to consulting the key — a rebuilt note would differ.
+        if (note.StatusCode == Sefaz.ProtocolCheck.Mismatch) return await RequeueAsync(session, note, scheduler, time, cancellationToken);
         SalesOrderForInvoice answer;
         try
         {
@@ -63,6 +66,12 @@ public static class ResendNfe
             return Problems.Unprocessable("nfe.schema_invalid", "A NF-e não passa na validação do schema da SEFAZ: " + string.Join("; ", e.Errors.Take(3)));
         }
         catch (NfeSignatureException e) { return Problems.Unprocessable("nfe.signature_failed", "A NF-e não pôde ser assinada: " + e.Message); }
+        return await RequeueAsync(session, note, scheduler, time, cancellationToken);
+    }
+
+    private static async Task<Results<Accepted<NfeResponse>, ProblemHttpResult>> RequeueAsync(IDocumentSession session, NfeRecord note,
+        DueWorkScheduler scheduler, TimeProvider time, CancellationToken cancellationToken)
+    {
         (note.Status, note.StatusCode, note.Reason, note.UpdatedAt) = (NfeStatus.Pending, null, null, time.GetUtcNow());
         session.Store(note);
         scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(note.BatchId), time.GetUtcNow());

@@ -34,17 +34,13 @@ public static class VoidNumber
                 $"A justificativa tem de {InutilizacaoRequest.MinJustification} a {InutilizacaoRequest.MaxJustification} caracteres (exigência da SEFAZ).");
         var profile = await session.LoadAsync<EmitterProfile>(tenantId, cancellationToken);
         if (EmitterReadiness.Problem(profile, time.GetUtcNow()) is { } notReady) return notReady;
-        if (profile!.Sefaz.Voiding is not { } url)
-            return Problems.Conflict("emitter.no_voiding_url",
-                "Informe o endereço do serviço de inutilização da SEFAZ (NFeInutilizacao4) em Configurações › Emitente.");
-
-        var emitter = profile.ToEmitter();
+        var emitter = profile!.ToEmitter();
         using var certificate = certificates.Open(profile.Certificate!);
         var signed = NfeSigner.Sign(InutilizacaoRequest.Build(emitter, note.Series, note.Number,
             Uf.LocalTime(emitter.Address.Uf, time.GetUtcNow()).Year, request.Justification!), certificate);
         validator.EnsureValid(signed);
         System.Xml.Linq.XElement answer;
-        try { answer = await sefaz.CallAsync(url, "NFeInutilizacao4", signed, certificate, cancellationToken); }
+        try { answer = await sefaz.CallAsync(profile, SefazWebServices.Voiding, signed, certificate, cancellationToken); }
         catch (SefazUnavailableException e)
         {
             return Problems.Of(StatusCodes.Status503ServiceUnavailable, "sefaz.unavailable", $"A SEFAZ não respondeu ({e.Message}): tente de novo em instantes.");

@@ -23,7 +23,7 @@ public sealed class NfeOutcomes(SefazClient sefaz, SignedUrls urls, IOptions<Inv
         var cStat = Prot(protNFe, "cStat") ?? "";
         if (cStat is "204" or "539")
         {
-            var consulted = await sefaz.CallAsync(profile.Sefaz.Consultation, "NFeConsultaProtocolo4", KeyQuery(profile.Emitter.Environment, note.Key),
+            var consulted = await sefaz.CallAsync(profile, SefazWebServices.Consultation, KeyQuery(profile.Emitter.Environment, note.Key),
                 certificate, cancellationToken);
             if (CStat(consulted) is "100" or "150" && Protocols(consulted).FirstOrDefault() is { } found) protNFe = found;
             cStat = Prot(protNFe, "cStat") ?? cStat;
@@ -32,11 +32,15 @@ public sealed class NfeOutcomes(SefazClient sefaz, SignedUrls urls, IOptions<Inv
         note.Reason = Prot(protNFe, "xMotivo");
         note.LastError = null;
         note.UpdatedAt = time.GetUtcNow();
-        if (cStat is "100" or "150") Authorize(session, note, protNFe);
+        // An "authorized" protNFe that is not this note's (another key or digest, a broken signature) is a fake or broken
+        // answer: never Authorized; the note shows why, and a resend asks SEFAZ again (204, then the key is consulted).
+        var mismatch = cStat is "100" or "150" ? ProtocolCheck.Problem(protNFe, note.Key, note.SignedXml) : null;
+        if (mismatch is not null) (note.StatusCode, note.Reason) = (ProtocolCheck.Mismatch, mismatch);
+        if (cStat is "100" or "150" && mismatch is null) Authorize(session, note, protNFe);
         else
         {
             note.Status = cStat is "110" or "301" or "302" or "303" ? NfeStatus.Denied : NfeStatus.Rejected;
-            session.AppendIntegrationEvent(note.Id, new NfeRejected(session.TenantId, note.StoreId, note.TrayOrderId, note.SalesOrderId, cStat,
+            session.AppendIntegrationEvent(note.Id, new NfeRejected(session.TenantId, note.StoreId, note.TrayOrderId, note.SalesOrderId, note.StatusCode,
                 note.Reason ?? "", time.GetUtcNow()));
         }
         session.Store(note);

@@ -32,7 +32,7 @@ public sealed class PollReceipt(IDocumentStore store, EmitterCertificates certif
         System.Xml.Linq.XElement answer;
         try
         {
-            answer = await sefaz.CallAsync(profile.Sefaz.Receipt, "NFeRetAutorizacao4", ReceiptQuery(profile.Emitter.Environment, payload.Receipt),
+            answer = await sefaz.CallAsync(profile, SefazWebServices.Receipt, ReceiptQuery(profile.Emitter.Environment, payload.Receipt),
                 certificate, cancellationToken);
         }
         catch (SefazUnavailableException e) { return DueWorkOutcome.Retry(time.GetUtcNow() + settings.Value.ReceiptPollInterval * 2, e.Message); }

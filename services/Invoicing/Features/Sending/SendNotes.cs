@@ -40,7 +40,7 @@ public sealed class SendNotes(IDocumentStore store, EmitterCertificates certific
             offset += lot.Notes.Count;
             try
             {
-                var answer = await sefaz.CallAsync(profile.Sefaz.Authorization, "NFeAutorizacao4", lot.Xml, certificate, cancellationToken);
+                var answer = await sefaz.CallAsync(profile, SefazWebServices.Authorization, lot.Xml, certificate, cancellationToken);
                 await ApplyAsync(session, answer, lotNotes, profile, certificate, cancellationToken);
             }
             catch (SefazUnavailableException e)

@@ -3,7 +3,8 @@ using TrayBridge.Api.Invoicing;
 namespace TrayBridge.Web.Components.Pages.Settings;
 
 /// <summary>The Emitente form's fields, as typed (text), to and from the API's <see cref="EmitterRequest"/> /
-/// <see cref="EmitterResponse"/>. The API checks them; its messages come back per field (<c>cnpj</c>, <c>address.zipCode</c>…).</summary>
+/// <see cref="EmitterResponse"/>. The API checks them; its messages come back per field (<c>cnpj</c>, <c>address.zipCode</c>…).
+/// No SEFAZ address is typed: the API takes them from the official table for the UF and the ambiente, and the page shows them.</summary>
 public sealed class EmitterForm
 {
     public string? Cnpj { get; set; }
@@ -22,18 +23,13 @@ public sealed class EmitterForm
     public string Crt { get; set; } = "1";
     public string Series { get; set; } = "1";
     public string Environment { get; set; } = "2";
-    public string? AuthorizationUrl { get; set; }
-    public string? ReceiptUrl { get; set; }
-    public string? ConsultationUrl { get; set; }
-    public string? VoidingUrl { get; set; }
 
     public static EmitterForm From(EmitterResponse e) => new()
     {
         Cnpj = e.Cnpj, StateRegistration = e.StateRegistration, Name = e.Name, TradeName = e.TradeName, Street = e.Address.Street,
         Number = e.Address.Number, Complement = e.Address.Complement, District = e.Address.District, CityCode = e.Address.CityCode,
         CityName = e.Address.CityName, Uf = e.Address.Uf, ZipCode = e.Address.ZipCode, Phone = e.Address.Phone, Crt = e.Crt.ToString(),
-        Series = e.Series.ToString(), Environment = e.Environment.ToString(), AuthorizationUrl = e.Sefaz.Authorization.ToString(),
-        ReceiptUrl = e.Sefaz.Receipt.ToString(), ConsultationUrl = e.Sefaz.Consultation.ToString(), VoidingUrl = e.Sefaz.Voiding?.ToString(),
+        Series = e.Series.ToString(), Environment = e.Environment.ToString(),
     };
 
     /// <summary>The request as typed; a série that is not a number goes as null and the API says so beside the field.</summary>
@@ -41,7 +37,7 @@ public sealed class EmitterForm
         new EmitterAddress(Street ?? "", Number ?? "", Blank(Complement), District ?? "", CityCode ?? "", CityName ?? "", (Uf ?? "").Trim().ToUpperInvariant(),
             ZipCode ?? "", Blank(Phone)),
         int.TryParse(Crt, out var crt) ? crt : null, int.TryParse(Series, out var series) ? series : null,
-        int.TryParse(Environment, out var environment) ? environment : null, AuthorizationUrl, ReceiptUrl, ConsultationUrl, Blank(VoidingUrl));
+        int.TryParse(Environment, out var environment) ? environment : null);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -35,7 +35,8 @@ public sealed class KnownKeyHostTests
     [Theory]
     [InlineData("gateway", "TrayBridge.Gateway", "Both", "'Auth:Mode' is 'Both'")]
     [InlineData("services/Invoicing", "TrayBridge.Invoicing", "sharedkey ", null)]
-    [InlineData("gateway", "TrayBridge.Gateway", null, "'Auth:Mode' is Authority (the default) but 'Auth:Authority'")]
+    // Not set in the environment: appsettings.json's Authority, the production default.
+    [InlineData("gateway", "TrayBridge.Gateway", null, "'Auth:Mode' is Authority but 'Auth:Authority' (the identity provider's issuer URL) is missing")]
     [InlineData("services/Catalog", "TrayBridge.Catalog", "Authority", "'Auth:Mode' is Authority but 'Auth:Authority'")]
     public async Task A_host_with_an_unknown_mode_or_a_mode_without_its_settings_exits_with_a_clear_message(string project, string assembly,
         string? mode, string? reason)

@@ -4,7 +4,7 @@
 #   test           infrastructure + build + every test project; closes with "Tests: N passed, N failed, N skipped"
 #   bench [orders] infrastructure + build + the benchmark (latency percentiles, throughput) into artifacts/bench
 #   up | down      infrastructure only (PostgreSQL + RabbitMQ)
-#   token --tenant <id>   a signed development JWT (last line of output)
+#   token [--tenant <id>] [--role admin|operator]   a user's access token from the running identity simulator (last line)
 #   compose-env    this machine's keys and the demo's settings as `export` lines for docker compose (eval "$(…)")
 #   pack           the public contracts package into artifacts/packages
 #   screenshots    the panel's main flow in Chromium, its screens written to docs/screenshots (the README shows them)
@@ -36,7 +36,7 @@ function Invoke-Build {
 switch ($Command) {
     'up' { $null = Initialize-Infrastructure }
     'down' { Stop-Infrastructure }
-    'token' { New-DevToken -Tenant (Get-Option 'tenant' 'demo') }
+    'token' { New-UserToken -Tenant (Get-Option 'tenant' 'demo') -Role (Get-Option 'role' 'admin') }
     'compose-env' { foreach ($entry in (Get-ComposeEnvironment).GetEnumerator()) { "export $($entry.Key)='$($entry.Value)'" } }
     'pack' {
         dotnet pack (Join-Path $Root 'contracts/TrayBridge.Contracts/TrayBridge.Contracts.csproj') -c Release -o (Join-Path $Root 'artifacts/packages') --nologo
@@ -68,7 +68,7 @@ switch ($Command) {
         exit $LASTEXITCODE
     }
     default {
-        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] | up | down | token --tenant <id> | pack | screenshots" -ForegroundColor Red
+        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] | up | down | token [--tenant <id>] [--role operator] | pack | screenshots" -ForegroundColor Red
         exit 2
     }
 }

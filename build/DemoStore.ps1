@@ -29,7 +29,7 @@ function Connect-DemoStore([string]$Simulator, [string]$Gateway) {
     $json = @{ ContentType = 'application/json' }
     Invoke-RestMethod -Method Post "$Simulator/admin/apps" @json -Body (@{ consumerKey = $tray['Tray__ConsumerKey']; consumerSecret = $tray['Tray__ConsumerSecret'] } | ConvertTo-Json) | Out-Null
     $store = Invoke-RestMethod -Method Post "$Simulator/admin/stores" @json -Body (@{ storeId = $DemoStoreId; products = 40; orders = 200 } | ConvertTo-Json)
-    $headers = @{ Authorization = "Bearer $(New-DevToken -Tenant 'demo')" }
+    $headers = @{ Authorization = "Bearer $(New-UserToken -Tenant 'demo' -Role 'admin')" }
     $form = @{ platform = 'TrayCommerce'; storeId = $store.storeId; apiAddress = $store.apiAddress; code = $store.code }
     $created = Invoke-WebRequest -Method Post "$Gateway/api/stores" -Headers $headers @json -Body ($form | ConvertTo-Json) -SkipHttpErrorCheck
     if ($created.StatusCode -eq 409) {

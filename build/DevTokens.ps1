@@ -1,9 +1,10 @@
-# Development signing keys (random, created once per checkout in .run/, never committed) and HS256 tokens signed with them.
+# Development secrets (random, created once per checkout in .run/, never committed): the URL signing key, our simulated
+# Tray app's secret, the panel's client secret; and users' tokens from the identity simulator.
 
 function Get-DevSecrets {
     $path = Join-Path $RunDir 'dev-secrets.json'
     $secrets = if (Test-Path $path) { Get-Content $path -Raw | ConvertFrom-Json -AsHashtable } else { @{ Issuer = 'traybridge'; Audience = 'traybridge' } }
-    $missing = @('SigningKey', 'UrlSigningKey', 'TrayConsumerSecret', 'WebClientSecret') | Where-Object { -not $secrets.ContainsKey($_) }
+    $missing = @('UrlSigningKey', 'TrayConsumerSecret', 'WebClientSecret') | Where-Object { -not $secrets.ContainsKey($_) }
     if ($missing) {
         # Keys added by a newer build.ps1 are created once and kept, like the first ones.
         foreach ($name in $missing) { $secrets[$name] = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(48)) }
@@ -14,24 +15,29 @@ function Get-DevSecrets {
     return [pscustomobject]$secrets
 }
 
-function ConvertTo-Base64Url([byte[]]$Bytes) { return [Convert]::ToBase64String($Bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_') }
+# The demo runs in Auth:Mode Authority, as production does: the hosts accept only the identity provider's RS256 tokens.
+# Scripts get one from the identity simulator with its development-only password grant (Identity:PasswordGrantEnabled)
+# and the panel's client: the demo tenant's admin (lojista@demo.com.br) or, for another tenant or role, a user made for
+# the occasion through its /admin/users. The simulator must be running (`build.ps1 run`, or compose's demo profile).
+$DemoUsers = @{ admin = 'lojista@demo.com.br'; operator = 'operador@demo.com.br' }
 
-function New-DevToken([string]$Tenant, [int]$Hours = 12) {
-    $secrets = Get-DevSecrets
-    $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
-    $header = @{ alg = 'HS256'; typ = 'JWT' } | ConvertTo-Json -Compress
-    $payload = [ordered]@{ iss = $secrets.Issuer; aud = $secrets.Audience; sub = "dev@$Tenant"; tenant_id = $Tenant; role = 'admin'; iat = $now; nbf = $now; exp = $now + $Hours * 3600 } | ConvertTo-Json -Compress
-    $unsigned = (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($header))) + '.' + (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($payload)))
-    $signature = [System.Security.Cryptography.HMACSHA256]::HashData([Text.Encoding]::UTF8.GetBytes($secrets.SigningKey), [Text.Encoding]::UTF8.GetBytes($unsigned))
-    return $unsigned + '.' + (ConvertTo-Base64Url $signature)
+function New-UserToken([string]$Tenant = 'demo', [string]$Role = 'admin', [string]$Identity = 'http://127.0.0.1:5203') {
+    if ($Role -notin 'admin', 'operator') { throw "Unknown role '$Role': use admin or operator." }
+    if ($Tenant -eq 'demo') { $email = $DemoUsers[$Role]; $password = 'demo123' }
+    else {
+        $email = "script-$([Guid]::NewGuid().ToString('N').Substring(0, 8))@$Tenant.local"
+        $password = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(18))
+        $user = @{ email = $email; password = $password; name = "Script $Tenant"; tenantId = $Tenant; roles = @($Role) }
+        Invoke-RestMethod -Method Post "$Identity/admin/users" -ContentType 'application/json' -Body ($user | ConvertTo-Json) | Out-Null
+    }
+    $form = @{ grant_type = 'password'; client_id = 'traybridge-web'; client_secret = (Get-DevSecrets).WebClientSecret
+        username = $email; password = $password; scope = 'openid profile roles' }
+    return (Invoke-RestMethod -Method Post "$Identity/connect/token" -ContentType 'application/x-www-form-urlencoded' -Body $form).access_token
 }
 
 function Get-AuthSettings {
     $secrets = Get-DevSecrets
-    return @{
-        'Auth__Issuer' = $secrets.Issuer; 'Auth__Audience' = $secrets.Audience
-        'Auth__SigningKey' = $secrets.SigningKey; 'Auth__UrlSigningKey' = $secrets.UrlSigningKey
-    }
+    return @{ 'Auth__Mode' = 'Authority'; 'Auth__UrlSigningKey' = $secrets.UrlSigningKey }
 }
 
 # docker-compose.yml takes every key and secret from the environment with no default: this machine's generated ones,
@@ -40,7 +46,7 @@ function Get-AuthSettings {
 function Get-ComposeEnvironment {
     $secrets = Get-DevSecrets
     return [ordered]@{
-        TRAYBRIDGE_SIGNING_KEY = $secrets.SigningKey; TRAYBRIDGE_URL_SIGNING_KEY = $secrets.UrlSigningKey
+        TRAYBRIDGE_URL_SIGNING_KEY = $secrets.UrlSigningKey
         TRAYBRIDGE_OIDC_CLIENT_SECRET = $secrets.WebClientSecret
         TRAY_CONSUMER_KEY = 'traybridge-dev'; TRAY_CONSUMER_SECRET = $secrets.TrayConsumerSecret; TRAY_SIMULATOR_HOST = 'tray-simulator'
         SEFAZ_ENDPOINT_OVERRIDE = 'http://sefaz-simulator:8080/'

@@ -35,8 +35,9 @@ function Get-HostSettings($Infra) {
     # Every tenant's NF-e go to the SEFAZ simulator: an operator's setting (tenants choose only UF and ambiente); without
     # it, the official web-service table sends each note to the SEFAZ of its emitter's UF.
     $settings['Invoicing__Sefaz__EndpointOverride'] = 'http://127.0.0.1:5202/'
-    # Sign-in: the identity provider simulator issues the users' tokens; every host accepts them besides the development
-    # tokens of `build.ps1 token`. The panel is its client, with a secret made once per checkout like the signing keys.
+    # Sign-in: the identity provider simulator issues the users' tokens, the only ones the hosts accept (Authority mode,
+    # as in production); scripts get theirs with its password grant (New-UserToken). The panel is its client, with a
+    # secret made once per checkout like the URL signing key.
     $identity = 'http://127.0.0.1:5203/'
     $settings['Auth__Authority'] = $identity
     $settings['Identity__Issuer'] = $identity
@@ -70,7 +71,7 @@ function Connect-DemoEmitter([string]$Gateway) {
     $certificate = $request.CreateSelfSigned($now.AddDays(-1), $now.AddYears(1))
     $password = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(18))
     $pfx = [Convert]::ToBase64String($certificate.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pfx, $password))
-    $headers = @{ Authorization = "Bearer $(New-DevToken -Tenant 'demo')" }
+    $headers = @{ Authorization = "Bearer $(New-UserToken -Tenant 'demo' -Role 'admin')" }
     $json = @{ ContentType = 'application/json' }
     Invoke-RestMethod -Method Put "$Gateway/api/invoicing/emitter" -Headers $headers @json -Body ($emitter | ConvertTo-Json -Depth 4) | Out-Null
     return Invoke-RestMethod -Method Put "$Gateway/api/invoicing/emitter/certificate" -Headers $headers @json -Body (@{ pfxBase64 = $pfx; password = $password } | ConvertTo-Json)
@@ -110,7 +111,7 @@ function Start-AllHosts($Infra) {
         $demo = if (Test-OwnTrayApp) { $null } else { Connect-DemoStore -Simulator 'http://127.0.0.1:5201' -Gateway 'http://127.0.0.1:5080' }
         $emitter = Connect-DemoEmitter -Gateway 'http://127.0.0.1:5080'
         Write-Host ''
-        Write-Host 'Painel         http://127.0.0.1:5080/   (entre com lojista@demo.com.br / demo123)' -ForegroundColor Green
+        Write-Host 'Painel         http://127.0.0.1:5080/   (entre com lojista@demo.com.br / demo123, administrador; operador@demo.com.br / demo123, operador)' -ForegroundColor Green
         foreach ($s in $started) { Write-Host ("{0,-14} http://127.0.0.1:{1}" -f $s.Info.Name, $s.Info.Port) -ForegroundColor Green }
         if ($demo) {
             Write-Host "Demo store     $($demo.storeId) (tenant 'demo'), api_address $($demo.apiAddress)"
@@ -121,8 +122,8 @@ function Start-AllHosts($Infra) {
         Write-Host "Demo emitter   CNPJ $($emitter.cnpj) (Simples Nacional, SP, homologação), self-signed A1 until $($emitter.certificate.notAfter)"
         Write-Host "SEFAZ (homol.) http://127.0.0.1:5202/ws/NFeAutorizacao4/NFeAutorizacao4.asmx (also NFeRetAutorizacao4, NFeConsultaProtocolo4, NFeStatusServico4, NFeInutilizacao4; /admin)"
         Write-Host "Logs           $logs"
-        Write-Host "Token (tenant 'demo'; 'build.ps1 token --tenant <id>' for another):"
-        Write-Host (New-DevToken -Tenant 'demo')
+        Write-Host "Token (tenant 'demo', admin, from the identity simulator, valid 10 min; 'build.ps1 token [--tenant <id>] [--role operator]' for another):"
+        Write-Host (New-UserToken -Tenant 'demo' -Role 'admin')
         Write-Host 'Press Ctrl+C to stop.'
         while ($true) {
             foreach ($s in $started) {

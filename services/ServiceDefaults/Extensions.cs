@@ -23,8 +23,6 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry(serviceName, extraTraceSources);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(AuthSettings.From(builder.Configuration));
-        builder.Services.AddSingleton<SignedUrls>();
         builder.Services.AddTrayBridgeAuthentication(builder.Configuration);
         builder.Services.AddScoped<TenantContext>();
         builder.AddRequestBodyLimit();
@@ -34,10 +32,13 @@ public static class Extensions
     }
 
     /// <summary>What every service (not the gateway) has on top: Marten in its own schema with the relay, MassTransit
-    /// on RabbitMQ, due work, and readiness on PostgreSQL, the bus and the relay's lag.</summary>
+    /// on RabbitMQ, due work, readiness on PostgreSQL, the bus and the relay's lag, and the signed public links (their key,
+    /// <c>Auth:UrlSigningKey</c>, is the services' alone: the gateway never reads it).</summary>
     public static WebApplicationBuilder AddServicePlatform(this WebApplicationBuilder builder, string serviceName, ServiceStore store,
         Action<StoreOptions>? configureMarten = null, Action<IBusRegistrationConfigurator>? configureBus = null)
     {
+        builder.Services.AddSingleton(AuthSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<SignedUrls>();
         builder.Services.AddServiceMarten(builder.Configuration, store, configureMarten);
         builder.Services.AddMessaging(builder.Configuration, serviceName, configureBus);
         builder.Services.AddDueWork(builder.Configuration);

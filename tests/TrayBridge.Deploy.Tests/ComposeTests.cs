@@ -46,24 +46,21 @@ public sealed class ComposeTests
     }
 
     [Fact]
-    public void Every_compose_host_that_checks_tokens_gets_the_same_signing_keys_from_the_environment_with_no_default()
+    public void Every_compose_host_runs_in_Authority_mode_and_the_services_share_the_URL_key_from_the_environment_with_no_default()
     {
-        string[] keys = ["Auth__SigningKey", "Auth__UrlSigningKey"];
         // The simulators stand in for Tray and SEFAZ: they check no TrayBridge token.
-        var values = _compose.HostServices.Where(s => s.Host.Reads("Auth__SigningKey"))
-            .Select(s => ComposeFile.Environment(_compose.Services[s.Service])).ToList();
+        var checking = _compose.HostServices.Where(s => s.Host.Reads("Auth__Mode"))
+            .Select(s => (s.Service, Environment: ComposeFile.Environment(_compose.Services[s.Service]))).ToList();
+        var urlKeys = checking.Where(s => s.Service != "gateway").Select(s => s.Environment.GetValueOrDefault("Auth__UrlSigningKey", "")).Distinct().ToList();
 
-        Expect.None(keys.SelectMany(key =>
-        {
-            var distinct = values.Select(v => v.GetValueOrDefault(key, "")).Distinct().ToList();
-            return new[]
-            {
-                distinct.Count == 1 ? null : $"{key} differs between hosts: a token or URL signed by one would fail in another.",
-                // No default: a key in this file would be a published key, which the hosts refuse (SharedKeyPolicy).
-                distinct.All(v => v.StartsWith("<required ", StringComparison.Ordinal)) ? null
-                    : $"{key} must come from the environment with no default (${{VAR:?…}}), not '{distinct[0]}'.",
-            }.OfType<string>();
-        }));
+        Expect.None(checking
+            .Where(s => s.Environment.GetValueOrDefault("Auth__Mode") != "Authority" || s.Environment.ContainsKey("Auth__SigningKey"))
+            .Select(s => $"{s.Service} must run with Auth__Mode: Authority and no shared signing key (a shared key in compose is a published key).")
+            .Concat(urlKeys.Count == 1 ? [] : ["Auth__UrlSigningKey differs between services: a URL signed by one would fail in another."])
+            // No default: a key in this file would be a published key, which the hosts refuse (SharedKeyPolicy).
+            .Concat(urlKeys.All(v => v.StartsWith("<required ", StringComparison.Ordinal)) ? []
+                : [$"Auth__UrlSigningKey must come from the environment with no default (${{VAR:?…}}), not '{urlKeys[0]}'."]));
+        Assert.True(checking.Count >= 5, "the gateway and the four services check tokens");
     }
 
     [Fact]

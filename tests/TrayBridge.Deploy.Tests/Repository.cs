@@ -99,11 +99,12 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
     };
 
     // Empty in appsettings.json and still optional: each leaves a diagnostic, test or simulator feature off until it is set
-    // (a PKCS#12 file may have no password; without Auth:Authority only shared-key tokens are accepted; without a schema
+    // (a PKCS#12 file may have no password; the shared signing key is read only in Auth:Mode SharedKey, development and
+    // tests — containers run the default Authority mode, which requires Auth:Authority instead; without a schema
     // folder the NF-e schemas embedded in the host are used; without our Tray app's code, webhooks are not filtered by it;
     // without a SEFAZ override, the official web-service table decides where notes go — production's case).
     private static readonly string[] OptionalWhenEmpty = [
-        "Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword", "Auth:Authority",
+        "Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword", "Auth:SigningKey",
         "Identity:SigningKeyPath", "Invoicing:SchemaFolder", "SefazSimulator:SchemaFolder", "Tray:Webhooks:AppCode", "Invoicing:Sefaz:EndpointOverride"];
 
     /// <summary>The folder's name in kebab-case (TrayConnector → tray-connector).</summary>

@@ -35,6 +35,18 @@ public sealed class RunSettingsTests
         Assert.True(ownApp);
     }
 
+    [Fact]
+    public void The_demo_runs_in_Authority_mode_against_the_identity_simulator_with_no_shared_signing_key()
+    {
+        var (settings, _) = HostSettings(new Dictionary<string, string?>());
+
+        // The panel's users and the scripts (build.ps1 token) both get the identity simulator's RS256 tokens.
+        Assert.Equal("Authority", settings["Auth__Mode"]);
+        Assert.Equal("http://127.0.0.1:5203/", settings["Auth__Authority"]);
+        Assert.Equal(settings["Auth__Authority"], settings["Identity__Issuer"]);
+        Assert.False(settings.ContainsKey("Auth__SigningKey"));
+    }
+
     private static (Dictionary<string, string> Settings, bool OwnApp) HostSettings(IReadOnlyDictionary<string, string?> environment)
     {
         var runDir = Directory.CreateTempSubdirectory("run-settings-").FullName;

@@ -19,7 +19,8 @@ public sealed class DiscoveryTests(IdentityHost identity)
         Assert.Equal(issuer + "connect/logout", (string)discovery["end_session_endpoint"]!);
         Assert.Equal(issuer + ".well-known/jwks", (string)discovery["jwks_uri"]!);
         Assert.Equal(["S256"], discovery["code_challenge_methods_supported"]!.AsArray().Select(m => (string)m!));
-        Assert.Equal(["authorization_code", "refresh_token"], discovery["grant_types_supported"]!.AsArray().Select(m => (string)m!).Order());
+        // "password": the simulator's development-only grant for scripts (Identity:PasswordGrantEnabled, on in its appsettings).
+        Assert.Equal(["authorization_code", "password", "refresh_token"], discovery["grant_types_supported"]!.AsArray().Select(m => (string)m!).Order());
         Assert.Equal(["code"], discovery["response_types_supported"]!.AsArray().Select(m => (string)m!));
         Assert.Contains("RS256", discovery["id_token_signing_alg_values_supported"]!.AsArray().Select(m => (string)m!));
     }

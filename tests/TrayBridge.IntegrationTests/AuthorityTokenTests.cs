@@ -12,14 +12,16 @@ using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
 
-/// <summary>A system whose hosts also trust the identity provider simulator (<c>Auth__Authority</c>).</summary>
+/// <summary>An Authority-mode system: its hosts trust the identity provider simulator (<c>Auth__Mode=Authority</c>,
+/// <c>Auth__Authority</c>) and nothing else, although they are also given a valid shared key.</summary>
 public sealed class IdentitySystemFixture : SystemFixture
 {
     protected override Task<TrayBridgeSystem> StartAsync() => TrayBridgeSystem.StartAsync(withIdentity: true);
 }
 
-/// <summary>The hosts accept the identity provider's RS256 access tokens (got through the real code flow) and the
-/// shared-key HS256 tokens — and nothing else: no other key, no other algorithm, no unsigned token.</summary>
+/// <summary>Issue 11, "known keys", Authority mode: the hosts accept the identity provider's RS256 access tokens (got
+/// through the real code flow) and nothing else: no other key, no other algorithm, no unsigned token — and no HS256 token,
+/// even one signed with the shared key they are given.</summary>
 public sealed class AuthorityTokenTests(IdentitySystemFixture fixture) : IClassFixture<IdentitySystemFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -38,7 +40,7 @@ public sealed class AuthorityTokenTests(IdentitySystemFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.OK, (await aliceApi.GetAsync($"api/catalog/products/{productId}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await bobApi.GetAsync($"api/catalog/products/{productId}", Ct)).StatusCode);
         Assert.DoesNotContain("AUTH-1", await bobApi.GetStringAsync("api/catalog/products", Ct));
-        // The same tenant through a shared-key token sees it: the tenant is the token's tenant_id, whoever signed it.
+        // Another user of the same tenant sees it: the tenant is the token's tenant_id, whoever the user.
         using var sameTenant = system.Client(system.Gateway, "tenant-authority-a");
         Assert.Contains("AUTH-1", await sameTenant.GetStringAsync("api/catalog/products", Ct));
     }
@@ -69,18 +71,38 @@ public sealed class AuthorityTokenTests(IdentitySystemFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task A_shared_key_token_is_accepted_with_HS256_only()
+    public async Task An_HS256_token_signed_with_the_valid_shared_key_is_refused_in_Authority_mode()
     {
         var system = fixture.System;
         var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(system.Tokens.SigningKey));
 
-        using var hs256 = system.Client(system.Gateway, "tenant-authority-hs");
-        Assert.Equal(HttpStatusCode.OK, (await hs256.GetAsync("api/catalog/products", Ct)).StatusCode);
-        foreach (var algorithm in new[] { SecurityAlgorithms.HmacSha512, SecurityAlgorithms.HmacSha384 })
+        // The key the hosts are given (Auth__SigningKey) is not read in this mode: a development token leaked into
+        // production is worth nothing. Nor does it sign for the identity provider's issuer (no algorithm confusion).
+        foreach (var algorithm in new[] { SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha512, SecurityAlgorithms.HmacSha384 })
+        {
             await AssertRefusedAsync(Token(new SigningCredentials(key, algorithm), DevTokens.Issuer, "tenant-authority-hs"));
-        // The shared key never signs for the identity provider's issuer either (no algorithm confusion).
-        await AssertRefusedAsync(Token(new SigningCredentials(key, SecurityAlgorithms.HmacSha256), system.Identity.BaseAddress.ToString(),
-            "tenant-authority-hs"));
+            await AssertRefusedAsync(Token(new SigningCredentials(key, algorithm), system.Identity.BaseAddress.ToString(), "tenant-authority-hs"));
+        }
+        await AssertRefusedAsync(system.Tokens.For("tenant-authority-hs"));
+    }
+
+    [Fact]
+    public async Task An_operator_of_the_identity_provider_is_refused_the_settings_and_an_admin_is_not()
+    {
+        var system = fixture.System;
+        var admin = await system.CreateUserAsync("tenant-authority-roles", "admin");
+        var clerk = await system.CreateUserAsync("tenant-authority-roles", "operator");
+        using var adminApi = system.ClientWithToken(system.Gateway, await system.AccessTokenForAsync(admin));
+        using var operatorApi = system.ClientWithToken(system.Gateway, await system.AccessTokenForAsync(clerk));
+
+        var refused = await operatorApi.PutAsJsonAsync("api/invoicing/emitter/certificate", new { pfxBase64 = "AAAA", password = "x" }, Ct);
+        var allowed = await adminApi.PutAsJsonAsync("api/invoicing/emitter/certificate", new { pfxBase64 = "AAAA", password = "x" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("auth.admin_required", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        // The admin reaches the handler, which has its own answer for such a certificate.
+        Assert.True(allowed.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized), $"{(int)allowed.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await operatorApi.GetAsync("api/catalog/products", Ct)).StatusCode);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace TrayBridge.TestSupport;
 
-/// <summary>Signing keys of one test system, and the bearer tokens it accepts.</summary>
+/// <summary>Signing keys of one test system, and the bearer tokens it accepts in <c>SharedKey</c> mode (<see cref="Settings"/>).
+/// A token carries the <c>admin</c> role unless the test names others (none: a user with no role).</summary>
 public sealed class DevTokens
 {
     public const string Issuer = "traybridge";
@@ -15,17 +16,21 @@ public sealed class DevTokens
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
     public string UrlSigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
-    public string For(string tenantId) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    public string For(string tenantId) => For(tenantId, ["admin"]);
+
+    public string For(string tenantId, IReadOnlyList<string> roles) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,
         Audience = Audience,
-        Subject = new ClaimsIdentity([new Claim("sub", $"user@{tenantId}"), new Claim("tenant_id", tenantId)]),
+        Subject = new ClaimsIdentity([new Claim("sub", $"user@{tenantId}"), new Claim("tenant_id", tenantId),
+            .. roles.Select(role => new Claim("role", role))]),
         Expires = DateTime.UtcNow.AddHours(1),
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
     });
 
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
+        ["Auth__Mode"] = "SharedKey",
         ["Auth__Issuer"] = Issuer,
         ["Auth__Audience"] = Audience,
         ["Auth__SigningKey"] = SigningKey,

@@ -9,8 +9,11 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
 {
     private readonly Dictionary<string, HostProcess> _hosts = new();
 
-    private TrayBridgeSystem(IsolatedInfrastructure infrastructure, string spanDirectory) =>
+    private TrayBridgeSystem(IsolatedInfrastructure infrastructure, string spanDirectory)
+    {
         (Infrastructure, SpanDirectory) = (infrastructure, spanDirectory);
+        _tenantTokens = new IdentityTenantTokens(this);
+    }
 
     /// <summary>The Tray app credentials the connector is configured with (register the same ones on a simulator).</summary>
     public static class TrayApp
@@ -39,7 +42,8 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     /// <summary>Started only when asked for (<c>withSefaz</c>): most systems never issue an NF-e.</summary>
     public HostProcess SefazSimulator => _hosts["sefaz-simulator"];
     /// <summary>The identity provider simulator, started first when asked for (<c>withIdentity</c>); every other host then
-    /// also accepts its tokens (<c>Auth__Authority</c>).</summary>
+    /// runs in Authority mode (<c>Auth__Mode</c>, <c>Auth__Authority</c>) and accepts its tokens only — the shared key is
+    /// still configured, to show that its tokens are refused. Without it, the hosts run in SharedKey mode.</summary>
     public HostProcess Identity => _hosts["identity"];
     /// <summary>The panel (<c>withPanel</c>), reached by browsers through the gateway's catch-all route.</summary>
     public HostProcess Web => _hosts["web"];
@@ -138,7 +142,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
             ["Telemetry__SpanFile"] = SpanFile(name),
             ["DueWork__PollInterval"] = "00:00:00.200",
         };
-        if (_authority is not null) settings["Auth__Authority"] = _authority;
+        if (_authority is not null) (settings["Auth__Mode"], settings["Auth__Authority"]) = ("Authority", _authority);
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
         _hosts[name] = new HostProcess(name, project, assembly, settings, LogFile(name));
         return settings;
@@ -232,13 +236,27 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     /// <summary>Everything the host wrote to stdout and stderr, across restarts.</summary>
     public string LogFile(string hostName) => Path.Combine(SpanDirectory, hostName + ".log");
 
-    /// <summary>An HTTP client for a host, authenticated as a user of <paramref name="tenantId"/> (or anonymous).</summary>
+    /// <summary>Whether the hosts accept the identity provider's tokens only (<c>withIdentity</c>) or the shared key's.</summary>
+    public bool AuthorityMode => _authority is not null;
+
+    private readonly IdentityTenantTokens _tenantTokens;
+
+    /// <summary>An HTTP client for a host, authenticated as an admin of <paramref name="tenantId"/> (or anonymous): with a
+    /// shared-key token, or in Authority mode with the identity provider's (<see cref="IdentityTenantTokens"/>).</summary>
     public HttpClient Client(HostProcess host, string? tenantId = null)
     {
+        if (tenantId is not null && AuthorityMode)
+        {
+            return new HttpClient(new IdentityTenantTokens.Handler(_tenantTokens, tenantId)) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        }
         var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         if (tenantId is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(tenantId));
         return client;
     }
+
+    /// <summary>A shared-key client of <paramref name="tenantId"/> whose token carries exactly these roles (none: no role).</summary>
+    public HttpClient ClientWithRoles(HostProcess host, string tenantId, params string[] roles) =>
+        ClientWithToken(host, Tokens.For(tenantId, roles));
 
     public async ValueTask DisposeAsync()
     {

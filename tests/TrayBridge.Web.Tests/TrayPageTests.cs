@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using TrayBridge.Api.Tray;
@@ -17,9 +18,13 @@ public sealed class TrayPageTests : BunitContext
 {
     private readonly Dictionary<string, (HttpStatusCode Status, object Body)> _answers = [];
     private readonly List<string> _calls = [];
+    private readonly BunitAuthorizationContext _user;
 
     public TrayPageTests()
     {
+        // The tenant's admin, unless a test says otherwise.
+        _user = AddAuthorization();
+        _user.SetAuthorized("lojista").SetRoles(TrayBridge.Api.UserRoles.Admin);
         var http = new HttpClient(new StubApi(this)) { BaseAddress = new Uri("http://gateway/") };
         Services.AddSingleton(new PanelApi(http));
         Services.AddScoped<PanelContext>();
@@ -51,6 +56,21 @@ public sealed class TrayPageTests : BunitContext
             rows[0].QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label")));
         Assert.Contains("Remover a loja 391251?", rows[1].QuerySelector("form[data-confirm]")!.GetAttribute("data-confirm"));
         Assert.Equal("/utilitarios/lojas-virtuais/391251/reautorizar", rows[1].QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void An_operator_sees_the_stores_and_can_test_them_but_is_not_offered_to_register_reauthorize_or_remove()
+    {
+        _user.SetRoles(TrayBridge.Api.UserRoles.Operator);
+        Answer("/api/stores", new[] { Store("391250") });
+
+        var cut = Render<VirtualStores>();
+
+        var row = cut.Find("tr[data-store]");
+        Assert.Equal(["Testar conexão da loja 391250"], row.QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label")));
+        Assert.Empty(row.QuerySelectorAll("a"));
+        Assert.Empty(cut.FindAll("a[href='/utilitarios/lojas-virtuais/nova']"));
+        Assert.Contains("Somente um administrador", cut.Find("[data-reason=admin-required]").TextContent);
     }
 
     [Fact]

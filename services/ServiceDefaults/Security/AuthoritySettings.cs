@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace TrayBridge.ServiceDefaults.Security;
 
-/// <summary>The identity provider whose tokens the hosts accept besides the shared-key ones: <c>Auth:Authority</c> (its
-/// issuer URL; unset, none is trusted) and <c>Auth:AuthorityAudience</c> (the <c>aud</c> its access tokens carry).</summary>
+/// <summary>The identity provider whose tokens the hosts accept in Authority mode (<see cref="AuthMode"/>):
+/// <c>Auth:Authority</c> (its issuer URL; required in that mode) and <c>Auth:AuthorityAudience</c> (the <c>aud</c> its
+/// access tokens carry).</summary>
 public sealed record AuthoritySettings(Uri Authority, string Audience)
 {
     public const string DefaultAudience = "traybridge";

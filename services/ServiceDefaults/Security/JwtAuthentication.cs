@@ -1,34 +1,27 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Microsoft.Net.Http.Headers;
-using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.ServiceDefaults.Security;
 
-/// <summary>Every host validates the bearer token itself: a call that bypasses the gateway gains nothing. Two kinds are
-/// accepted: development/service tokens signed with the shared key (HS256 only), and, when <c>Auth:Authority</c> is
-/// set, the identity provider's access tokens (RS256 only, keys from its JWKS). A policy scheme picks the validator by
-/// the token's <c>iss</c>; that choice is no trust decision — the chosen validator checks everything again.</summary>
+/// <summary>Every host validates the bearer token itself: a call that bypasses the gateway gains nothing. One validator
+/// per host, chosen by <c>Auth:Mode</c> (<see cref="AuthMode"/>): the identity provider's access tokens (RS256 only, keys
+/// from its JWKS), or tokens signed with the shared key (HS256 only). Each refuses every other algorithm, so a token
+/// signed with a valid shared key means nothing to an Authority-mode host.</summary>
 public static class JwtAuthentication
 {
-    /// <summary>The default scheme: forwards to <see cref="SharedKeyScheme"/> or <see cref="AuthorityScheme"/>.</summary>
-    public const string Scheme = "TrayBridge";
-    public const string SharedKeyScheme = JwtBearerDefaults.AuthenticationScheme;
-    public const string AuthorityScheme = "Authority";
+    public const string Scheme = JwtBearerDefaults.AuthenticationScheme;
 
     public static IServiceCollection AddTrayBridgeAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = AuthSettings.From(configuration);
-        var authority = AuthoritySettings.From(configuration);
-        var authentication = services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Bearer token", options => options.ForwardDefaultSelector = http => SchemeFor(http, authority))
-            .AddJwtBearer(SharedKeyScheme, options =>
+        var mode = AuthModes.From(configuration);
+        var authentication = services.AddAuthentication(Scheme);
+        if (mode == AuthMode.SharedKey)
+        {
+            var settings = AuthSettings.ForTokens(configuration);
+            authentication.AddJwtBearer(Scheme, options =>
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters
@@ -42,8 +35,13 @@ public static class JwtAuthentication
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        if (authority is not null)
-            authentication.AddJwtBearer(AuthorityScheme, options =>
+        }
+        else
+        {
+            var authority = AuthoritySettings.From(configuration) ?? throw new InvalidOperationException(
+                $"'{AuthModes.Setting}' is Authority{(configuration[AuthModes.Setting] is { Length: > 0 } ? "" : " (the default)")} but 'Auth:Authority' " +
+                "(the identity provider's issuer URL) is missing. Set it, or set Auth:Mode=SharedKey with Auth:SigningKey for development.");
+            authentication.AddJwtBearer(Scheme, options =>
             {
                 options.Authority = authority.Authority.ToString();
                 options.RequireHttpsMetadata = authority.RequireHttpsMetadata;
@@ -60,27 +58,8 @@ public static class JwtAuthentication
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        // Everything needs a token with a tenant unless an endpoint says AllowAnonymous.
-        var tenantUser = new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().RequireClaim(TenantClaims.TenantId).Build();
-        services.AddAuthorizationBuilder().SetDefaultPolicy(tenantUser).SetFallbackPolicy(tenantUser);
+        }
+        services.AddRolePolicies();
         return services;
-    }
-
-    /// <summary>The token's <c>iss</c>, read without validating anything, names the validator.</summary>
-    private static string SchemeFor(HttpContext http, AuthoritySettings? authority)
-    {
-        if (authority is null) return SharedKeyScheme;
-        var header = http.Request.Headers[HeaderNames.Authorization].ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return SharedKeyScheme;
-        var token = header["Bearer ".Length..].Trim();
-        if (!new JsonWebTokenHandler().CanReadToken(token)) return SharedKeyScheme;
-        try
-        {
-            return authority.Issued(new JsonWebToken(token).Issuer) ? AuthorityScheme : SharedKeyScheme;
-        }
-        catch (ArgumentException)
-        {
-            return SharedKeyScheme; // not a JWT at all: the shared-key validator refuses it
-        }
     }
 }

@@ -18,6 +18,8 @@ public static class OpenIddictSetup
                 .SetEndSessionEndpointUris("connect/logout")
                 .SetJsonWebKeySetEndpointUris(".well-known/jwks");
             options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().RequireProofKeyForCodeExchange();
+            // Development only: scripts (build.ps1 token, the demo's setup) get a user's token without a browser.
+            if (settings.PasswordGrantEnabled) options.AllowPasswordFlow();
             options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
             options.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.Role, UserPrincipal.TenantClaim);
             options.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime)

@@ -20,6 +20,10 @@ public sealed class IdentitySettings
     /// <summary>Maps <c>/admin/users</c>: on in the simulator so tests and demos can add users; never for anything real.</summary>
     public bool AdminEnabled { get; set; }
 
+    /// <summary>Allows the resource owner password grant (a client with its secret, a user's e-mail and password) so that
+    /// scripts of a demo get tokens without a browser: on in the simulator; OAuth 2.1 drops it, never for anything real.</summary>
+    public bool PasswordGrantEnabled { get; set; }
+
     public List<ClientSettings> Clients { get; set; } = [];
     public List<UserSettings> Users { get; set; } = [];
 }

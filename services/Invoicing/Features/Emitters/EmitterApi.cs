@@ -5,6 +5,7 @@ using TrayBridge.Api.Invoicing;
 using TrayBridge.Invoicing.Features.Sefaz;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.ServiceDefaults.Security;
 
 namespace TrayBridge.Invoicing.Features.Emitters;
 
@@ -14,10 +15,10 @@ public static class EmitterApi
     public static void MapEmitterApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/invoicing/emitter").WithTags("Emitter");
-        group.MapPut("/", PutAsync).WithMetadata(new RequestSizeLimitAttribute(16 * 1024));
+        group.MapPut("/", PutAsync).WithMetadata(new RequestSizeLimitAttribute(16 * 1024)).RequireAdmin();
         group.MapGet("/", GetAsync);
         // An A1 PFX is a few KB; 64 KB of base64 leaves room for a long chain.
-        group.MapPut("/certificate", UploadCertificate.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(96 * 1024));
+        group.MapPut("/certificate", UploadCertificate.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(96 * 1024)).RequireAdmin();
     }
 
     public static ProblemHttpResult NoEmitter() =>

@@ -6,6 +6,7 @@ using TrayBridge.Invoicing.Domain.Taxes;
 using TrayBridge.Invoicing.Features.Emitters;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.ServiceDefaults.Security;
 
 namespace TrayBridge.Invoicing.Features.TaxTable;
 
@@ -18,8 +19,8 @@ public static class TaxRulesApi
     {
         var group = app.MapGroup("/api/invoicing/emitter/tax-rules").WithTags("Emitter");
         group.MapGet("/", GetAsync);
-        group.MapPut("/", PutAsync).WithMetadata(new RequestSizeLimitAttribute(32 * 1024));
-        group.MapDelete("/", DeleteAsync);
+        group.MapPut("/", PutAsync).WithMetadata(new RequestSizeLimitAttribute(32 * 1024)).RequireAdmin();
+        group.MapDelete("/", DeleteAsync).RequireAdmin();
     }
 
     private static async Task<Results<Ok<TaxRulesResponse>, ProblemHttpResult>> GetAsync(IDocumentStore store, TenantContext tenant,

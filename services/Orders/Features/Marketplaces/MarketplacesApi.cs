@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TrayBridge.Api.Orders;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.ServiceDefaults.Security;
 
 namespace TrayBridge.Orders.Features.Marketplaces;
 
@@ -15,7 +16,7 @@ public static class MarketplacesApi
         var marketplaces = app.MapGroup("/api/orders/stores/{storeId}/marketplaces").WithTags("Marketplaces");
         marketplaces.MapGet("/", ListAsync);
         marketplaces.MapPut("/{name}", SetMarketplaceSellerId.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(MarketplaceLimits.MaxBodyBytes))
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).RequireAdmin();
     }
 
     private static async Task<Ok<StoreMarketplaces>> ListAsync(string storeId, IDocumentStore documents, TenantContext tenant,

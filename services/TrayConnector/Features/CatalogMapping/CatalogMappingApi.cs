@@ -5,6 +5,7 @@ using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Extensions;
+using TrayBridge.ServiceDefaults.Security;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 
@@ -19,11 +20,11 @@ public static class CatalogMappingApi
     {
         var mapping = app.MapGroup("/api/tray/stores/{storeId}").WithTags("Catalog mapping");
         mapping.MapGet("/catalog-mapping", GetAsync).ProducesTrayProblems(404);
-        mapping.MapPut("/catalog-mapping/options", SetOptionsAsync).ProducesTrayProblems(404);
-        mapping.MapPut("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.MapCategoryAsync).ProducesTrayProblems(404, 409, 422, 429, 502);
-        mapping.MapDelete("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.UnmapCategoryAsync).ProducesTrayProblems(404);
-        mapping.MapPut("/catalog-mapping/brands", ManualMapping.MapBrandAsync).ProducesTrayProblems(404, 409, 422, 429, 502);
-        mapping.MapDelete("/catalog-mapping/brands", ManualMapping.UnmapBrandAsync).ProducesTrayProblems(404);
+        mapping.MapPut("/catalog-mapping/options", SetOptionsAsync).ProducesTrayProblems(404).RequireAdmin();
+        mapping.MapPut("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.MapCategoryAsync).ProducesTrayProblems(404, 409, 422, 429, 502).RequireAdmin();
+        mapping.MapDelete("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.UnmapCategoryAsync).ProducesTrayProblems(404).RequireAdmin();
+        mapping.MapPut("/catalog-mapping/brands", ManualMapping.MapBrandAsync).ProducesTrayProblems(404, 409, 422, 429, 502).RequireAdmin();
+        mapping.MapDelete("/catalog-mapping/brands", ManualMapping.UnmapBrandAsync).ProducesTrayProblems(404).RequireAdmin();
         mapping.MapGet("/tray-categories", TrayCatalogLists.CategoriesAsync).ProducesTrayProblems(404, 409, 429, 502);
         mapping.MapGet("/tray-brands", TrayCatalogLists.BrandsAsync).ProducesTrayProblems(404, 409, 429, 502);
     }

@@ -8,6 +8,7 @@ using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.ServiceDefaults.Security;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -18,7 +19,7 @@ public static class OrderStatusMapApi
     public static void MapOrderStatusMapApi(this RouteGroupBuilder orders)
     {
         orders.MapGet("/statuses", GetAsync).ProducesTrayProblems(404, 409, 429, 502);
-        orders.MapPut("/statuses", SetAsync).ProducesTrayProblems(404, 409, 429, 502);
+        orders.MapPut("/statuses", SetAsync).ProducesTrayProblems(404, 409, 429, 502).RequireAdmin();
         orders.MapPost("/statuses/refresh", RefreshAsync).ProducesTrayProblems(404, 409, 429, 502);
     }
 

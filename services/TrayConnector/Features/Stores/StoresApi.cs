@@ -9,6 +9,7 @@ using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Features.Orders;
+using TrayBridge.ServiceDefaults.Security;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -23,11 +24,11 @@ public static class StoresApi
     {
         var stores = app.MapGroup("/api/stores").WithTags("Stores");
         // ProblemHttpResult carries its status at run time; these say which ones the document should show.
-        stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429);
+        stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429).RequireAdmin();
         stores.MapGet("/", ListAsync);
         stores.MapGet("/{storeId}", GetAsync).ProducesTrayProblems(404);
-        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 422, 429);
-        stores.MapDelete("/{storeId}", RemoveStore.HandleAsync).ProducesTrayProblems(404);
+        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 422, 429).RequireAdmin();
+        stores.MapDelete("/{storeId}", RemoveStore.HandleAsync).ProducesTrayProblems(404).RequireAdmin();
         stores.MapPost("/{storeId}/check", CheckStore.HandleAsync).ProducesTrayProblems(404, 409, 429, 502);
     }
 

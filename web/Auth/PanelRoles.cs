@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using TrayBridge.Api;
+
+namespace TrayBridge.Web.Auth;
+
+/// <summary>What the signed-in user may do, from the <c>role</c> claims of their token (the API decides again on each
+/// call): an admin changes settings and stores; an operator does the daily work and sees settings actions disabled,
+/// with <see cref="AdminOnly"/> saying why.</summary>
+public static class PanelRoles
+{
+    public const string AdminOnly = "Somente um administrador da empresa altera configurações e lojas. Peça ao administrador, se precisar.";
+
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(UserRoles.Admin);
+}

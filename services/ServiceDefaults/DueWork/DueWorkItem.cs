@@ -5,6 +5,12 @@ namespace TrayBridge.ServiceDefaults.DueWork;
 /// <summary>One leased piece of "do this later": its handler is chosen by <see cref="Kind"/>.</summary>
 public sealed record DueWorkItem(Guid Id, string TenantId, string Kind, JsonElement Payload, int Attempt)
 {
+    private static readonly AsyncLocal<DueWorkItem?> Running = new();
+
+    /// <summary>The item whose handler is running on this flow, if any: code deep below a handler (e.g. Tray's budget)
+    /// uses it to park work instead of holding a runner slot while it waits.</summary>
+    public static DueWorkItem? Current { get => Running.Value; internal set => Running.Value = value; }
+
     public T PayloadAs<T>() => Payload.Deserialize<T>(JsonSerializerOptions.Web)
         ?? throw new InvalidOperationException($"Due work {Id} ({Kind}) has an empty payload.");
 }
@@ -15,6 +21,13 @@ public sealed record DueWorkOutcome(DateTimeOffset? RetryAt, string? Reason)
     public static readonly DueWorkOutcome Done = new(null, null);
 
     public static DueWorkOutcome Retry(DateTimeOffset at, string reason) => new(at, reason);
+}
+
+/// <summary>Thrown from anywhere below a handler when the work cannot go on before <see cref="RetryAt"/> and that is not
+/// the item's fault (a budget, a store backing off): the runner parks the item until then and never marks it failed.</summary>
+public class DueWorkDeferredException(DateTimeOffset retryAt, string message) : Exception(message)
+{
+    public DateTimeOffset RetryAt { get; } = retryAt;
 }
 
 public interface IDueWorkHandler

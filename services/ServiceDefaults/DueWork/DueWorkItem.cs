@@ -5,12 +5,6 @@ namespace TrayBridge.ServiceDefaults.DueWork;
 /// <summary>One leased piece of "do this later": its handler is chosen by <see cref="Kind"/>.</summary>
 public sealed record DueWorkItem(Guid Id, string TenantId, string Kind, JsonElement Payload, int Attempt)
 {
-    private static readonly AsyncLocal<DueWorkItem?> Running = new();
-
-    /// <summary>The item whose handler is running on this flow, if any: code deep below a handler (e.g. Tray's budget)
-    /// uses it to park work instead of holding a runner slot while it waits.</summary>
-    public static DueWorkItem? Current { get => Running.Value; internal set => Running.Value = value; }
-
     public T PayloadAs<T>() => Payload.Deserialize<T>(JsonSerializerOptions.Web)
         ?? throw new InvalidOperationException($"Due work {Id} ({Kind}) has an empty payload.");
 }

@@ -53,13 +53,16 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
     {
         DueWorkOutcome outcome;
         var deferred = false;
+        // The lease is renewed while the item runs: an item longer than the lease is never taken a second time (by this
+        // host's other slots or by another host); a host that dies stops renewing, and its items come back after the lease.
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewLeaseAsync(item, running.Token);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(item.TenantId);
             var handler = scope.ServiceProvider.GetServices<IDueWorkHandler>().SingleOrDefault(h => h.Kind == item.Kind)
                 ?? throw new InvalidOperationException($"No handler for due work kind '{item.Kind}'.");
-            DueWorkItem.Current = item;
             outcome = await handler.HandleAsync(item, cancellationToken);
         }
         catch (DueWorkDeferredException e)
@@ -76,10 +79,36 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
         {
             return; // shutting down: the lease runs out and another host (or this one, restarted) takes the item
         }
+        finally
+        {
+            await running.CancelAsync();
+            await renewing;
+        }
         try { await RecordAsync(item, outcome, deferred, cancellationToken); }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException)
         {
             logger.LogWarning(e, "Due work {Id} ({Kind}): outcome not recorded, the lease will let it run again", item.Id, item.Kind);
+        }
+    }
+
+    private async Task RenewLeaseAsync(DueWorkItem item, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_settings.Lease / 3, time, cancellationToken);
+                await using var command = dataSource.CreateCommand(
+                    $"update {store.Schema}.due_work set leased_until = $2 where id = $1 and status = 'pending'");
+                command.Parameters.Add(new() { Value = item.Id });
+                command.Parameters.Add(new() { Value = time.GetUtcNow() + _settings.Lease });
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) { return; }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning(e, "Due work {Id} ({Kind}): lease not renewed, trying again", item.Id, item.Kind);
+            }
         }
     }
 

@@ -11,7 +11,8 @@ public sealed class DueWorkSettings
     public int MaxInFlightPerPartition { get; set; } = 2;
     /// <summary>Items of one tenant in flight across all hosts: a tenant with many slow stores never takes every slot.</summary>
     public int MaxInFlightPerTenant { get; set; } = 4;
-    /// <summary>How long a claimed item stays invisible to other hosts; a host that dies mid-item loses it after this.</summary>
+    /// <summary>How long a claimed item stays invisible to other hosts, renewed every third of it while the item runs;
+    /// a host that dies mid-item loses it after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
     public int MaxAttempts { get; set; } = 20;
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);

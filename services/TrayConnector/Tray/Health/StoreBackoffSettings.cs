@@ -6,7 +6,4 @@ public sealed class StoreBackoffSettings
 {
     public TimeSpan First { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan Max { get; set; } = TimeSpan.FromMinutes(10);
-
-    public TimeSpan After(int failures) =>
-        TimeSpan.FromTicks((long)Math.Min(First.Ticks * Math.Pow(2, Math.Clamp(failures - 1, 0, 30)), Max.Ticks));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using TrayBridge.Contracts.Orders;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.TestSupport;
@@ -44,6 +45,36 @@ public sealed class OrderImportTests : IAsyncDisposable
     {
         using var client = _harness!.Client(Tenant);
         return (await client.PostAsJsonAsync("api/tray/orders/import", new { storeId = Store, trayOrderIds = ids }, Cancel)).StatusCode;
+    }
+
+    [Fact]
+    public async Task Another_tenants_backlog_of_3000_due_items_for_one_store_does_not_delay_an_import()
+    {
+        var ids = await StartAsync(orders: 1);
+        // A webhook flood's leftovers at another tenant: 3,000 re-reads for one store, all due before the import is asked.
+        await using (var connection = new NpgsqlConnection(_harness!.Infrastructure.PostgresConnectionString))
+        {
+            await connection.OpenAsync(Cancel);
+            await using var backlog = new NpgsqlCommand(
+                """
+                insert into tray_connector.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at, partition_key)
+                select gen_random_uuid(), 'tenant-flooded', 'tray.webhook-reread', jsonb_build_object('inboxId', gen_random_uuid()),
+                       now() - interval '1 minute', now(), '580001'
+                from generate_series(1, 3000)
+                """, connection);
+            await backlog.ExecuteNonQueryAsync(Cancel);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, await ImportAsync(ids[0]));
+        await Eventually.ReturnsAsync(() => Task.FromResult(_probe!.OrdersFetched.Any(o => o.TrayOrderId == ids[0])), fetched => fetched,
+            TimeSpan.FromSeconds(60), "TrayOrderFetched");
+
+        // Taken in line, the import would have waited for the whole backlog; taken fairly, most of it is still waiting.
+        await using var count = new NpgsqlConnection(_harness.Infrastructure.PostgresConnectionString);
+        await count.OpenAsync(Cancel);
+        await using var left = new NpgsqlCommand("select count(*) from tray_connector.due_work where tenant_id = 'tenant-flooded' and status = 'pending'", count);
+        var pending = (long)(await left.ExecuteScalarAsync(Cancel))!;
+        Assert.True(pending > 1500, $"only {pending} of the other tenant's 3,000 items were left when the import was done");
     }
 
     [Fact]

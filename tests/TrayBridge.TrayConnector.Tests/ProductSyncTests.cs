@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using TrayBridge.Api.Tray;
+using TrayBridge.TraySimulator.Hosting;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrayBridge.Contracts.Catalog;
@@ -82,6 +86,56 @@ public sealed class ProductSyncTests : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
 
         Assert.Equal("30", await StockOnTrayAsync(trayId));
+    }
+
+    /// <summary>When a change published now reached Tray (by Tray's own log of the PUT), after the change is made.</summary>
+    private async Task<TimeSpan> StockReachesTrayAsync(Guid productId, long version, int stock, string trayId)
+    {
+        var published = _harness!.Simulator.Admin.Now;
+        await _probe!.PublishAsync(Change(productId, version, stock));
+        await Eventually.ReturnsAsync(() => StockOnTrayAsync(trayId), s => s == stock.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(60), $"stock {stock} on Tray");
+        var put = _harness.Simulator.Admin.Requests(Store, 1000).First(r => r.At >= published && r.Method == "PUT" && r.Path.Split('?')[0].EndsWith($"/products/{trayId}"));
+        return put.At - published;
+    }
+
+    [Fact]
+    public async Task Two_dead_Tray_stores_of_another_tenant_with_a_backlog_do_not_hold_up_a_stock_change_and_show_that_Tray_is_not_answering()
+    {
+        var (productId, trayId) = await LinkedProductAsync("SYNC-DEAD");
+        var normal = await StockReachesTrayAsync(productId, 2, 7, trayId);
+
+        // Another tenant's two stores on a Tray of their own, which then dies: its port refuses connections.
+        const string deadTenant = "tenant-dead-tray";
+        string[] deadStores = ["560001", "560002"];
+        var deadTray = await TraySimulatorHost.StartAsync(_harness!.Clock, configure: s => (s.RateLimitWindow, s.PerMinuteLimit) = (TimeSpan.FromSeconds(1), 100));
+        deadTray.CreateApp(ConnectorHarness.ConsumerKey, ConnectorHarness.ConsumerSecret);
+        using var dead = _harness.Client(deadTenant);
+        foreach (var storeId in deadStores)
+        {
+            var tray = deadTray.CreateStore(storeId);
+            using var created = await dead.PostAsJsonAsync("api/stores",
+                new { platform = "TrayCommerce", storeId, apiAddress = tray.ApiAddress, code = tray.Code }, Cancel);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        await deadTray.DisposeAsync();
+        // A backlog in front of the change: 100 orders to import per dead store, each a call to the dead Tray.
+        foreach (var storeId in deadStores)
+        {
+            using var import = await dead.PostAsJsonAsync("api/tray/orders/import",
+                new { storeId, trayOrderIds = Enumerable.Range(1, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList() }, Cancel);
+            Assert.True(import.IsSuccessStatusCode, $"import answered {(int)import.StatusCode}");
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel); // the runner has taken the dead stores' first items
+
+        var during = await StockReachesTrayAsync(productId, 3, 8, trayId);
+        Assert.True(during <= normal * 2 + TimeSpan.FromSeconds(3),
+            $"the stock change took {during.TotalSeconds:F1} s to reach Tray with two dead stores, {normal.TotalSeconds:F1} s before");
+
+        // Each dead store says so, with the last error, and its work waits instead of failing.
+        var views = await Eventually.ReturnsAsync(async () => await dead.GetFromJsonAsync<List<VirtualStore>>("api/stores", Cancel) ?? [],
+            v => v.Count == 2 && v.All(s => s.TrayUnreachableSince is not null), TimeSpan.FromSeconds(60), "both dead stores shown as not answering");
+        Assert.All(views, v => Assert.Contains("não respondeu", v.TrayLastError));
     }
 
     public async ValueTask DisposeAsync()

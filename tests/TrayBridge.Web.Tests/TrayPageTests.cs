@@ -74,6 +74,24 @@ public sealed class TrayPageTests : BunitContext
     }
 
     [Fact]
+    public void A_store_whose_Tray_is_not_answering_says_since_when_with_the_last_error_and_when_it_is_tried_again()
+    {
+        var down = Store("391252") with
+        {
+            TrayUnreachableSince = At, TrayLastError = "a Tray não respondeu (Connection refused)", TrayRetryAt = At.AddMinutes(10),
+        };
+        Answer("/api/stores", new[] { Store("391250"), down });
+
+        var cut = Render<VirtualStores>();
+
+        var rows = cut.FindAll("tr[data-store]");
+        Assert.Null(rows[0].QuerySelector("[data-tray-unreachable]"));
+        var note = rows[1].QuerySelector("[data-tray-unreachable]")!.TextContent;
+        Assert.Contains("Tray não responde desde 05/12/2026 12:00: a Tray não respondeu (Connection refused).", string.Join(' ', note.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Contains("Nova tentativa automática a partir de 05/12/2026 12:10", note);
+    }
+
+    [Fact]
     public void Without_stores_Lojas_Virtuais_says_what_to_do_next()
     {
         Answer("/api/stores", Array.Empty<VirtualStore>());

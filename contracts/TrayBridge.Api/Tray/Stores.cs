@@ -25,6 +25,14 @@ public sealed record VirtualStore(string StoreId, string Platform, string ApiAdd
     /// time since <see cref="OrderDateQueriesSince"/>, because this store's Tray misread a range.</summary>
     public string? OrderDateQueries { get; init; }
     public DateTimeOffset? OrderDateQueriesSince { get; init; }
+
+    /// <summary>Set while this store's Tray fails (connection refused, timeouts, 5xx): since when, and the last error in
+    /// pt-BR. Background work leaves the store alone meanwhile, waiting longer after each failure (up to the operator's
+    /// <c>Tray:StoreBackoff:Max</c>) until <see cref="TrayRetryAt"/>; the first call that succeeds clears all three.
+    /// The panel shows "Tray não responde desde …" with the error.</summary>
+    public DateTimeOffset? TrayUnreachableSince { get; init; }
+    public string? TrayLastError { get; init; }
+    public DateTimeOffset? TrayRetryAt { get; init; }
 }
 
 /// <summary>How a store's orders are listed by date: <c>modified=aaaa-mm-dd,aaaa-mm-dd</c>, or one day at a time.</summary>

@@ -17,6 +17,13 @@ public sealed record DueWorkOutcome(DateTimeOffset? RetryAt, string? Reason)
     public static DueWorkOutcome Retry(DateTimeOffset at, string reason) => new(at, reason);
 }
 
+/// <summary>Thrown from anywhere below a handler when the work cannot go on before <see cref="RetryAt"/> and that is not
+/// the item's fault (a budget, a store backing off): the runner parks the item until then and never marks it failed.</summary>
+public class DueWorkDeferredException(DateTimeOffset retryAt, string message) : Exception(message)
+{
+    public DateTimeOffset RetryAt { get; } = retryAt;
+}
+
 public interface IDueWorkHandler
 {
     string Kind { get; }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,8 +8,11 @@ using TrayBridge.ServiceDefaults.Tenancy;
 
 namespace TrayBridge.ServiceDefaults.DueWork;
 
-/// <summary>Claims due rows with <c>FOR UPDATE SKIP LOCKED</c> plus a lease (so two hosts never take the same row),
-/// runs each one's handler in a scope carrying the row's tenant, and records the outcome on the row.</summary>
+/// <summary>Runs due items concurrently (up to <see cref="DueWorkSettings.Concurrency"/>), each in a scope carrying the
+/// row's tenant, and records the outcome on the row. Claims are fair: round-robin across tenants, then across each
+/// tenant's partitions (stores), with caps on what one tenant or partition may have in flight across all hosts, so no
+/// backlog and no slow store delays anyone else's work. Rows are taken with <c>FOR UPDATE SKIP LOCKED</c> plus a lease
+/// (two hosts never take the same row); an item with an ordering key waits for the earlier ones of its key.</summary>
 public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore store, IServiceScopeFactory scopes,
     IOptions<DueWorkSettings> options, TimeProvider time, ILogger<DueWorkRunner> logger) : BackgroundService
 {
@@ -18,48 +20,43 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var running = new HashSet<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            var free = Math.Max(1, _settings.Concurrency) - running.Count;
+            var claimed = 0;
+            if (free > 0)
             {
-                var items = await ClaimAsync(stoppingToken);
-                foreach (var item in items) await RunAsync(item, stoppingToken);
-                if (items.Count == _settings.BatchSize) continue;
+                try
+                {
+                    var items = await DueWorkClaims.ClaimAsync(dataSource, store, _settings, free, time.GetUtcNow(), stoppingToken);
+                    foreach (var item in items) running.Add(Task.Run(() => RunAsync(item, stoppingToken), CancellationToken.None));
+                    claimed = items.Count;
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    logger.LogWarning(e, "Due work: database unavailable, trying again shortly");
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning(e, "Due work: database unavailable, trying again shortly");
-            }
-            try { await Task.Delay(_settings.PollInterval, time, stoppingToken); }
-            catch (OperationCanceledException) { return; }
+            running.RemoveWhere(t => t.IsCompleted);
+            // A full claim means more is due: claim again as soon as a slot is free; otherwise also wake on the poll.
+            if (claimed > 0 && claimed == free && running.Count < _settings.Concurrency) continue;
+            var poll = Task.Delay(_settings.PollInterval, time, stoppingToken);
+            await Task.WhenAny(running.Append(poll)).ConfigureAwait(false);
+            running.RemoveWhere(t => t.IsCompleted);
         }
-    }
-
-    private async Task<List<DueWorkItem>> ClaimAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using var command = dataSource.CreateCommand(
-            $"""
-            update {store.Schema}.due_work set leased_until = $1, attempts = attempts + 1
-            where id in (select id from {store.Schema}.due_work
-                         where status = 'pending' and next_attempt_at <= $2 and (leased_until is null or leased_until <= $2)
-                         order by next_attempt_at limit $3 for update skip locked)
-            returning id, tenant_id, kind, payload::text, attempts
-            """);
-        command.Parameters.Add(new() { Value = now + _settings.Lease });
-        command.Parameters.Add(new() { Value = now });
-        command.Parameters.Add(new() { Value = _settings.BatchSize });
-        var items = new List<DueWorkItem>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            items.Add(new DueWorkItem(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
-                JsonSerializer.Deserialize<JsonElement>(reader.GetString(3)), reader.GetInt32(4)));
-        return items;
+        await Task.WhenAll(running);
     }
 
     private async Task RunAsync(DueWorkItem item, CancellationToken cancellationToken)
     {
         DueWorkOutcome outcome;
+        var deferred = false;
+        // The lease is renewed while the item runs: an item longer than the lease is never taken a second time (by this
+        // host's other slots or by another host); a host that dies stops renewing, and its items come back after the lease.
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewLeaseAsync(item, running.Token);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -68,23 +65,62 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
                 ?? throw new InvalidOperationException($"No handler for due work kind '{item.Kind}'.");
             outcome = await handler.HandleAsync(item, cancellationToken);
         }
+        catch (DueWorkDeferredException e)
+        {
+            (outcome, deferred) = (DueWorkOutcome.Retry(e.RetryAt, e.Message), true);
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Due work {Id} ({Kind}) attempt {Attempt} failed", item.Id, item.Kind, item.Attempt);
             var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, item.Attempt), _settings.MaxBackoff.TotalSeconds));
             outcome = DueWorkOutcome.Retry(time.GetUtcNow() + backoff, e.Message);
         }
-        await RecordAsync(item, outcome, cancellationToken);
+        catch (OperationCanceledException)
+        {
+            return; // shutting down: the lease runs out and another host (or this one, restarted) takes the item
+        }
+        finally
+        {
+            await running.CancelAsync();
+            await renewing;
+        }
+        try { await RecordAsync(item, outcome, deferred, cancellationToken); }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            logger.LogWarning(e, "Due work {Id} ({Kind}): outcome not recorded, the lease will let it run again", item.Id, item.Kind);
+        }
     }
 
-    private async Task RecordAsync(DueWorkItem item, DueWorkOutcome outcome, CancellationToken cancellationToken)
+    private async Task RenewLeaseAsync(DueWorkItem item, CancellationToken cancellationToken)
     {
-        var status = outcome.RetryAt is null ? "done" : item.Attempt >= _settings.MaxAttempts ? "failed" : "pending";
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_settings.Lease / 3, time, cancellationToken);
+                await using var command = dataSource.CreateCommand(
+                    $"update {store.Schema}.due_work set leased_until = $2 where id = $1 and status = 'pending'");
+                command.Parameters.Add(new() { Value = item.Id });
+                command.Parameters.Add(new() { Value = time.GetUtcNow() + _settings.Lease });
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) { return; }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning(e, "Due work {Id} ({Kind}): lease not renewed, trying again", item.Id, item.Kind);
+            }
+        }
+    }
+
+    /// <summary>A deferred item waited for something outside it (a budget, a store's backoff): that never counts toward failing it.</summary>
+    private async Task RecordAsync(DueWorkItem item, DueWorkOutcome outcome, bool deferred, CancellationToken cancellationToken)
+    {
+        var status = outcome.RetryAt is null ? "done" : !deferred && item.Attempt >= _settings.MaxAttempts ? "failed" : "pending";
         await using var command = dataSource.CreateCommand(
             $"""
             update {store.Schema}.due_work
             set status = $2, next_attempt_at = coalesce($3, next_attempt_at), leased_until = null, last_error = $4,
-                finished_at = case when $2 = 'pending' then null else $5 end
+                finished_at = case when $2 = 'pending' then null else $5 end, attempts = attempts - $6
             where id = $1
             """);
         command.Parameters.Add(new() { Value = item.Id });
@@ -92,6 +128,7 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
         command.Parameters.Add(new() { Value = (object?)outcome.RetryAt?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = (object?)outcome.Reason ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = time.GetUtcNow() });
+        command.Parameters.Add(new() { Value = deferred ? 1 : 0 });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

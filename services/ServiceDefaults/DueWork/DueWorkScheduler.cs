@@ -4,16 +4,23 @@ using TrayBridge.ServiceDefaults.Persistence;
 
 namespace TrayBridge.ServiceDefaults.DueWork;
 
-/// <summary>Schedules due work inside a Marten session, so it commits (or not) together with the state change that needs it.</summary>
+/// <summary>Schedules due work inside a Marten session, so it commits (or not) together with the state change that needs it.
+/// <paramref name="partitionKey"/> is what the runner shares its slots fairly among inside a tenant (the store, for the
+/// connector; the tenant when null). Items with the same <paramref name="orderingKey"/> run one at a time, in the order
+/// they were scheduled (a product's versions, an order's invoice before its status).</summary>
 public sealed class DueWorkScheduler(ServiceStore store, TimeProvider time)
 {
-    public Guid Schedule(IDocumentSession session, string kind, object payload, DateTimeOffset dueAt)
+    public Guid Schedule(IDocumentSession session, string kind, object payload, DateTimeOffset dueAt,
+        string? partitionKey = null, string? orderingKey = null)
     {
         var id = Guid.CreateVersion7();
         session.QueueSqlCommand(
-            $"insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at) values (?, ?, ?, ?::jsonb, ?, ?)",
+            $"""
+            insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at, partition_key, ordering_key)
+            values (?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+            """,
             id, session.TenantId, kind, JsonSerializer.Serialize(payload, JsonSerializerOptions.Web),
-            dueAt.ToUniversalTime(), time.GetUtcNow());
+            dueAt.ToUniversalTime(), time.GetUtcNow(), (object?)partitionKey ?? DBNull.Value, (object?)orderingKey ?? DBNull.Value);
         return id;
     }
 }

@@ -22,7 +22,13 @@ public static class DueWorkTable
         table.AddColumn<string>("last_error");
         table.AddColumn("created_at", "timestamptz").NotNull();
         table.AddColumn("finished_at", "timestamptz");
+        // What the runner shares its slots fairly among inside a tenant (null: the tenant itself), and what keeps items in
+        // order (null: no order). Nullable, so rows written before they existed stay valid.
+        table.AddColumn<string>("partition_key");
+        table.AddColumn<string>("ordering_key");
         table.Indexes.Add(new IndexDefinition("due_work_pending") { Columns = ["next_attempt_at"], Predicate = "status = 'pending'" });
+        table.Indexes.Add(new IndexDefinition("due_work_leased") { Columns = ["leased_until"], Predicate = "status = 'pending' and leased_until is not null" });
+        table.Indexes.Add(new IndexDefinition("due_work_ordered") { Columns = ["tenant_id", "ordering_key", "created_at"], Predicate = "status = 'pending' and ordering_key is not null" });
         options.Storage.ExtendedSchemaObjects.Add(table);
         return options;
     }

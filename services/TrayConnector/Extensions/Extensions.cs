@@ -3,6 +3,7 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Features.Invoices;
@@ -23,7 +24,7 @@ public static class Extensions
     {
         builder.AddServicePlatform("tray-connector", Store,
             marten => PostgresXmlRepository.AddDataProtectionTable(
-                marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema), Store.Schema),
+                marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema), Store.Schema),
             bus =>
             {
                 bus.AddConsumer<ProductChangedConsumer>();

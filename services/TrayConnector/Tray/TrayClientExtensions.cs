@@ -2,6 +2,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Health;
 
 namespace TrayBridge.TrayConnector.Tray;
 
@@ -15,9 +16,14 @@ public static class TrayClientExtensions
         builder.Services.AddSingleton<ApiAddressPolicy>();
         builder.Services.AddSingleton<TrayBudget>();
         builder.Services.AddTransient<TrayBudgetHandler>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<TrayStoreHealth>();
+        builder.Services.AddTransient<TrayStoreHealthHandler>();
         builder.Services.AddScoped<StoreTokenProvider>();
         Guarded(builder.Services.AddHttpClient<TrayAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(30)));
         var api = builder.Services.AddHttpClient<TrayApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // Outside the retries: one failed call (after them) is one failure of the store, and a backing-off store costs no call.
+        api.AddHttpMessageHandler<TrayStoreHealthHandler>();
         api.AddResilienceHandler("tray-api", Resilience)
             .SelectPipelineBy(_ => request => request.Options.TryGetValue(TrayCall.Key, out var call) ? call.StoreId : "");
         Guarded(api);

@@ -16,6 +16,8 @@ public sealed class TraySettings
     public TimeSpan ReauthorizationWarning { get; set; } = TimeSpan.FromDays(5);
     /// <summary>What the anonymous webhook keeps (issue 11, webhook flood).</summary>
     public WebhookSettings Webhooks { get; set; } = new();
+    /// <summary>How long background work leaves a store whose Tray fails alone (issue 12, a dead Tray holds up everyone).</summary>
+    public Health.StoreBackoffSettings StoreBackoff { get; set; } = new();
 }
 
 public sealed class WebhookSettings

@@ -51,7 +51,7 @@ public sealed class IssueBatchChunk(IDocumentStore store, IRequestClient<SalesOr
                 else batch.Skipped.Add(new SkippedOrder(id, skip!.Detail, skip.Code));
             }
         session.Store(batch);
-        if (stored > 0) scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(batchId), time.GetUtcNow());
+        if (stored > 0) scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(batchId), time.GetUtcNow(), orderingKey: SendNotes.OrderingKey(batchId));
         if (waiting.Count > chunk.Count) scheduler.Schedule(session, Kind, new Payload(batchId), time.GetUtcNow());
         await session.SaveChangesAsync(cancellationToken);
         return DueWorkOutcome.Done;

@@ -74,7 +74,7 @@ public static class ResendNfe
     {
         (note.Status, note.StatusCode, note.Reason, note.UpdatedAt) = (NfeStatus.Pending, null, null, time.GetUtcNow());
         session.Store(note);
-        scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(note.BatchId), time.GetUtcNow());
+        scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(note.BatchId), time.GetUtcNow(), orderingKey: SendNotes.OrderingKey(note.BatchId));
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/invoicing/nfes?number={note.Number}", NfeViews.From(note, null, null));
     }

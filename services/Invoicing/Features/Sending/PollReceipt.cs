@@ -46,7 +46,7 @@ public sealed class PollReceipt(IDocumentStore store, EmitterCertificates certif
             case "106":
                 foreach (var note in notes) { (note.Status, note.Receipt) = (NfeStatus.Pending, null); session.Store(note); }
                 foreach (var batchId in notes.Select(n => n.BatchId).Distinct())
-                    scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(batchId), time.GetUtcNow());
+                    scheduler.Schedule(session, SendNotes.Kind, new SendNotes.Payload(batchId), time.GetUtcNow(), orderingKey: SendNotes.OrderingKey(batchId));
                 break;
             default: // 105 in processing, or a refusal of the query itself: ask again later.
                 return DueWorkOutcome.Retry(time.GetUtcNow() + settings.Value.ReceiptPollInterval, $"{CStat(answer)} {Reason(answer)}");

@@ -20,6 +20,9 @@ public sealed class SendNotes(IDocumentStore store, EmitterCertificates certific
     /// <summary>The batch whose pending notes are to be sent (all of them, whoever issued them and whenever).</summary>
     public sealed record Payload(Guid BatchId);
 
+    /// <summary>A batch's sends run one at a time (the runner is concurrent): two at once would both take its pending notes.</summary>
+    public static string OrderingKey(Guid batchId) => $"nfe-send:{batchId}";
+
     string IDueWorkHandler.Kind => Kind;
 
     public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken)

@@ -23,7 +23,8 @@ public sealed class NfeIssuedConsumer(IDocumentStore documents, DueWorkScheduler
             return;
         }
         session.Insert(InvoiceDelivery.From(nfe, time.GetUtcNow()));
-        scheduler.Schedule(session, SendInvoice.DueWorkKind, new SendInvoice.Payload(id), time.GetUtcNow());
+        scheduler.Schedule(session, SendInvoice.DueWorkKind, new SendInvoice.Payload(id), time.GetUtcNow(), partitionKey: nfe.StoreId,
+            orderingKey: Shipments.SalesOrderShippedConsumer.OrderKey(nfe.StoreId, nfe.TrayOrderId));
         try
         {
             await session.SaveChangesAsync(context.CancellationToken);

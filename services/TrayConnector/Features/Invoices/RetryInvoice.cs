@@ -30,7 +30,8 @@ public static class RetryInvoice
                 $"O envio desta NF-e está {(delivery.State == InvoiceDeliveryState.Pendente ? "pendente" : "concluído")}: não há nada a reenviar.");
         (delivery.State, delivery.LastError, delivery.StatusNote) = (InvoiceDeliveryState.Pendente, null, null);
         session.Store(delivery);
-        scheduler.Schedule(session, SendInvoice.DueWorkKind, new SendInvoice.Payload(id), time.GetUtcNow());
+        scheduler.Schedule(session, SendInvoice.DueWorkKind, new SendInvoice.Payload(id), time.GetUtcNow(), partitionKey: delivery.StoreId,
+            orderingKey: Shipments.SalesOrderShippedConsumer.OrderKey(delivery.StoreId, delivery.TrayOrderId));
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null, InvoicesApi.View(delivery));
     }

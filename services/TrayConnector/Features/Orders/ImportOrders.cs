@@ -70,7 +70,7 @@ public static class ImportOrders
             row.ImportRequestedAt = now;
             row.SetReason(null, null);
             session.Store(row);
-            scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(storeId, id), now);
+            scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(storeId, id), now, partitionKey: storeId);
             scheduled.Add(id);
         }
         return (scheduled, skipped);

@@ -71,7 +71,8 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
                 // Auto-import: scheduled with the row's change, so an approved order is never seen and then forgotten.
                 row.Situation = OrderSituation.Importando;
                 row.ImportRequestedAt = time.GetUtcNow();
-                scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(storeId, trayOrderId), time.GetUtcNow());
+                scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(storeId, trayOrderId), time.GetUtcNow(),
+                    partitionKey: storeId);
             }
         }, cancellationToken);
         return fetched;

@@ -96,7 +96,7 @@ public sealed class OrderPoll(IDocumentStore documents, OrderRangeListing ranges
         state.LastPolledAt = time.GetUtcNow();
         state.LastOrdersSeen = seen;
         state.LastError = error;
-        state.CurrentRunId = scheduler.Schedule(session, DueWorkKind, new Payload(storeId), next);
+        state.CurrentRunId = scheduler.Schedule(session, DueWorkKind, new Payload(storeId), next, partitionKey: storeId);
         session.Store(state);
         try { await session.SaveChangesAsync(cancellationToken); }
         catch (Exception e) when (WriteConflicts.IsConflict(e)) { } // restarted meanwhile: the newer run carries on

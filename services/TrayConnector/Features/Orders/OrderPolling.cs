@@ -10,7 +10,7 @@ public static class OrderPolling
         CancellationToken cancellationToken)
     {
         var state = await session.LoadAsync<OrderPollState>(storeId, cancellationToken) ?? new OrderPollState { Id = storeId };
-        state.CurrentRunId = scheduler.Schedule(session, OrderPoll.DueWorkKind, new OrderPoll.Payload(storeId), at);
+        state.CurrentRunId = scheduler.Schedule(session, OrderPoll.DueWorkKind, new OrderPoll.Payload(storeId), at, partitionKey: storeId);
         session.Store(state);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ProductExportRequestedConsumer(ProductExportRunner runner, D
     {
         if (await runner.RunAsync(context.Message, context.CancellationToken) is not { } later) return;
         await using var session = documents.LightweightSession(context.Message.TenantId);
-        scheduler.Schedule(session, ProductExportRunner.DueWorkKind, context.Message, later.At);
+        scheduler.Schedule(session, ProductExportRunner.DueWorkKind, context.Message, later.At, partitionKey: context.Message.StoreId);
         await session.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Health;
 
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
@@ -22,6 +23,10 @@ public sealed class ProductExportRunner(ExportProduct export, TimeProvider time)
         catch (TrayBudgetExhaustedException e)
         {
             return (e.RetryAt, "aguardando cota: " + e.Message);
+        }
+        catch (TrayStoreBackingOffException e)
+        {
+            return (e.RetryAt, e.Message); // a consumer parks the export instead of failing it while the store's Tray is down
         }
         catch (ExportBusyException e)
         {

@@ -39,7 +39,9 @@ public sealed class ProductChangedConsumer(IDocumentStore store, DueWorkSchedule
         {
             // An idle product goes out at once; right after a run, the next one waits a little so a burst becomes a few calls.
             var due = state.LastSentAt is { } sent ? Max(time.GetUtcNow(), sent + ProductSyncRun.Spacing) : time.GetUtcNow();
-            scheduler.Schedule(session, ProductSyncRun.DueWorkKind, new ProductSyncRun.Payload(state.Id), due);
+            // Runs of one product never overlap (its versions go out in order); the product spans the tenant's stores, so
+            // its partition is the tenant.
+            scheduler.Schedule(session, ProductSyncRun.DueWorkKind, new ProductSyncRun.Payload(state.Id), due, orderingKey: $"product:{state.Id}");
             state.SyncScheduled = true;
         }
         session.Store(state);

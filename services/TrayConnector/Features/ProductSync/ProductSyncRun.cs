@@ -8,6 +8,7 @@ using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Health;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 
@@ -35,12 +36,16 @@ public sealed class ProductSyncRun(IDocumentStore documents, NpgsqlDataSource da
                             && l.AppliedVersion < wanted.DesiredVersion)
                 .Select(l => l.StoreId).ToListAsync(cancellationToken);
         var busy = false;
+        DueWorkOutcome? later = null;
         foreach (var storeId in stores)
         {
             await using var held = await ProductLock.TryTakeAsync(dataSource, item.TenantId, storeId, productId, cancellationToken);
             if (held is null) busy = true; // an export is writing this link: try again in a moment
-            else if (await SyncStoreAsync(item.TenantId, storeId, productId, wanted, cancellationToken) is { } later) return later;
+            // A store waiting (budget, or its Tray backing off) does not hold up the product's other stores.
+            else if (await SyncStoreAsync(item.TenantId, storeId, productId, wanted, cancellationToken) is { } wait
+                     && (later is null || wait.RetryAt < later.RetryAt)) later = wait;
         }
+        if (later is not null) return later;
         await ProductSyncStates.MarkSentAsync(documents, item.TenantId, productId, time.GetUtcNow(), cancellationToken);
         // Spaced out by attempt: an export with many variants holds the product a while.
         return busy ? DueWorkOutcome.Retry(time.GetUtcNow() + Spacing * Math.Min(item.Attempt + 1, 30), "exportação em andamento") : DueWorkOutcome.Done;
@@ -65,6 +70,10 @@ public sealed class ProductSyncRun(IDocumentStore documents, NpgsqlDataSource da
         catch (TrayBudgetExhaustedException e)
         {
             outcome = DueWorkOutcome.Retry(e.RetryAt, "aguardando cota"); // what was sent stays recorded on the link
+        }
+        catch (TrayStoreBackingOffException e)
+        {
+            outcome = DueWorkOutcome.Retry(e.RetryAt, e.Message);
         }
         catch (TrayApiException e) when ((int)e.Status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests)
         {

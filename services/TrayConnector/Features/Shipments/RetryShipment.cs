@@ -29,7 +29,8 @@ public static class RetryShipment
                 $"O envio do rastreio está {(delivery.State == ShipmentDeliveryState.Pendente ? "pendente" : "concluído")}: não há nada a reenviar.");
         (delivery.State, delivery.LastError, delivery.StatusNote) = (ShipmentDeliveryState.Pendente, null, null);
         session.Update(delivery);
-        scheduler.Schedule(session, SendShipment.DueWorkKind, new SendShipment.Payload(id), time.GetUtcNow());
+        scheduler.Schedule(session, SendShipment.DueWorkKind, new SendShipment.Payload(id), time.GetUtcNow(), partitionKey: delivery.StoreId,
+            orderingKey: SalesOrderShippedConsumer.OrderKey(delivery.StoreId, delivery.TrayOrderId));
         try
         {
             await session.SaveChangesAsync(cancellationToken);

@@ -11,6 +11,9 @@ namespace TrayBridge.TrayConnector.Features.Shipments;
 public sealed class SalesOrderShippedConsumer(IDocumentStore documents, DueWorkScheduler scheduler, TimeProvider time,
     ILogger<SalesOrderShippedConsumer> logger) : IConsumer<SalesOrderShipped>
 {
+    /// <summary>The due-work ordering key of a Tray order's invoice and shipment sends: they move its status, in that order.</summary>
+    public static string OrderKey(string storeId, string trayOrderId) => $"order:{storeId}:{trayOrderId}";
+
     public async Task Consume(ConsumeContext<SalesOrderShipped> context)
     {
         var shipped = context.Message;
@@ -34,7 +37,9 @@ public sealed class SalesOrderShippedConsumer(IDocumentStore documents, DueWorkS
             delivery.Take(shipped, now);
             session.Update(delivery);
         }
-        scheduler.Schedule(session, SendShipment.DueWorkKind, new SendShipment.Payload(id), now);
+        // After any invoice of the order still being sent: Tray's status must move to invoiced before shipped.
+        scheduler.Schedule(session, SendShipment.DueWorkKind, new SendShipment.Payload(id), now, partitionKey: shipped.StoreId,
+            orderingKey: OrderKey(shipped.StoreId, shipped.TrayOrderId));
         await session.SaveChangesAsync(context.CancellationToken);
     }
 }

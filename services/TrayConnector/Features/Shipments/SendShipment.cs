@@ -8,6 +8,7 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Health;
 
 namespace TrayBridge.TrayConnector.Features.Shipments;
 
@@ -39,6 +40,10 @@ public sealed class SendShipment(IDocumentStore documents, TrayShipmentUpdate up
         catch (TrayBudgetExhaustedException e)
         {
             return await RetryAsync(session, item, delivery, e.RetryAt, $"Aguardando cota da Tray até {TrayProblems.SaoPaulo(e.RetryAt)}", cancellationToken);
+        }
+        catch (TrayStoreBackingOffException e)
+        {
+            return await RetryAsync(session, item, delivery, e.RetryAt, e.Message, cancellationToken); // "Tray não responde desde …"
         }
         catch (Exception e) when (e is TrayApiException { Status: not HttpStatusCode.TooManyRequests and < HttpStatusCode.InternalServerError }
                                       or StoreUnavailableException)

@@ -1,5 +1,6 @@
 using TrayBridge.Api.Tray;
 using TrayBridge.TrayConnector.Features.Orders;
+using TrayBridge.TrayConnector.Tray.Health;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -22,6 +23,12 @@ public static class StoreViews
     {
         OrderDateQueries = poll?.DateRangeMisreading is null ? StoreOrderDateQueries.Range : StoreOrderDateQueries.OneDayAtATime,
         OrderDateQueriesSince = poll?.OneDayAtATimeSince,
+    };
+
+    /// <summary>The view with whether the store's Tray is failing (<see cref="TrayStoreHealth"/>).</summary>
+    public static VirtualStore WithHealth(this VirtualStore view, StoreHealth? health) => health is null ? view : view with
+    {
+        TrayUnreachableSince = health.FailingSince, TrayLastError = health.LastError, TrayRetryAt = health.RetryAt,
     };
 
     public static string CodeOf(StoreStatus status) => status switch

@@ -7,6 +7,7 @@ using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.ServiceDefaults.Security;
@@ -33,26 +34,28 @@ public static class StoresApi
     }
 
     private static async Task<Ok<List<VirtualStore>>> ListAsync(IDocumentStore documents, TenantContext tenant, TrayBudget budget,
-        IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        TrayStoreHealth health, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.QuerySession(tenant.Require());
         var stores = await session.Query<TrayStore>().OrderBy(s => s.Id).Take(MaxStores).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var polls = (await session.LoadManyAsync<OrderPollState>(cancellationToken, stores.Select(s => s.Id).ToArray())).ToDictionary(p => p.Id);
+        var failing = await health.OfAsync(stores.Select(s => s.Id).ToList(), cancellationToken);
         var list = new List<VirtualStore>();
         foreach (var store in stores)
             list.Add(StoreViews.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(store.Id, cancellationToken))
-                .WithOrderDates(polls.GetValueOrDefault(store.Id)));
+                .WithOrderDates(polls.GetValueOrDefault(store.Id)).WithHealth(failing.GetValueOrDefault(store.Id)));
         return TypedResults.Ok(list);
     }
 
     private static async Task<Results<Ok<VirtualStore>, ProblemHttpResult>> GetAsync(string storeId, IDocumentStore documents, TenantContext tenant,
-        TrayBudget budget, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        TrayBudget budget, TrayStoreHealth health, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.QuerySession(tenant.Require());
         return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is { } store
             ? TypedResults.Ok(StoreViews.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning,
-                await budget.UsedTodayAsync(store.Id, cancellationToken)).WithOrderDates(await session.LoadAsync<OrderPollState>(storeId, cancellationToken)))
+                    await budget.UsedTodayAsync(store.Id, cancellationToken)).WithOrderDates(await session.LoadAsync<OrderPollState>(storeId, cancellationToken))
+                .WithHealth(await health.OfAsync(store.Id, cancellationToken)))
             : TrayProblems.StoreNotFound();
     }
 

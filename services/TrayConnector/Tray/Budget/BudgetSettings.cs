@@ -14,6 +14,10 @@ public sealed class BudgetSettings
     public double Headroom { get; set; } = 0.9;
     /// <summary>A call waits in line up to this long; beyond it, the work is parked as due work ("aguardando cota").</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>How long background work (due work, consumers) waits in line for its slot; beyond it the work is parked
+    /// until the slot, so one store's pacing never holds a runner or consumer slot another store needs. Only a person's
+    /// own request waits up to <see cref="MaxWait"/>.</summary>
+    public TimeSpan MaxQueuedWait { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Stores on Tray's corporate plan (50,000 requests a day instead of 10,000), by Tray store id: the operator
     /// knows a store's contract; a tenant saying so would only spend more of the store's real budget than it has.</summary>

@@ -18,8 +18,10 @@ public sealed class TrayBudget(NpgsqlDataSource dataSource, ServiceStore store, 
     /// <summary>Reserves one call: returns when to send it (now or shortly), or throws <see cref="TrayBudgetExhaustedException"/>
     /// with when to try again. Nothing is used when it throws. <paramref name="countToday"/> is false when the same call
     /// only needs a new slot (it was counted for the day already).</summary>
+    /// <paramref name="maxWait"/> (default <see cref="BudgetSettings.MaxWait"/>) is how far away the slot may be; beyond it
+    /// the exception says when the next slot is free.
     public async Task<DateTimeOffset> ReserveAsync(string storeId, int dailyLimit, TrayPriority priority, CancellationToken cancellationToken,
-        bool countToday = true)
+        bool countToday = true, TimeSpan? maxWait = null)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TrayLocalTimeConverter.ToSaoPaulo(now));
@@ -49,14 +51,25 @@ public sealed class TrayBudget(NpgsqlDataSource dataSource, ServiceStore store, 
         pacing.Parameters.Add(new() { Value = scope });
         pacing.Parameters.Add(new() { Value = now });
         pacing.Parameters.Add(new() { Value = _settings.Interval });
-        pacing.Parameters.Add(new() { Value = _settings.MaxWait });
+        pacing.Parameters.Add(new() { Value = maxWait ?? _settings.MaxWait });
         if (await pacing.ExecuteScalarAsync(cancellationToken) is not DateTime slot)
         {
             await transaction.RollbackAsync(cancellationToken);
-            throw new TrayBudgetExhaustedException(storeId, now + _settings.MaxWait, "the per-minute budget is booked beyond the wait limit");
+            throw new TrayBudgetExhaustedException(storeId, await NextFreeSlotAsync(scope, now, maxWait ?? _settings.MaxWait, cancellationToken),
+                "the per-minute budget is booked beyond the wait limit");
         }
         await transaction.CommitAsync(cancellationToken);
         return new DateTimeOffset(DateTime.SpecifyKind(slot, DateTimeKind.Utc));
+    }
+
+    /// <summary>When the scope's line ends: parked work comes back about then, not a fixed wait later.</summary>
+    private async Task<DateTimeOffset> NextFreeSlotAsync(string scope, DateTimeOffset now, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select next_slot from {store.Schema}.{BudgetTables.Pacing} where scope = $1");
+        command.Parameters.Add(new() { Value = scope });
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime next
+            ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) - maxWait / 2
+            : now + maxWait;
     }
 
     /// <summary>Calls used today per store, for the stores page.</summary>

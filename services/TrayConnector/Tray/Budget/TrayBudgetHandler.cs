@@ -1,9 +1,14 @@
+using Microsoft.Extensions.Options;
+
 namespace TrayBridge.TrayConnector.Tray.Budget;
 
 /// <summary>Sits inside the retry pipeline: each attempt reserves its slot, then waits for it. A request that wakes up
 /// well after its slot (a busy machine) takes a fresh one instead: sent late, it would land among the next slots' requests
-/// and crowd Tray's window.</summary>
-public sealed class TrayBudgetHandler(TrayBudget budget, TimeProvider time) : DelegatingHandler
+/// and crowd Tray's window. Only a person's own request waits long in line: background work whose slot is further than
+/// <see cref="BudgetSettings.MaxQueuedWait"/> is parked until it (<see cref="TrayBudgetExhaustedException"/>), so a store
+/// waiting for its slot never holds a due-work or consumer slot another store needs.</summary>
+public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor people, IOptions<TraySettings> options, TimeProvider time)
+    : DelegatingHandler
 {
     private const int MaxLateRetries = 5;
 
@@ -11,9 +16,10 @@ public sealed class TrayBudgetHandler(TrayBudget budget, TimeProvider time) : De
     {
         if (!request.Options.TryGetValue(TrayCall.Key, out var call))
             throw new InvalidOperationException("A Tray request must say which store's budget it spends (TrayCall).");
+        TimeSpan? maxWait = people.HttpContext is null ? options.Value.Budget.MaxQueuedWait : null;
         for (var late = 0; ; late++)
         {
-            var slot = await budget.ReserveAsync(call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0);
+            var slot = await budget.ReserveAsync(call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0, maxWait);
             var wait = slot - time.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
             if (time.GetUtcNow() - slot <= budget.LateTolerance || late == MaxLateRetries) break;

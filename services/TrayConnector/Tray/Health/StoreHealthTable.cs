@@ -1,0 +1,22 @@
+using Marten;
+using Weasel.Postgresql.Tables;
+
+namespace TrayBridge.TrayConnector.Tray.Health;
+
+/// <summary>One row per store whose Tray is failing (none for a healthy store), shared by every connector replica.</summary>
+public static class StoreHealthTable
+{
+    public const string Name = "tray_store_health";
+
+    public static StoreOptions AddStoreHealthTable(this StoreOptions options, string schema)
+    {
+        var table = new Table($"{schema}.{Name}");
+        table.AddColumn<string>("store_id").AsPrimaryKey();
+        table.AddColumn("failing_since", "timestamptz").NotNull();
+        table.AddColumn<int>("failures").NotNull();
+        table.AddColumn("retry_at", "timestamptz").NotNull();
+        table.AddColumn<string>("last_error").NotNull();
+        options.Storage.ExtendedSchemaObjects.Add(table);
+        return options;
+    }
+}

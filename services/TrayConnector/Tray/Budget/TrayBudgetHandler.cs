@@ -13,7 +13,7 @@ public sealed class TrayBudgetHandler(TrayBudget budget, TimeProvider time) : De
             throw new InvalidOperationException("A Tray request must say which store's budget it spends (TrayCall).");
         for (var late = 0; ; late++)
         {
-            var slot = await budget.ReserveAsync(call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0);
+            var slot = await budget.ReserveAsync(call.StoreHost, call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0);
             var wait = slot - time.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
             if (time.GetUtcNow() - slot <= budget.LateTolerance || late == MaxLateRetries) break;

@@ -89,8 +89,19 @@ public sealed class RegistrationLog(NpgsqlDataSource dataSource, ServiceStore st
         (_, Reauthorized) => "Loja autorizada de novo.",
         (_, Removed) => "Loja removida.",
         (_, Attempted) => "Tentativa sem resultado registrado.",
-        (StoreRegistrationActions.Reauthorize, _) => $"Nova autorização recusada ({outcome}).",
-        _ => $"Cadastro recusado ({outcome}).",
+        (StoreRegistrationActions.Reauthorize, _) => $"Nova autorização recusada: {Reason(outcome)}.",
+        _ => $"Cadastro recusado: {Reason(outcome)}.",
+    };
+
+    private static string Reason(string code) => code switch
+    {
+        TrayProblemCodes.TrayRefusedCode => "a Tray recusou o code",
+        TrayProblemCodes.CodeOfAnotherStore => "o code é de outra loja",
+        TrayProblemCodes.TrayUnreachable => "a Tray não respondeu neste endereço",
+        TrayProblemCodes.ApiAddressNotFound => "não há uma API da Tray neste endereço",
+        TrayProblemCodes.StoreAlreadyRegistered => "a loja já está cadastrada em uma conta",
+        TrayProblemCodes.BudgetExhausted => "cota de requisições da Tray esgotada",
+        _ => $"motivo {code}",
     };
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
+using Npgsql;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.TestSupport;
 
@@ -219,5 +220,122 @@ public sealed class StoreRegistrationTests(SystemFixture fixture) : IClassFixtur
         var store = await tenant.GetFromJsonAsync<JsonElement>("api/stores/391255", Cancel);
         Assert.Equal("Blocked", store.GetProperty("status").GetString());
         Assert.False(string.IsNullOrWhiteSpace(store.GetProperty("statusReason").GetString()));
+    }
+
+    /// <summary>Issue 11, "a fake Tray host can take a store": a tenant types its own host (here another simulator, answering
+    /// /auth with the victim's store id) and registers first. The real merchant still registers; a webhook for that seller_id
+    /// is re-read by each registration from its own host, so only the real tenant imports the order; and each registration
+    /// spends a budget of its own.</summary>
+    [Fact]
+    public async Task A_fake_Tray_host_claiming_a_real_store_id_first_takes_neither_the_store_nor_its_webhooks_nor_its_budget()
+    {
+        const string storeId = "391270";
+        var fakeHost = await fixture.System.StartTraySimulatorAsync("tray-simulator-fake");
+        using var fakeAdmin = fixture.System.Client(fakeHost);
+        var fakeStore = await (await fakeAdmin.PostAsJsonAsync("admin/stores", new { storeId, products = 0, orders = 0 }, Cancel))
+            .Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        using var attacker = fixture.System.Client(fixture.System.Gateway, "tenant-fake-host");
+        Assert.Equal(HttpStatusCode.Created, (await attacker.PostAsJsonAsync("api/stores", Form(fakeStore), Cancel)).StatusCode);
+
+        using var realAdmin = fixture.System.Client(fixture.System.TraySimulator);
+        var realStore = await (await realAdmin.PostAsJsonAsync("admin/stores", new { storeId, products = 0, orders = 0 }, Cancel))
+            .Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        using var merchant = fixture.System.Client(fixture.System.Gateway, "tenant-real-store");
+        var registered = await merchant.PostAsJsonAsync("api/stores", Form(realStore), Cancel);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+        // A new order on the real store, and Tray's notification of it: each registration re-reads it from its own host.
+        var order = await (await realAdmin.PostAsJsonAsync($"admin/stores/{storeId}/orders", new { status = "A ENVIAR" }, Cancel))
+            .Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var orderId = order.GetProperty("id").GetString()!;
+        using var tray = fixture.System.Client(fixture.System.Gateway);
+        var notification = new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["seller_id"] = storeId, ["scope_name"] = "order", ["scope_id"] = orderId, ["act"] = "insert" });
+        Assert.Equal(HttpStatusCode.OK, (await tray.PostAsync("webhooks/tray", notification, Cancel)).StatusCode);
+
+        var (realHost, fakeHostKey) = ($"127.0.0.1:{fixture.System.TraySimulator.Port}", $"127.0.0.1:{fakeHost.Port}");
+        var reread = await Eventually.ReturnsAsync(() => InboxAsync(storeId, orderId), rows => rows.Count == 2 && rows.All(r => r.Status == "processed"),
+            TimeSpan.FromSeconds(30), "both registrations to re-read the notification");
+        Assert.Equal((realHost, (string?)null), reread.Where(r => r.Tenant == "tenant-real-store").Select(r => (r.Host, r.Reason)).Single());
+        Assert.Equal((fakeHostKey, (string?)"order not found on Tray"), reread.Where(r => r.Tenant == "tenant-fake-host").Select(r => (r.Host, r.Reason)).Single());
+        await Eventually.ReturnsAsync(() => merchant.GetFromJsonAsync<JsonElement>($"api/tray/orders?storeId={storeId}", Cancel),
+            page => page.GetProperty("items").EnumerateArray().Any(o => o.GetProperty("trayOrderId").GetString() == orderId),
+            TimeSpan.FromSeconds(30), "the real tenant to mirror the order");
+        var attackerOrders = await attacker.GetFromJsonAsync<JsonElement>($"api/tray/orders?storeId={storeId}", Cancel);
+        Assert.Empty(attackerOrders.GetProperty("items").EnumerateArray());
+
+        // Every call to a host is counted on that registration's row (counted before it is sent, so never fewer).
+        var fakeCalls = (await fakeAdmin.GetFromJsonAsync<JsonElement>($"admin/stores/{storeId}/stats", Cancel)).GetProperty("requests").GetInt32();
+        var realCalls = (await realAdmin.GetFromJsonAsync<JsonElement>($"admin/stores/{storeId}/stats", Cancel)).GetProperty("requests").GetInt32();
+        var used = await DailyUseAsync(storeId);
+        Assert.Equal(new[] { fakeHostKey, realHost }.Order(), used.Keys.Order()); // ports are chosen at random: compare as sets
+        Assert.InRange(used[fakeHostKey], fakeCalls, fakeCalls + 20);
+        Assert.InRange(used[realHost], realCalls, realCalls + 20);
+        var seen = await merchant.GetFromJsonAsync<JsonElement>($"api/stores/{storeId}", Cancel);
+        Assert.InRange(seen.GetProperty("requestsToday").GetInt32(), realCalls, realCalls + 20);
+
+        // Who registered what is kept for each tenant, its removal too.
+        Assert.Equal(HttpStatusCode.NoContent, (await attacker.DeleteAsync($"api/stores/{storeId}", Cancel)).StatusCode);
+        var audit = await attacker.GetFromJsonAsync<JsonElement>("api/stores/registrations", Cancel);
+        Assert.Equal([("remove", "removed", fakeHostKey, "user@tenant-fake-host"), ("register", "registered", fakeHostKey, "user@tenant-fake-host")],
+            audit.EnumerateArray().Select(e => (e.GetProperty("action").GetString(), e.GetProperty("outcome").GetString(), e.GetProperty("apiHost").GetString(),
+                e.GetProperty("user").GetString())).ToArray());
+        Assert.Equal(HttpStatusCode.OK, (await merchant.GetAsync($"api/stores/{storeId}", Cancel)).StatusCode);
+    }
+
+    /// <summary>Issue 11: every registration attempt sends our app's consumer key and secret to the address typed, so a tenant
+    /// has 10 an hour; the 11th is a 429 with Retry-After, sent nowhere, while another tenant goes on.</summary>
+    [Fact]
+    public async Task An_eleventh_store_registration_attempt_in_an_hour_is_refused_with_429_and_Retry_After()
+    {
+        var tray = await NewTrayStoreAsync("391271");
+        using var tenant = fixture.System.Client(fixture.System.Gateway, "tenant-registration-flood");
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await tenant.PostAsJsonAsync("api/stores", Form(tray, code: $"wrong-{i}"), Cancel)).StatusCode);
+        using var simulator = fixture.System.Client(fixture.System.TraySimulator);
+        var before = (await simulator.GetFromJsonAsync<JsonElement>("admin/stores/391271/stats", Cancel)).GetProperty("requests").GetInt32();
+
+        var eleventh = await tenant.PostAsJsonAsync("api/stores", Form(tray), Cancel);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, eleventh.StatusCode);
+        Assert.InRange(eleventh.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 3000, 3600);
+        var problem = await eleventh.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("store.registration_rate_limited", problem.GetProperty("code").GetString());
+        Assert.Contains("tentativas", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, (await simulator.GetFromJsonAsync<JsonElement>("admin/stores/391271/stats", Cancel)).GetProperty("requests").GetInt32());
+        Assert.Empty((await tenant.GetFromJsonAsync<JsonElement>("api/stores", Cancel)).EnumerateArray());
+        var audit = await tenant.GetFromJsonAsync<JsonElement>("api/stores/registrations", Cancel);
+        Assert.Equal(10, audit.GetArrayLength());
+        Assert.All(audit.EnumerateArray(), e => Assert.Equal("store.tray_refused_code", e.GetProperty("outcome").GetString()));
+
+        using var other = fixture.System.Client(fixture.System.Gateway, "tenant-registration-other");
+        Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync("api/stores", Form(tray), Cancel)).StatusCode);
+    }
+
+    private async Task<List<(string Host, string? Tenant, string? Reason, string Status)>> InboxAsync(string sellerId, string scopeId)
+    {
+        await using var connection = new NpgsqlConnection(fixture.System.Infrastructure.PostgresConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand(
+            "select api_host, tenant_id, reason, status from tray_connector.webhook_inbox where seller_id = $1 and scope_id = $2", connection);
+        command.Parameters.Add(new() { Value = sellerId });
+        command.Parameters.Add(new() { Value = scopeId });
+        var rows = new List<(string, string?, string?, string)>();
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        while (await reader.ReadAsync(Cancel))
+            rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+        return rows;
+    }
+
+    private async Task<Dictionary<string, int>> DailyUseAsync(string storeId)
+    {
+        await using var connection = new NpgsqlConnection(fixture.System.Infrastructure.PostgresConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand("select api_host, sum(used)::int from tray_connector.tray_daily_use where store_id = $1 group by api_host", connection);
+        command.Parameters.Add(new() { Value = storeId });
+        var rows = new Dictionary<string, int>();
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        while (await reader.ReadAsync(Cancel)) rows[reader.GetString(0)] = reader.GetInt32(1);
+        return rows;
     }
 }

@@ -84,7 +84,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
                 ["Tray__Budget__Window"] = window.ToString(),
                 ["Tray__Budget__RequestsPerWindow"] = trayRequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-            system.Add("tray-simulator", "simulators/Tray", "TrayBridge.TraySimulator", new Dictionary<string, string>
+            system._traySimulatorSettings = system.Add("tray-simulator", "simulators/Tray", "TrayBridge.TraySimulator", new Dictionary<string, string>
             {
                 ["TraySimulator__RateLimitWindow"] = window.ToString(),
                 ["TraySimulator__PerMinuteLimit"] = trayRequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -149,6 +149,7 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     }
 
     private Dictionary<string, string> _connectorSettings = [];
+    private Dictionary<string, string> _traySimulatorSettings = [];
     private Dictionary<string, string> _identitySettings = [];
     private readonly List<string> _identityRedirects = [];
     private readonly List<string> _identityPostLogoutRedirects = [];
@@ -224,9 +225,20 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         return replica;
     }
 
-    private async Task CreateTrayAppAsync()
+    /// <summary>Another Tray simulator process on loopback (another port, so another API host to the connector, whose
+    /// simulator exemption is the host 127.0.0.1), knowing our app like the first: e.g. a fake Tray host.</summary>
+    public async Task<HostProcess> StartTraySimulatorAsync(string name)
     {
-        using var simulator = Client(TraySimulator);
+        var settings = new Dictionary<string, string>(_traySimulatorSettings) { ["Telemetry__SpanFile"] = SpanFile(name) };
+        var simulator = _hosts[name] = new HostProcess(name, "simulators/Tray", "TrayBridge.TraySimulator", settings, LogFile(name));
+        await simulator.StartAsync();
+        await CreateTrayAppAsync(simulator);
+        return simulator;
+    }
+
+    private async Task CreateTrayAppAsync(HostProcess? host = null)
+    {
+        using var simulator = Client(host ?? TraySimulator);
         var response = await simulator.PostAsJsonAsync("admin/apps", new { consumerKey = TrayApp.ConsumerKey, consumerSecret = TrayApp.ConsumerSecret });
         response.EnsureSuccessStatusCode();
     }

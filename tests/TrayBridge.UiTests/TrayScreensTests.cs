@@ -122,6 +122,13 @@ public sealed class TrayScreensTests(PanelSystem panel)
         await Expect(page.GetByText($"Loja {storeId} removida.")).ToBeVisibleAsync();
         await Expect(page.GetByText("Nenhuma loja virtual cadastrada.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Importar Pedidos" })).ToHaveCountAsync(0); // off again
+
+        // Who registered, re-authorised and removed the store, newest first (issue 11: registrations are audited).
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "Histórico de cadastros" });
+        await Expect(history.Locator("tbody tr")).ToHaveCountAsync(4);
+        await Expect(history.Locator("tbody tr td:last-child")).ToHaveTextAsync(
+            ["Loja removida.", "Loja autorizada de novo.", "Loja cadastrada.", "Cadastro recusado: a Tray recusou o code."]);
+        await Screens.CheckAsync(page, "13-lojas-virtuais-historico");
     }
 
     [Fact]

@@ -92,6 +92,26 @@ public sealed class TrayPageTests : BunitContext
     }
 
     [Fact]
+    public void Lojas_Virtuais_shows_who_registered_or_removed_which_store_at_which_host()
+    {
+        Answer("/api/stores", Array.Empty<VirtualStore>());
+        Answer("/api/stores/registrations?limit=20", new[]
+        {
+            new StoreRegistrationEntry(At, StoreRegistrationActions.Remove, "391250", "loja391250.commercesuite.com.br", "ana@empresa", "removed", "Loja removida."),
+            new StoreRegistrationEntry(At.AddHours(-1), StoreRegistrationActions.Register, "391250", "loja391250.commercesuite.com.br", "ana@empresa",
+                TrayProblemCodes.TrayRefusedCode, "Cadastro recusado: a Tray recusou o code."),
+        });
+
+        var cut = Render<VirtualStores>();
+
+        var rows = cut.FindAll("tr[data-registration]");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["05/12/2026 12:00", "391250", "loja391250.commercesuite.com.br", "ana@empresa", "Loja removida."],
+            rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Contains("Cadastro recusado: a Tray recusou o code.", rows[1].TextContent);
+    }
+
+    [Fact]
     public void Without_stores_Lojas_Virtuais_says_what_to_do_next()
     {
         Answer("/api/stores", Array.Empty<VirtualStore>());

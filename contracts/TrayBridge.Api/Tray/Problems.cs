@@ -5,6 +5,8 @@ public static class TrayProblemCodes
 {
     public const string StoreNotFound = "store.not_found";
     public const string StoreAlreadyRegistered = "store.already_registered";
+    /// <summary>429: this account tried too many registrations (or re-authorisations) this hour; <c>Retry-After</c> says when.</summary>
+    public const string RegistrationRateLimited = "store.registration_rate_limited";
     /// <summary>422: Tray refused the code; the detail carries Tray's own cause, <c>trayStatus</c> its HTTP status.</summary>
     public const string TrayRefusedCode = "store.tray_refused_code";
     public const string CodeOfAnotherStore = "store.code_of_another_store";

@@ -62,3 +62,17 @@ public static class StoreStatusCodes
         [Inactive] = "Inativa na Tray", [Cancelled] = "Cancelada na Tray",
     };
 }
+
+/// <summary>One line of <c>GET /api/stores/registrations</c>: who registered, re-authorised or removed which store
+/// (Tray's store id at an API host) and how it ended. <see cref="Action"/> is one of <see cref="StoreRegistrationActions"/>;
+/// <see cref="Outcome"/> a stable code (<c>registered</c>, <c>reauthorized</c>, <c>removed</c>, <c>attempted</c> while
+/// unanswered, or the refusal's ProblemDetails <c>code</c>); <see cref="Description"/> says it in pt-BR.</summary>
+public sealed record StoreRegistrationEntry(DateTimeOffset At, string Action, string StoreId, string ApiHost, string User, string Outcome,
+    string Description);
+
+public static class StoreRegistrationActions
+{
+    public const string Register = "register";
+    public const string Reauthorize = "reauthorize";
+    public const string Remove = "remove";
+}

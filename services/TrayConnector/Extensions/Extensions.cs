@@ -24,7 +24,7 @@ public static class Extensions
     {
         builder.AddServicePlatform("tray-connector", Store,
             marten => PostgresXmlRepository.AddDataProtectionTable(
-                marten.AddStoreRegistryTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema), Store.Schema),
+                marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema), Store.Schema),
             bus =>
             {
                 bus.AddConsumer<ProductChangedConsumer>();
@@ -37,6 +37,7 @@ public static class Extensions
             });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();
+        builder.Services.AddSingleton<RegistrationLog>();
         builder.Services.AddSingleton<StoreSecrets>();
         builder.AddTrayClient();
         builder.Services.AddScoped<TrayProductLookup>();

@@ -18,6 +18,16 @@ public sealed class TraySettings
     public WebhookSettings Webhooks { get; set; } = new();
     /// <summary>How long background work leaves a store whose Tray fails alone (issue 12, a dead Tray holds up everyone).</summary>
     public Health.StoreBackoffSettings StoreBackoff { get; set; } = new();
+    /// <summary>How often an account may try to register or re-authorise a store (issue 11, fake Tray hosts).</summary>
+    public RegistrationSettings Registrations { get; set; } = new();
+}
+
+public sealed class RegistrationSettings
+{
+    /// <summary>Attempts per account within <see cref="Window"/>: each one sends our app's consumer key and secret to the
+    /// address typed, so a tenant cannot turn the connector into a sender of them to host after host.</summary>
+    public int PerWindow { get; set; } = 10;
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
 }
 
 public sealed class WebhookSettings

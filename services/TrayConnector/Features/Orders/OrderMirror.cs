@@ -46,11 +46,13 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
         }
         catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound)
         {
-            await UpdateAsync(tenantId, storeId, trayOrderId, row =>
+            // Only a row this store already has is marked: a notification of an order its own host does not know starts
+            // none, or a registration of a real store id at a fake host would list the real store's order ids.
+            await UpdateAsync(tenantId, storeId, trayOrderId, (row, _) =>
             {
                 row.SetReason(OrderReasonCodes.NotFoundOnTray, NotFoundOnTray);
                 if (row.Situation == OrderSituation.Importando) row.Situation = OrderSituation.Erro;
-            }, cancellationToken);
+            }, cancellationToken, onlyExisting: true);
             return null;
         }
         OrderStatusMap? statuses;
@@ -81,15 +83,18 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
     public Task UpdateAsync(string tenantId, string storeId, string trayOrderId, Action<MirroredOrder> change, CancellationToken cancellationToken) =>
         UpdateAsync(tenantId, storeId, trayOrderId, (row, _) => change(row), cancellationToken);
 
-    /// <summary>Loads (or starts) the row, applies the change and saves; a concurrent writer makes it read again and retry.</summary>
+    /// <summary>Loads (or starts, unless <paramref name="onlyExisting"/>) the row, applies the change and saves; a concurrent
+    /// writer makes it read again and retry.</summary>
     public async Task UpdateAsync(string tenantId, string storeId, string trayOrderId, Action<MirroredOrder, IDocumentSession> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool onlyExisting = false)
     {
         var id = MirroredOrder.IdFor(storeId, trayOrderId);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = documents.LightweightSession(tenantId);
-            var row = await session.LoadAsync<MirroredOrder>(id, cancellationToken)
+            var existing = await session.LoadAsync<MirroredOrder>(id, cancellationToken);
+            if (existing is null && onlyExisting) return;
+            var row = existing
                       ?? new MirroredOrder { Id = id, StoreId = storeId, TrayOrderId = long.Parse(trayOrderId, System.Globalization.CultureInfo.InvariantCulture) };
             change(row, session);
             row.UpdatedAt = time.GetUtcNow();

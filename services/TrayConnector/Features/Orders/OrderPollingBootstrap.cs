@@ -14,6 +14,8 @@ public sealed class OrderPollingBootstrap(IDocumentStore documents, StoreRegistr
     {
         try
         {
+            // Registrations kept before the API host was part of their key get it first (issue 11, fake Tray hosts).
+            await registry.BackfillHostsAsync(stoppingToken);
             foreach (var (storeId, tenantId) in await registry.AllAsync(stoppingToken))
             {
                 await using var session = documents.LightweightSession(tenantId);

@@ -23,14 +23,14 @@ public sealed class WebhookReread(NpgsqlDataSource dataSource, ServiceStore stor
     public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken)
     {
         var inboxId = item.PayloadAs<Payload>().InboxId;
-        if (await NotificationAsync(inboxId, cancellationToken) is not { } n) return DueWorkOutcome.Done;
+        if (await NotificationAsync(inboxId, cancellationToken) is not ({ } n, var apiHost)) return DueWorkOutcome.Done;
         if (n.ScopeName != "order" || !long.TryParse(n.ScopeId, out _))
         {
             await CloseAsync(inboxId, $"scope '{n.ScopeName}' is not used", cancellationToken);
             return DueWorkOutcome.Done;
         }
         var now = time.GetUtcNow();
-        if (await RereadsInLastMinuteAsync(n.SellerId, now, cancellationToken) >= options.Value.WebhookRereadsPerMinute)
+        if (await RereadsInLastMinuteAsync(apiHost, n.SellerId, now, cancellationToken) >= options.Value.WebhookRereadsPerMinute)
             return DueWorkOutcome.Retry(now.AddSeconds(10), "limite de releituras por minuto da loja");
         try
         {
@@ -44,22 +44,26 @@ public sealed class WebhookReread(NpgsqlDataSource dataSource, ServiceStore stor
         return DueWorkOutcome.Done;
     }
 
-    private async Task<TrayNotification?> NotificationAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The notification and the registration's host it was kept for (the tenant is the due work's).</summary>
+    private async Task<(TrayNotification? Notification, string ApiHost)> NotificationAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"select seller_id, scope_name, scope_id, act from {store.Schema}.{WebhookInboxTable.Name} where id = $1 and status = 'pending'");
+            $"select seller_id, scope_name, scope_id, act, api_host from {store.Schema}.{WebhookInboxTable.Name} where id = $1 and status = 'pending'");
         command.Parameters.Add(new() { Value = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new TrayNotification(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), null) : null;
+            ? (new TrayNotification(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), null), reader.GetString(4))
+            : (null, "");
     }
 
-    private async Task<long> RereadsInLastMinuteAsync(string sellerId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Per registration (API host, store id): a fake registration's notifications never use the real one's re-reads.</summary>
+    private async Task<long> RereadsInLastMinuteAsync(string apiHost, string sellerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"select count(*) from {store.Schema}.{WebhookInboxTable.Name} where seller_id = $1 and processed_at > $2");
+            $"select count(*) from {store.Schema}.{WebhookInboxTable.Name} where api_host = $3 and seller_id = $1 and processed_at > $2 and status = 'processed'");
         command.Parameters.Add(new() { Value = sellerId });
         command.Parameters.Add(new() { Value = now.AddMinutes(-1) });
+        command.Parameters.Add(new() { Value = apiHost });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

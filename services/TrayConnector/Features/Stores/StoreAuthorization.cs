@@ -18,7 +18,7 @@ public static class StoreAuthorization
     {
         try
         {
-            var call = new TrayCall(storeId, dailyLimit, TrayPriority.InvoiceAndStatus);
+            var call = new TrayCall(StoreHost.Of(apiAddress), storeId, dailyLimit, TrayPriority.InvoiceAndStatus);
             var tokens = await auth.ExchangeCodeAsync(apiAddress, call, settings.ConsumerKey, settings.ConsumerSecret, code, cancellationToken);
             if (tokens.StoreId != storeId)
                 return new(null, Problems.Unprocessable(TrayProblemCodes.CodeOfAnotherStore,

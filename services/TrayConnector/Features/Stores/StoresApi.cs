@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Http;
+using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
@@ -27,8 +28,9 @@ public static class StoresApi
         // ProblemHttpResult carries its status at run time; these say which ones the document should show.
         stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429).RequireAdmin();
         stores.MapGet("/", ListAsync);
+        stores.MapGet("/registrations", RegistrationsAsync);
         stores.MapGet("/{storeId}", GetAsync).ProducesTrayProblems(404);
-        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 422, 429).RequireAdmin();
+        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 409, 422, 429).RequireAdmin();
         stores.MapDelete("/{storeId}", RemoveStore.HandleAsync).ProducesTrayProblems(404).RequireAdmin();
         stores.MapPost("/{storeId}/check", CheckStore.HandleAsync).ProducesTrayProblems(404, 409, 429, 502);
     }
@@ -43,10 +45,15 @@ public static class StoresApi
         var failing = await health.OfAsync(stores.Select(s => s.Id).ToList(), cancellationToken);
         var list = new List<VirtualStore>();
         foreach (var store in stores)
-            list.Add(StoreViews.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(store.Id, cancellationToken))
+            list.Add(StoreViews.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken))
                 .WithOrderDates(polls.GetValueOrDefault(store.Id)).WithHealth(failing.GetValueOrDefault(store.Id)));
         return TypedResults.Ok(list);
     }
+
+    /// <summary>Who registered, re-authorised or removed which store, newest first (at most <see cref="RegistrationLog.MaxListed"/>).</summary>
+    private static async Task<Ok<List<StoreRegistrationEntry>>> RegistrationsAsync(int? limit, TenantContext tenant, RegistrationLog log,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await log.RecentAsync(tenant.Require(), limit ?? 50, cancellationToken));
 
     private static async Task<Results<Ok<VirtualStore>, ProblemHttpResult>> GetAsync(string storeId, IDocumentStore documents, TenantContext tenant,
         TrayBudget budget, TrayStoreHealth health, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
@@ -54,32 +61,57 @@ public static class StoresApi
         await using var session = documents.QuerySession(tenant.Require());
         return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is { } store
             ? TypedResults.Ok(StoreViews.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning,
-                    await budget.UsedTodayAsync(store.Id, cancellationToken)).WithOrderDates(await session.LoadAsync<OrderPollState>(storeId, cancellationToken))
+                    await budget.UsedTodayAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken)).WithOrderDates(await session.LoadAsync<OrderPollState>(storeId, cancellationToken))
                 .WithHealth(await health.OfAsync(store.Id, cancellationToken)))
             : TrayProblems.StoreNotFound();
     }
 
     /// <summary>A new code (and, if it moved, a new API address) for a store that needs re-authorisation. A refused code
-    /// changes nothing: the store keeps its status and reason.</summary>
+    /// changes nothing: the store keeps its status and reason. It sends our secret to an address like a registration, so it
+    /// counts in the same limit and audit; a new host moves the store's claim (API host, store id) with it.</summary>
     private static async Task<Results<Ok<VirtualStore>, ValidationProblem, ProblemHttpResult>> ReauthorizeAsync(string storeId,
         ReauthorizeStoreRequest request, IDocumentStore documents, TenantContext tenant, TrayAuthClient auth, ApiAddressPolicy policy,
-        StoreSecrets secrets, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        StoreSecrets secrets, StoreRegistry registry, RegistrationLog log, IOptions<TraySettings> settings, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(tenant.Require());
         if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is not { } store) return TrayProblems.StoreNotFound();
         if (string.IsNullOrWhiteSpace(request.Code)) return Problems.Validation("code", "Informe o novo code gerado pela Tray.");
         var (apiAddress, problem) = policy.Normalize(request.ApiAddress ?? store.ApiAddress);
         if (problem is not null) return Problems.Validation("apiAddress", problem);
+        var (host, oldHost) = (StoreHost.Of(apiAddress!), StoreHost.Of(store.ApiAddress));
+        if (host != oldHost && await registry.TenantOfAsync(host, storeId, cancellationToken) is not null) return StoreTakenAt();
+        var now = time.GetUtcNow();
+        var (attempt, retryAt) = await log.AdmitAsync(session.TenantId, RegistrationLog.UserOf(http.User), StoreRegistrationActions.Reauthorize,
+            storeId, host, now, cancellationToken);
+        if (attempt is not { } attemptId) return RegistrationLimit.Refused(http, settings.Value.Registrations, retryAt, now);
         var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, storeId, store.DailyLimit, request.Code,
             cancellationToken);
-        if (exchange.Problem is not null) return exchange.Problem;
-        var now = time.GetUtcNow();
+        if (exchange.Problem is not null)
+        {
+            await log.RecordOutcomeAsync(attemptId, RegistrationLimit.CodeOf(exchange.Problem), CancellationToken.None);
+            return exchange.Problem;
+        }
+        now = time.GetUtcNow();
         store.ApiAddress = apiAddress!;
         store.ProtectedCode = secrets.Protect(request.Code);
         secrets.Apply(store, exchange.Tokens!, now);
         session.Store(store);
-        await session.SaveChangesAsync(cancellationToken);
+        if (host != oldHost) registry.Move(session, storeId, host);
+        log.RecordOutcome(session, attemptId, RegistrationLog.Reauthorized);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (PostgresErrors.IsUniqueViolation(e))
+        {
+            await log.RecordOutcomeAsync(attemptId, TrayProblemCodes.StoreAlreadyRegistered, CancellationToken.None);
+            return StoreTakenAt();
+        }
         return TypedResults.Ok(StoreViews.From(store, now, settings.Value.ReauthorizationWarning)
             with { ApiAddressNote = request.ApiAddress is null ? null : ApiAddressPolicy.AdjustmentNote(request.ApiAddress, store.ApiAddress) });
     }
+
+    private static ProblemHttpResult StoreTakenAt() => Problems.Conflict(TrayProblemCodes.StoreAlreadyRegistered,
+        "Esta loja da Tray, neste endereço da API, já está cadastrada em outra conta: remova-a de lá antes.");
 }

@@ -13,6 +13,9 @@ public static class WebhookInboxTable
     {
         var table = new Table($"{schema}.{Name}");
         table.AddColumn<Guid>("id").AsPrimaryKey();
+        // Which registration (API host, seller_id) a kept notification is for: one notification is kept once per registration
+        // of its seller_id. Counted rows, and rows kept before the host was recorded, have it empty.
+        table.AddColumn<string>("api_host").NotNull().DefaultValueByString("");
         foreach (var column in new[] { "seller_id", "scope_name", "scope_id", "act" })
             table.AddColumn<string>(column).NotNull();
         table.AddColumn<string>("app_code");
@@ -25,12 +28,12 @@ public static class WebhookInboxTable
         table.AddColumn("processed_at", "timestamptz");
         table.Indexes.Add(new IndexDefinition("webhook_inbox_open")
         {
-            Columns = ["seller_id", "scope_name", "scope_id", "act", "status"], IsUnique = true, Predicate = "status <> 'processed'",
+            Columns = ["api_host", "seller_id", "scope_name", "scope_id", "act", "status"], IsUnique = true, Predicate = "status <> 'processed'",
         });
-        // What the re-read cap counts (a store's rows processed in the last minute, WebhookReread): not in the open index.
+        // What the re-read cap counts (a registration's rows processed in the last minute, WebhookReread): not in the open index.
         table.Indexes.Add(new IndexDefinition("webhook_inbox_processed")
         {
-            Columns = ["seller_id", "processed_at"], Predicate = "status = 'processed'",
+            Columns = ["api_host", "seller_id", "processed_at"], Predicate = "status = 'processed'",
         });
         options.Storage.ExtendedSchemaObjects.Add(table);
         return options;

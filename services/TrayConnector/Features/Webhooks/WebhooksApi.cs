@@ -33,11 +33,14 @@ public static class WebhooksApi
             var webhooks = settings.Value.Webhooks;
             if (notification is not null && webhooks.AppCode.Length > 0 && notification.AppCode is { } code && code != webhooks.AppCode)
                 problem = "another app's app_code";
-            var tenant = problem is null ? await registry.TenantOfAsync(notification!.SellerId, cancellationToken) : null;
-            if (problem is null && tenant is null) problem = "unknown seller_id";
+            // A seller_id may be claimed at several hosts (a fake one among them): each registration gets the notification and
+            // re-reads the record from its own store's host, so the real store's tenant imports it and a fake one learns nothing.
+            var registrations = problem is null ? await registry.RegistrationsOfAsync(notification!.SellerId, cancellationToken) : [];
+            if (problem is null && registrations.Count == 0) problem = "unknown seller_id";
             var now = time.GetUtcNow();
             if (problem is not null) await WebhookInbox.CountIgnoredAsync(dataSource, store, problem, now, cancellationToken);
-            else await WebhookInbox.KeepAsync(dataSource, store, notification!, tenant!, webhooks.MaxPendingPerStore, now, cancellationToken);
+            foreach (var (apiHost, tenant) in registrations)
+                await WebhookInbox.KeepAsync(dataSource, store, notification!, apiHost, tenant, webhooks.MaxPendingPerStore, now, cancellationToken);
             if (problem is not null) logger.LogWarning("Ignored a Tray webhook: {Reason}", problem);
         }
         catch (NpgsqlException e)

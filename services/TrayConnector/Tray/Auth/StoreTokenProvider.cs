@@ -114,8 +114,8 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
     }
 
     private StoreAccess Access(string tenantId, TrayStore store) =>
-        new(tenantId, store.Id, store.ApiHost, secrets.Unprotect(store.ProtectedAccessToken), store.DailyLimit);
+        new(tenantId, store.Id, store.ApiHost, secrets.Unprotect(store.ProtectedAccessToken), store.DailyLimit, Tray.StoreHost.Of(store.ApiAddress));
 
     /// <summary>Without a token nothing else can happen: auth calls go first in the day's budget.</summary>
-    private static TrayCall AuthCall(TrayStore store) => new(store.Id, store.DailyLimit, TrayPriority.InvoiceAndStatus);
+    private static TrayCall AuthCall(TrayStore store) => new(Tray.StoreHost.Of(store.ApiAddress), store.Id, store.DailyLimit, TrayPriority.InvoiceAndStatus);
 }

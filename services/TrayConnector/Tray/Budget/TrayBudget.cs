@@ -7,7 +7,8 @@ namespace TrayBridge.TrayConnector.Tray.Budget;
 
 /// <summary>Tray's budgets, enforced before calling, across replicas, in PostgreSQL. Pacing is GCRA with no burst:
 /// each call reserves the next free slot of its scope (one call per <see cref="BudgetSettings.Interval"/>), so no window
-/// ever holds more than the limit. The day's counter is per store and São Paulo calendar day, capped per priority.</summary>
+/// ever holds more than the limit. The day's counter is per store and São Paulo calendar day, capped per priority. "A store"
+/// is a registration, (API host, store id), in both: see <see cref="TrayCall"/>.</summary>
 public sealed class TrayBudget(NpgsqlDataSource dataSource, ServiceStore store, IOptions<TraySettings> options, TimeProvider time)
 {
     private readonly BudgetSettings _settings = options.Value.Budget;
@@ -17,10 +18,10 @@ public sealed class TrayBudget(NpgsqlDataSource dataSource, ServiceStore store, 
 
     /// <summary>Reserves one call: returns when to send it (now or shortly), or throws <see cref="TrayBudgetExhaustedException"/>
     /// with when to try again. Nothing is used when it throws. <paramref name="countToday"/> is false when the same call
-    /// only needs a new slot (it was counted for the day already).</summary>
-    /// <paramref name="maxWait"/> (default <see cref="BudgetSettings.MaxWait"/>) is how far away the slot may be; beyond it
-    /// the exception says when the next slot is free.
-    public async Task<DateTimeOffset> ReserveAsync(string storeId, int dailyLimit, TrayPriority priority, CancellationToken cancellationToken,
+    /// only needs a new slot (it was counted for the day already). <paramref name="maxWait"/> (default
+    /// <see cref="BudgetSettings.MaxWait"/>) is how far away the slot may be; beyond it the exception says when the next
+    /// slot is free.</summary>
+    public async Task<DateTimeOffset> ReserveAsync(string storeHost, string storeId, int dailyLimit, TrayPriority priority, CancellationToken cancellationToken,
         bool countToday = true, TimeSpan? maxWait = null)
     {
         var now = time.GetUtcNow();
@@ -31,17 +32,18 @@ public sealed class TrayBudget(NpgsqlDataSource dataSource, ServiceStore store, 
         var cap = (int)Math.Floor(dailyLimit * priority.DailyCeiling());
         await using var daily = new NpgsqlCommand(
             $"""
-            insert into {store.Schema}.{BudgetTables.Daily} as d (store_id, day, used) values ($1, $2, 1)
-            on conflict (store_id, day) do update set used = d.used + 1 where d.used < $3
+            insert into {store.Schema}.{BudgetTables.Daily} as d (api_host, store_id, day, used) values ($4, $1, $2, 1)
+            on conflict (api_host, store_id, day) do update set used = d.used + 1 where d.used < $3
             returning used
             """, connection, transaction);
         daily.Parameters.Add(new() { Value = storeId });
         daily.Parameters.Add(new() { Value = today });
         daily.Parameters.Add(new() { Value = cap });
+        daily.Parameters.Add(new() { Value = storeHost });
         if (countToday && await daily.ExecuteScalarAsync(cancellationToken) is null)
             throw new TrayBudgetExhaustedException(storeId, NextSaoPauloMidnight(today), $"the day's budget for {priority} is used ({cap} of {dailyLimit})");
 
-        var scope = _settings.Scope == RateLimitScope.PerApp ? "app" : $"store:{storeId}";
+        var scope = _settings.Scope == RateLimitScope.PerApp ? "app" : $"store:{storeHost}/{storeId}";
         await using var pacing = new NpgsqlCommand(
             $"""
             insert into {store.Schema}.{BudgetTables.Pacing} as p (scope, next_slot) values ($1, $2 + $3)
@@ -72,12 +74,14 @@ public sealed class TrayBudget(NpgsqlDataSource dataSource, ServiceStore store, 
             : now + maxWait;
     }
 
-    /// <summary>Calls used today per store, for the stores page.</summary>
-    public async Task<int> UsedTodayAsync(string storeId, CancellationToken cancellationToken)
+    /// <summary>Calls used today by one registration, for the stores page.</summary>
+    public async Task<int> UsedTodayAsync(string storeHost, string storeId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select coalesce(sum(used), 0)::int from {store.Schema}.{BudgetTables.Daily} where store_id = $1 and day = $2");
+        await using var command = dataSource.CreateCommand(
+            $"select coalesce(sum(used), 0)::int from {store.Schema}.{BudgetTables.Daily} where api_host = $3 and store_id = $1 and day = $2");
         command.Parameters.Add(new() { Value = storeId });
         command.Parameters.Add(new() { Value = DateOnly.FromDateTime(TrayLocalTimeConverter.ToSaoPaulo(time.GetUtcNow())) });
+        command.Parameters.Add(new() { Value = storeHost });
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -19,7 +19,7 @@ public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor pe
         TimeSpan? maxWait = people.HttpContext is null ? options.Value.Budget.MaxQueuedWait : null;
         for (var late = 0; ; late++)
         {
-            var slot = await budget.ReserveAsync(call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0, maxWait);
+            var slot = await budget.ReserveAsync(call.StoreHost, call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0, maxWait);
             var wait = slot - time.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
             if (time.GetUtcNow() - slot <= budget.LateTolerance || late == MaxLateRetries) break;

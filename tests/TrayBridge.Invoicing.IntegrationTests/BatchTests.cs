@@ -152,7 +152,7 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         using var anonymous = new HttpClient();
         // Links handed out before tokens became opaque (readable tenant and note, HMAC-signed) keep working for Tray.
         string OldFormat(JsonElement note, string purpose, string document) =>
-            $"{fixture.Invoicing.BaseAddress}public/invoicing/nfes/{OldToken(tenant.Id, purpose, note.GetProperty("id").GetGuid())}/{document}";
+            $"{fixture.Invoicing.BaseAddress}public/invoicing/nfes/{OldLinks.Token(fixture, tenant.Id, purpose, note.GetProperty("id").GetGuid())}/{document}";
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(OldFormat(revoked, "invoicing-nfe-danfe", "danfe"), Cancel)).StatusCode);
 
         var revoke = await tenant.Client.PostAsync($"api/invoicing/nfes/{revoked.GetProperty("id").GetGuid()}/links/revoke", null, Cancel);
@@ -181,15 +181,6 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         Assert.Equal(HttpStatusCode.NotFound,
             (await other.PostAsync($"api/invoicing/nfes/{kept.GetProperty("id").GetGuid()}/links/revoke", null, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(kept.GetProperty("danfeUrl").GetString(), Cancel)).StatusCode);
-    }
-
-    /// <summary>The first link format, <c>base64url(tenant \n purpose \n note).base64url(HMAC-SHA256)</c>, as handed out before.</summary>
-    private string OldToken(string tenantId, string purpose, Guid noteId)
-    {
-        static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var payload = Encoding.UTF8.GetBytes($"{tenantId}\n{purpose}\n{noteId}");
-        var signature = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(fixture.Tokens.UrlSigningKey), payload);
-        return $"{Base64Url(payload)}.{Base64Url(signature)}";
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class InvoicingScreensTests(PanelSystem panel)
 
         // Revogar links (asked to confirm): the note's DANFE link answers "link revogado" (410), the row says so.
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Revogar os links da NF-e 1", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revogar links da NF-e 1", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Links revogados: o DANFE e o XML desta nota")).ToBeVisibleAsync();
         await Expect(page.GetByText("Links revogados em")).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "DANFE (PDF) da NF-e 1", Exact = true })).ToHaveCountAsync(0);

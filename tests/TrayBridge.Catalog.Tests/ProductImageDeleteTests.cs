@@ -7,7 +7,8 @@ using static TrayBridge.Catalog.Tests.EnsureProductsData;
 namespace TrayBridge.Catalog.Tests;
 
 /// <summary>The panel removes a picture it no longer wants: the slot empties and the product's version moves (a change to
-/// export); a slot with no picture is a 404 with its code.</summary>
+/// export), and its public link answers 410 (attack: a removed picture kept being served to whoever held its link); a slot
+/// with no picture is a 404 with its code.</summary>
 [Collection(nameof(CatalogHarness))]
 public sealed class ProductImageDeleteTests(CatalogHarness harness)
 {
@@ -30,6 +31,12 @@ public sealed class ProductImageDeleteTests(CatalogHarness harness)
         var after = (await erp.GetFromJsonAsync<ProductResponse>($"api/catalog/products/{id}", Cancel))!;
         Assert.Equal([1], after.Images.Select(i => i.Position));
         Assert.Equal(before.Version + 1, after.Version);
+        // The removed picture's public link (Tray may still hold it) is gone for good; the other still serves.
+        using var removed = await erp.GetAsync(before.Images.Single(i => i.Position == 2).Url, Cancel);
+        Assert.Equal(HttpStatusCode.Gone, removed.StatusCode);
+        Assert.Equal(CatalogProblemCodes.ImageGone,
+            (await removed.Content.ReadFromJsonAsync<Dictionary<string, object>>(Cancel))![ApiProblem.CodeMember].ToString());
+        Assert.Equal(HttpStatusCode.OK, (await erp.GetAsync(after.Images.Single().Url, Cancel)).StatusCode);
         var again = await erp.DeleteAsync($"api/catalog/products/{id}/images/2", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         var problem = await again.Content.ReadFromJsonAsync<Dictionary<string, object>>(Cancel);

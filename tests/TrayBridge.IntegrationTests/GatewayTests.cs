@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
 
@@ -49,7 +50,7 @@ public sealed class GatewayTests(SystemFixture fixture)
     }
 
     [Fact]
-    public async Task A_product_image_is_served_without_a_token_by_its_signed_url_only()
+    public async Task A_product_image_is_served_without_a_token_by_its_opaque_url_only_and_the_url_stays_out_of_traces_and_logs()
     {
         var cancel = TestContext.Current.CancellationToken;
         using var owner = fixture.System.Client(fixture.System.Gateway, "tenant-images");
@@ -66,12 +67,25 @@ public sealed class GatewayTests(SystemFixture fixture)
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TinyPng, await served.Content.ReadAsByteArrayAsync(cancel));
 
+        // A token changed anywhere finds nothing; a real token with another file name is a replaced picture: gone.
         var tokenStart = "/public/catalog/images/".Length;
-        foreach (var position in new[] { tokenStart, tokenStart + 10, url.IndexOf('.', tokenStart) - 1, url.LastIndexOf('/') - 1 })
+        var tokenEnd = url.LastIndexOf('/');
+        foreach (var position in new[] { tokenStart, tokenStart + 10, tokenEnd - 1 })
         {
             var tampered = url[..position] + (url[position] == 'A' ? 'B' : 'A') + url[(position + 1)..];
             Assert.Equal(HttpStatusCode.NotFound, (await tray.GetAsync(tampered.TrimStart('/'), cancel)).StatusCode);
         }
+        var otherName = url[..(url.IndexOf('.', tokenEnd) - 1)] + (url[url.IndexOf('.', tokenEnd) - 1] == 'a' ? 'b' : 'a') + url[url.IndexOf('.', tokenEnd)..];
+        Assert.Equal(HttpStatusCode.Gone, (await tray.GetAsync(otherName.TrimStart('/'), cancel)).StatusCode);
+
+        // Attack: reading the link out of traces and logs. Gateway and Catalog traced and logged the request, the token masked.
+        var token = url[tokenStart..tokenEnd];
+        await Eventually.ReturnsAsync(() => Task.FromResult(TelemetryFiles.Read(fixture.System, "gateway", ".jsonl")), spans => spans.Contains("/public/catalog/images/***/"),
+            TimeSpan.FromSeconds(30), "the gateway's span of the picture request, its token masked");
+        await Eventually.ReturnsAsync(() => Task.FromResult(TelemetryFiles.Read(fixture.System, "gateway", ".log")), log => log.Contains("/public/catalog/images/***/"),
+            TimeSpan.FromSeconds(30), "YARP's log line of the picture request, its token masked");
+        Assert.DoesNotContain(token, TelemetryFiles.Read(fixture.System, "gateway", ".jsonl") + TelemetryFiles.Read(fixture.System, "catalog", ".jsonl"));
+        Assert.DoesNotContain(token, TelemetryFiles.Read(fixture.System, "gateway", ".log") + TelemetryFiles.Read(fixture.System, "catalog", ".log"));
     }
 
     [Fact]

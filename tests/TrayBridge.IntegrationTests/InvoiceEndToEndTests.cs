@@ -83,6 +83,13 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
             Assert.Equal(await anonymous.GetStringAsync(note.GetProperty("xmlUrl").GetString(), Cancel), invoice.GetProperty("xml_danfe").GetString());
             Assert.Equal(note.GetProperty("danfeUrl").GetString(), invoice.GetProperty("link").GetString());
         }
+        // Attack: reading the links out of traces and logs. The connector fetched every XML link through the gateway (HttpClient
+        // and YARP spans and log lines): no token of any note's link is in any host's spans or log.
+        var telemetry = string.Concat(new[] { "gateway", "invoicing", "tray-connector" }
+            .SelectMany(host => new[] { TelemetryFiles.Read(system, host, ".jsonl"), TelemetryFiles.Read(system, host, ".log") }));
+        Assert.Contains("/public/invoicing/nfes/***/xml", telemetry);
+        Assert.All(notes, n => Assert.All(new[] { "xmlUrl", "danfeUrl" },
+            link => Assert.DoesNotContain(new Uri(n.GetProperty(link).GetString()!).Segments[^2].TrimEnd('/'), telemetry)));
         var invoiced = salesOrders.Select(o => o.GetProperty("id").GetGuid()).ToHashSet();
         await Eventually.ReturnsAsync(driver.SalesOrdersAsync, orders => orders.Count(o => o.GetProperty("statusLabel").GetString() == "Faturado"
             && invoiced.Contains(o.GetProperty("id").GetGuid())) == 60, TimeSpan.FromSeconds(30), "the 60 sales orders Faturado");

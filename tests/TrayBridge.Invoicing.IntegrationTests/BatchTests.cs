@@ -90,10 +90,9 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         Assert.Equal("application/pdf", danfe.Content.Headers.ContentType?.MediaType);
         Assert.Equal("%PDF", Encoding.ASCII.GetString((await danfe.Content.ReadAsByteArrayAsync(Cancel))[..4]));
 
-        // One character of the token changed, and the XML link's token (signed for another purpose), find nothing.
+        // One character of the token changed, and the XML link's token (made for another purpose), find nothing.
         var token = new Uri(danfeUrl).Segments[^2].TrimEnd('/');
-        var signature = token.IndexOf('.') + 1;
-        var tampered = token[..signature] + (token[signature] == 'A' ? 'B' : 'A') + token[(signature + 1)..];
+        var tampered = token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(danfeUrl.Replace(token, tampered), Cancel)).StatusCode);
         var xmlToken = new Uri(note.GetProperty("xmlUrl").GetString()!).Segments[^2].TrimEnd('/');
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(danfeUrl.Replace(token, xmlToken), Cancel)).StatusCode);
@@ -101,6 +100,87 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         var issued = await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Orders.Issued.FirstOrDefault(e => e.SalesOrderId == order)),
             e => e is not null, TimeSpan.FromSeconds(30), "NfeIssued for the note");
         Assert.Equal(danfeUrl, issued!.DanfeUrl);
+    }
+
+    [Fact]
+    public async Task Attack_reading_the_tenant_and_note_out_of_a_DANFE_link_finds_nothing_and_the_token_stays_out_of_spans_and_logs()
+    {
+        using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-link-opaque", series: 41);
+        var accepted = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id));
+        var note = (await tenant.SettledNotesAsync(accepted.GetProperty("id").GetGuid())).Single();
+        var noteId = note.GetProperty("id").GetGuid();
+        var danfeUrl = note.GetProperty("danfeUrl").GetString()!;
+        var token = new Uri(danfeUrl).Segments[^2].TrimEnd('/');
+
+        // In no decoding of the token (as text, base64url of the whole or of any dot-separated part) is the tenant or the note.
+        var secrets = new[] { tenant.Id, noteId.ToString(), noteId.ToString("N") };
+        var decodings = new List<byte[]> { Encoding.UTF8.GetBytes(token) };
+        foreach (var part in token.Split('.').Append(token))
+        {
+            var padded = part.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            try { decodings.Add(Convert.FromBase64String(padded)); } catch (FormatException) { }
+        }
+        Assert.All(decodings, bytes =>
+        {
+            var text = Encoding.Latin1.GetString(bytes);
+            Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase));
+            Assert.False(bytes.AsSpan().IndexOf(noteId.ToByteArray()) >= 0, "the note id's bytes are in the token");
+        });
+
+        using var anonymous = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(danfeUrl, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(note.GetProperty("xmlUrl").GetString(), Cancel)).StatusCode);
+
+        // The request was traced and logged (with the token masked), and the token is in neither.
+        await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Spans.Contains("/public/invoicing/nfes/{token}/danfe")), found => found,
+            TimeSpan.FromSeconds(30), "the DANFE request's span");
+        await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Log.Contains("/public/invoicing/nfes/***/danfe")), found => found,
+            TimeSpan.FromSeconds(30), "the DANFE request's log line, its token masked");
+        Assert.DoesNotContain(token, fixture.Spans);
+        Assert.DoesNotContain(token, fixture.Log);
+    }
+
+    [Fact]
+    public async Task Attack_using_a_revoked_notes_DANFE_and_XML_links_gets_410_while_another_notes_links_and_old_format_links_still_work()
+    {
+        using var tenant = await Tenant.WithEmitterAsync(fixture, "tenant-link-revoke", series: 42);
+        var accepted = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id), fixture.Orders.AddReady(tenant.Id));
+        var notes = await tenant.SettledNotesAsync(accepted.GetProperty("id").GetGuid());
+        Assert.All(notes, n => Assert.Equal("Authorized", n.GetProperty("status").GetString()));
+        var (revoked, kept) = (notes[0], notes[1]);
+        using var anonymous = new HttpClient();
+        // Links handed out before tokens became opaque (readable tenant and note, HMAC-signed) keep working for Tray.
+        string OldFormat(JsonElement note, string purpose, string document) =>
+            $"{fixture.Invoicing.BaseAddress}public/invoicing/nfes/{OldLinks.Token(fixture, tenant.Id, purpose, note.GetProperty("id").GetGuid())}/{document}";
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(OldFormat(revoked, "invoicing-nfe-danfe", "danfe"), Cancel)).StatusCode);
+
+        var revoke = await tenant.Client.PostAsync($"api/invoicing/nfes/{revoked.GetProperty("id").GetGuid()}/links/revoke", null, Cancel);
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+
+        foreach (var url in new[] { revoked.GetProperty("danfeUrl").GetString()!, revoked.GetProperty("xmlUrl").GetString()!,
+                     OldFormat(revoked, "invoicing-nfe-danfe", "danfe"), OldFormat(revoked, "invoicing-nfe-xml", "xml") })
+        {
+            using var gone = await anonymous.GetAsync(url, Cancel);
+            Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+            var problem = await gone.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            Assert.Equal("nfe.link_revoked", problem.GetProperty("code").GetString());
+            Assert.Contains("revogado", problem.GetProperty("detail").GetString());
+        }
+        foreach (var url in new[] { kept.GetProperty("danfeUrl").GetString()!, kept.GetProperty("xmlUrl").GetString()!,
+                     OldFormat(kept, "invoicing-nfe-xml", "xml") })
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(url, Cancel)).StatusCode);
+
+        // The note says so, without links; revoking again is harmless; another tenant's note is not found.
+        var shown = await tenant.Client.GetFromJsonAsync<JsonElement>($"api/invoicing/nfes/{revoked.GetProperty("id").GetGuid()}", Cancel);
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.String), (shown.GetProperty("danfeUrl").ValueKind,
+            shown.GetProperty("xmlUrl").ValueKind, shown.GetProperty("linksRevokedAt").ValueKind));
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await tenant.Client.PostAsync($"api/invoicing/nfes/{revoked.GetProperty("id").GetGuid()}/links/revoke", null, Cancel)).StatusCode);
+        using var other = fixture.Client("tenant-link-revoke-other");
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await other.PostAsync($"api/invoicing/nfes/{kept.GetProperty("id").GetGuid()}/links/revoke", null, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(kept.GetProperty("danfeUrl").GetString(), Cancel)).StatusCode);
     }
 
     [Fact]

@@ -51,6 +51,9 @@ public sealed class InvoicingFixture : IAsyncLifetime
             ["Invoicing__OrdersTimeout"] = "00:00:05",
             ["Invoicing__SefazTrustAnchors__0"] = anchor,
             ["Invoicing__Sefaz__EndpointOverride"] = Sefaz.BaseAddress.ToString(),
+            // Spans and ASP.NET Core's request lines, so the link tests can prove no anonymous link's token reaches either.
+            ["Telemetry__SpanFile"] = SpanFile,
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         };
         Invoicing = new HostProcess("invoicing", "services/Invoicing", "TrayBridge.Invoicing", settings, Path.Combine(_folder, "invoicing.log"));
         // The signed XML links point at the host itself (no gateway here); its port is chosen before it starts.
@@ -58,6 +61,10 @@ public sealed class InvoicingFixture : IAsyncLifetime
         Orders = await FakeOrders.StartAsync(_infrastructure.RabbitConnectionString);
         await Invoicing.StartAsync();
     }
+
+    public string SpanFile => Path.Combine(_folder, "spans.jsonl");
+
+    public string Spans => File.Exists(SpanFile) ? File.ReadAllText(SpanFile) : "";
 
     public string Log => File.Exists(Path.Combine(_folder, "invoicing.log")) ? File.ReadAllText(Path.Combine(_folder, "invoicing.log")) : "";
 

@@ -63,6 +63,9 @@ public sealed class TerminalNotesTests(InvoicingFixture fixture) : IClassFixture
             Assert.Equal("Authorized", notes.Single(n => n.GetProperty("salesOrderId").GetGuid() == good).GetProperty("status").GetString());
             Assert.Equal([1, 2], notes.Select(n => n.GetProperty("number").GetInt32()).Order());
             Assert.Equal(HttpStatusCode.Conflict, (await tenant.Client.PostAsync($"api/invoicing/nfes/{deniedNote.GetProperty("id").GetGuid()}/resend", null, Cancel)).StatusCode);
+            // A denied note is no valid note: a link to it (however it was obtained) answers 410, never the document.
+            using var anonymous = new HttpClient();
+            Assert.Equal(HttpStatusCode.Gone, (await anonymous.GetAsync(OldLinks.Url(fixture, tenant.Id, deniedNote.GetProperty("id").GetGuid(), "xml"), Cancel)).StatusCode);
             await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Orders.Rejected.Any(e => e.SalesOrderId == denied && e.StatusCode == "302")),
                 found => found, TimeSpan.FromSeconds(30), "NfeRejected with cStat 302");
             var next = await tenant.IssueAsync(fixture.Orders.AddReady(tenant.Id));

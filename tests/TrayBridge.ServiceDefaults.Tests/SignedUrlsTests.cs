@@ -36,4 +36,30 @@ public sealed class SignedUrlsTests
         Assert.Null(otherKey.Verify(token, "image"));
         Assert.Null(_urls.Verify("not-a-token", "image"));
     }
+
+    [Fact]
+    public void A_token_reveals_neither_tenant_nor_resource_and_is_the_same_every_time()
+    {
+        var token = _urls.Sign("tenant-a", "image", "0f8fad5b-d9cb-469f-a165-70867728950e");
+        var bytes = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(token);
+
+        foreach (var text in new[] { token, System.Text.Encoding.Latin1.GetString(bytes) })
+            Assert.DoesNotContain("tenant-a", text);
+        Assert.DoesNotContain('.', token);
+        Assert.Equal(token, _urls.Sign("tenant-a", "image", "0f8fad5b-d9cb-469f-a165-70867728950e"));
+        Assert.NotEqual(token, _urls.Sign("tenant-b", "image", "0f8fad5b-d9cb-469f-a165-70867728950e"));
+        // Tenant ids of different lengths within a block give tokens of the same length.
+        Assert.Equal(token.Length, _urls.Sign("t", "image", "0f8fad5b-d9cb-469f-a165-70867728950e").Length);
+    }
+
+    [Fact]
+    public void A_token_of_the_first_readable_format_still_verifies()
+    {
+        var legacy = _urls.LegacySign("tenant-a", "image", "42");
+
+        Assert.Contains('.', legacy);
+        Assert.Equal(("tenant-a", "42"), _urls.Verify(legacy, "image"));
+        Assert.Null(_urls.Verify(legacy, "danfe"));
+        Assert.Null(_urls.Verify(legacy[..^2] + (legacy[^2] == 'A' ? "B" : "A") + legacy[^1], "image"));
+    }
 }

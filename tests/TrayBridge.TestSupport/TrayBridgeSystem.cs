@@ -108,6 +108,8 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
             }) : null;
             var routes = system._hosts.Where(h => h.Key is not ("tray-simulator" or "sefaz-simulator" or "identity")).ToDictionary(
                 h => $"ReverseProxy__Clusters__{h.Key}__Destinations__primary__Address", h => h.Value.BaseAddress.ToString());
+            // YARP's "Proxying to …" lines name the upstream path: logged, so the link tests can prove the token is masked there.
+            routes["Logging__LogLevel__Yarp.ReverseProxy.Forwarder"] = "Information";
             system.Add("gateway", "gateway", "TrayBridge.Gateway", routes);
             // Picture URLs the Catalog sends to Tray start with the gateway's address: its port is chosen already, and a
             // host reads its settings when it starts.

@@ -81,7 +81,7 @@ public sealed class InvoicingScreensTests(PanelSystem panel)
     }
 
     [Fact]
-    public async Task A_batchs_notes_are_listed_as_Autorizada_with_a_DANFE_link_that_serves_a_PDF()
+    public async Task A_batchs_notes_are_listed_as_Autorizada_with_a_DANFE_link_that_serves_a_PDF_until_its_links_are_revoked()
     {
         var user = await panel.NewTenantUserAsync("notas");
         var system = panel.System;
@@ -110,6 +110,15 @@ public sealed class InvoicingScreensTests(PanelSystem panel)
         Assert.Equal(200, pdf.Status);
         Assert.StartsWith("application/pdf", pdf.Headers["content-type"]);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+
+        // Revogar links (asked to confirm): the note's DANFE link answers "link revogado" (410), the row says so.
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revogar links da NF-e 1", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Links revogados: o DANFE e o XML desta nota")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Links revogados em")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "DANFE (PDF) da NF-e 1", Exact = true })).ToHaveCountAsync(0);
+        Assert.Equal(410, (await page.APIRequest.GetAsync(href!)).Status);
+        await Screens.CheckAsync(page, "30b-notas-fiscais-links-revogados");
 
         // A card filters the list: none rejected, and the empty list says what to do.
         await page.GetByRole(AriaRole.Link, new() { Name = "0 Rejeitada" }).ClickAsync();

@@ -14,6 +14,8 @@ public static class CatalogProblemCodes
     /// <summary>422 naming <c>categoryId</c>.</summary>
     public const string UnknownCategory = "product.unknown_category";
     /// <summary>415: not a JPG or PNG of up to 10 MB, or not readable as a picture.</summary>
+    /// <summary>410 on a picture's public link: the picture was replaced or its product removed.</summary>
+    public const string ImageGone = "image.gone";
     public const string ImageUnsupported = "image.unsupported";
     public const string ImageTooLarge = "image.too_large";
     /// <summary>404: no picture at that position.</summary>

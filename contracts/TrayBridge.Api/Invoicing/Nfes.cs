@@ -7,7 +7,12 @@ namespace TrayBridge.Api.Invoicing;
 public sealed record NfeResponse(
     Guid Id, Guid SalesOrderId, Guid BatchId, string TrayOrderId, int Series, int Number, string Key, decimal Total, DateTimeOffset IssuedAt,
     string Status, string? StatusCode, string? Reason, string? Waiting, string? Protocol, DateTimeOffset? AuthorizedAt, string? XmlUrl,
-    string? DanfeUrl, string Situation);
+    string? DanfeUrl, string Situation)
+{
+    /// <summary>When the note's DANFE and XML links were revoked (they answer 410 Gone; <see cref="XmlUrl"/> and
+    /// <see cref="DanfeUrl"/> are then null); null while they are valid.</summary>
+    public DateTimeOffset? LinksRevokedAt { get; init; }
+}
 
 /// <summary><c>GET /api/invoicing/nfes?situation=&amp;status=&amp;from=&amp;to=&amp;number=&amp;salesOrderId=&amp;batchId=&amp;page=&amp;pageSize=</c>:
 /// one page (newest first; <c>pageSize</c> 1–200, 50 by default), the total after every filter, and

@@ -26,7 +26,9 @@ public static class TelemetryExtensions
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
                     .AddSource("MassTransit", "Marten", IntegrationEventRelay.Source.Name)
-                    .AddSource(extraSources);
+                    .AddSource(extraSources)
+                    // First of the processors, so no exporter ever sees an anonymous link's token.
+                    .AddProcessor(new LinkRedactingSpanProcessor());
                 if (!string.IsNullOrWhiteSpace(spanFile))
                     tracing.AddProcessor(new SimpleActivityExportProcessor(new JsonLinesSpanExporter(spanFile, serviceName)));
             })
@@ -35,6 +37,7 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit", "Marten"));
+        builder.Services.AddLinkRedactingLogging();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();
         return builder;

@@ -13,7 +13,7 @@ namespace TrayBridge.Catalog.Features.Images;
 
 /// <summary>Upload a picture of a product or of one of its variations (authenticated, up to six each: Tray takes
 /// <c>picture_source_1..6</c> on a product and on a variant alike), and serve it to Tray through the anonymous, signed, tenant-scoped
-/// route <c>/public/catalog/images/{token}/{sha256}.{ext}</c>. Any other token answers 404, never a hint.</summary>
+/// route <c>/public/catalog/images/{token}/{sha256}.{ext}</c> (an opaque token: see <see cref="SignedUrls"/>). Any other token answers 404, never a hint.</summary>
 public static class ProductImagesApi
 {
     public const string Purpose = "product-image";
@@ -86,13 +86,17 @@ public static class ProductImagesApi
     private static ProblemHttpResult Unsupported(string detail) =>
         Problems.Of(StatusCodes.Status415UnsupportedMediaType, CatalogProblemCodes.ImageUnsupported, detail);
 
+    /// <summary>Anonymous: the tenant and the picture come only from the token. A token of ours whose picture was replaced
+    /// (another file name) or whose product was removed answers 410 Gone: it was a real link, and it is over.</summary>
     private static async Task<IResult> ServeAsync(string token, string fileName, SignedUrls urls, IDocumentStore store,
         CancellationToken cancellationToken)
     {
         if (urls.Verify(token, Purpose) is not var (tenantId, imageId)) return Results.NotFound();
         await using var session = store.QuerySession(tenantId);
         var image = await session.LoadAsync<ProductImage>(imageId, cancellationToken);
-        if (image is null || !fileName.StartsWith(image.Sha256 + ".", StringComparison.Ordinal)) return Results.NotFound();
+        if (image is null || !fileName.StartsWith(image.Sha256 + ".", StringComparison.Ordinal)
+            || await session.LoadAsync<Product>(image.ProductId, cancellationToken) is not { DeletedAt: null })
+            return Problems.Of(StatusCodes.Status410Gone, CatalogProblemCodes.ImageGone, "Esta foto foi substituída ou o produto foi removido.");
         return Results.File(image.Content, image.ContentType, lastModified: null, entityTag: new($"\"{image.Sha256}\""));
     }
 }

@@ -32,6 +32,8 @@ public sealed class NfeRecord
     public string? Protocol { get; set; }
     public DateTimeOffset? AuthorizedAt { get; set; }
     public string? NfeProc { get; set; }
+    /// <summary>When the note's DANFE and XML links were revoked (they answer 410 from then on); see <see cref="NfeLinks"/>.</summary>
+    public DateTimeOffset? LinksRevokedAt { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -7,13 +7,13 @@ namespace TrayBridge.Invoicing.Features.Nfes;
 /// batch and, when it did not go through, the reason with a stable code (SEFAZ's cStat and motivo kept in the detail).</summary>
 public static class NfeViews
 {
-    /// <summary>The links are shown only for an authorized note.</summary>
+    /// <summary>The links are shown only for an authorized note whose links were not revoked.</summary>
     public static NfeResponse From(NfeRecord n, string? xmlUrl, string? danfeUrl)
     {
-        var authorized = n.Status == NfeStatus.Authorized;
+        var authorized = n.Status == NfeStatus.Authorized && !NfeLinks.IsRevoked(n);
         return new(n.Id, n.SalesOrderId, n.BatchId, n.TrayOrderId, n.Series, n.Number, n.Key, n.Total, n.IssuedAt, n.Status.ToString(),
             n.StatusCode, n.Reason, n.LastError, n.Protocol, n.AuthorizedAt, authorized ? xmlUrl : null, authorized ? danfeUrl : null,
-            Situation(n.Status));
+            Situation(n.Status)) { LinksRevokedAt = n.LinksRevokedAt };
     }
 
     public static string Situation(NfeStatus status) => status switch

@@ -42,11 +42,11 @@ public static class StoresApi
         var stores = await session.Query<TrayStore>().OrderBy(s => s.Id).Take(MaxStores).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var polls = (await session.LoadManyAsync<OrderPollState>(cancellationToken, stores.Select(s => s.Id).ToArray())).ToDictionary(p => p.Id);
-        var failing = await health.OfAsync(stores.Select(s => s.Id).ToList(), cancellationToken);
+        var failing = await health.OfAsync(stores.Select(s => (StoreHost.Of(s.ApiAddress), s.Id)).ToList(), cancellationToken);
         var list = new List<VirtualStore>();
         foreach (var store in stores)
             list.Add(StoreViews.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken))
-                .WithOrderDates(polls.GetValueOrDefault(store.Id)).WithHealth(failing.GetValueOrDefault(store.Id)));
+                .WithOrderDates(polls.GetValueOrDefault(store.Id)).WithHealth(failing.GetValueOrDefault((StoreHost.Of(store.ApiAddress), store.Id))));
         return TypedResults.Ok(list);
     }
 
@@ -62,7 +62,7 @@ public static class StoresApi
         return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is { } store
             ? TypedResults.Ok(StoreViews.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning,
                     await budget.UsedTodayAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken)).WithOrderDates(await session.LoadAsync<OrderPollState>(storeId, cancellationToken))
-                .WithHealth(await health.OfAsync(store.Id, cancellationToken)))
+                .WithHealth(await health.OfAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken)))
             : TrayProblems.StoreNotFound();
     }
 

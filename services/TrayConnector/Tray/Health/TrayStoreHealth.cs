@@ -14,30 +14,38 @@ public sealed class TrayStoreHealth(NpgsqlDataSource dataSource, ServiceStore st
 {
     private string Table => $"{store.Schema}.{StoreHealthTable.Name}";
 
-    public async Task<StoreHealth?> OfAsync(string storeId, CancellationToken cancellationToken) =>
-        (await OfAsync([storeId], cancellationToken)).GetValueOrDefault(storeId);
+    public async Task<StoreHealth?> OfAsync(string storeHost, string storeId, CancellationToken cancellationToken) =>
+        (await OfAsync([(storeHost, storeId)], cancellationToken)).GetValueOrDefault((storeHost, storeId));
 
-    public async Task<Dictionary<string, StoreHealth>> OfAsync(IReadOnlyCollection<string> storeIds, CancellationToken cancellationToken)
+    /// <summary>The failing ones among these registrations (API host, store id).</summary>
+    public async Task<Dictionary<(string Host, string StoreId), StoreHealth>> OfAsync(IReadOnlyCollection<(string Host, string StoreId)> registrations,
+        CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, StoreHealth>();
-        if (storeIds.Count == 0) return found;
-        await using var command = dataSource.CreateCommand($"select store_id, failing_since, failures, retry_at, last_error from {Table} where store_id = any($1)");
-        command.Parameters.Add(new() { Value = storeIds.ToArray() });
+        var found = new Dictionary<(string, string), StoreHealth>();
+        if (registrations.Count == 0) return found;
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select h.api_host, h.store_id, failing_since, failures, retry_at, last_error from {Table} h
+            join unnest($1::text[], $2::text[]) as r(api_host, store_id) on r.api_host = h.api_host and r.store_id = h.store_id
+            """);
+        command.Parameters.Add(new() { Value = registrations.Select(r => r.Host).ToArray() });
+        command.Parameters.Add(new() { Value = registrations.Select(r => r.StoreId).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            found[reader.GetString(0)] = new(reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4));
+            found[(reader.GetString(0), reader.GetString(1))] = new(reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5));
         return found;
     }
 
-    public async Task FailedAsync(string storeId, string error, CancellationToken cancellationToken)
+    public async Task FailedAsync(string storeHost, string storeId, string error, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var backoff = options.Value.StoreBackoff;
         // The delay doubles per failure: computed in SQL from the stored count, so concurrent failures add up once each.
         await using var command = dataSource.CreateCommand(
             $"""
-            insert into {Table} as h (store_id, failing_since, failures, retry_at, last_error) values ($1, $2, 1, $2 + $3, $5)
-            on conflict (store_id) do update set failures = h.failures + 1, last_error = $5,
+            insert into {Table} as h (api_host, store_id, failing_since, failures, retry_at, last_error) values ($6, $1, $2, 1, $2 + $3, $5)
+            on conflict (api_host, store_id) do update set failures = h.failures + 1, last_error = $5,
                 retry_at = $2 + least($4, $3 * power(2, least(h.failures, 30)))
             """);
         command.Parameters.Add(new() { Value = storeId });
@@ -45,14 +53,16 @@ public sealed class TrayStoreHealth(NpgsqlDataSource dataSource, ServiceStore st
         command.Parameters.Add(new() { Value = backoff.First });
         command.Parameters.Add(new() { Value = backoff.Max });
         command.Parameters.Add(new() { Value = error.Length > 500 ? error[..500] : error });
+        command.Parameters.Add(new() { Value = storeHost });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The first success ends the backoff.</summary>
-    public async Task RecoveredAsync(string storeId, CancellationToken cancellationToken)
+    public async Task RecoveredAsync(string storeHost, string storeId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"delete from {Table} where store_id = $1");
+        await using var command = dataSource.CreateCommand($"delete from {Table} where api_host = $2 and store_id = $1");
         command.Parameters.Add(new() { Value = storeId });
+        command.Parameters.Add(new() { Value = storeHost });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ public sealed class TrayStoreHealthHandler(TrayStoreHealth health, IHttpContextA
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(TrayCall.Key, out var call)) return await base.SendAsync(request, cancellationToken);
-        var known = await health.OfAsync(call.StoreId, cancellationToken);
+        var known = await health.OfAsync(call.StoreHost, call.StoreId, cancellationToken);
         if (known is not null && known.RetryAt > time.GetUtcNow() && people.HttpContext is null)
             throw new TrayStoreBackingOffException(call.StoreId, known);
         // Only safe methods count: they went through every retry of the pipeline first. An unsafe call is never retried
@@ -28,14 +28,14 @@ public sealed class TrayStoreHealthHandler(TrayStoreHealth health, IHttpContextA
         catch (Exception e) when (counts && (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
                                                || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested)))
         {
-            await health.FailedAsync(call.StoreId, TrayProblems.Describe(e is HttpRequestException ? e : new HttpRequestException(e.Message)),
+            await health.FailedAsync(call.StoreHost, call.StoreId, TrayProblems.Describe(e is HttpRequestException ? e : new HttpRequestException(e.Message)),
                 CancellationToken.None);
             throw;
         }
         if (counts && (int)response.StatusCode >= 500)
-            await health.FailedAsync(call.StoreId, $"a Tray respondeu {(int)response.StatusCode}", CancellationToken.None);
+            await health.FailedAsync(call.StoreHost, call.StoreId, $"a Tray respondeu {(int)response.StatusCode}", CancellationToken.None);
         else if (known is not null)
-            await health.RecoveredAsync(call.StoreId, CancellationToken.None);
+            await health.RecoveredAsync(call.StoreHost, call.StoreId, CancellationToken.None);
         return response;
     }
 }

@@ -131,6 +131,10 @@ public sealed partial class KubernetesOperationsTests
         var tls = ingress.Items("spec", "tls").ToList();
 
         Assert.NotEmpty(backends);
+        // The Ingress terminates TLS and is the gateway's peer: without the forwarded headers every anonymous caller
+        // would share the controller's rate-limit bucket and the panel would redirect to http.
+        Assert.Equal("true", _base.Environment(KubernetesBase.Container(_base.OfKind("Deployment").Single(d => KubernetesBase.Name(d) == "gateway")))
+            .GetValueOrDefault("ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
         Expect.None(backends.Where(b => b.Text("name") != "gateway" || !gatewayPorts.Contains(b.Text("port", "name") ?? b.Text("port", "number") ?? ""))
                 .Select(b => $"The Ingress routes to {b.Text("name")}:{b.Text("port", "name") ?? b.Text("port", "number")}, not to the gateway Service's port.")
             .Concat(hosts.Where(h => h is null || !tls.Any(t => t.Items("hosts").Any(th => th.ToString() == h)))

@@ -96,6 +96,7 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
     public static readonly IReadOnlySet<string> FrameworkKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME",
+        "ASPNETCORE_FORWARDEDHEADERS_ENABLED",
     };
 
     // Empty in appsettings.json and still optional: each leaves a diagnostic, test or simulator feature off until it is set

@@ -34,16 +34,29 @@ public sealed class RetentionRunner(IEnumerable<RetentionRule> rules, RetentionS
         if (sweep is null) return;
         foreach (var rule in rules)
         {
-            var cutoff = time.GetUtcNow() - rule.KeepFor;
-            var deleted = 0;
-            for (var batch = 0; batch < settings.MaxBatchesPerRun; batch++)
+            try
             {
-                var count = await DeleteBatchAsync(rule, cutoff, cancellationToken);
-                deleted += count;
-                if (count < settings.BatchSize) break;
+                await SweepAsync(rule, cancellationToken);
             }
-            if (deleted > 0) logger.LogInformation("Retention {Rule}: {Count} rows older than {Cutoff} deleted", rule.Name, deleted, cutoff);
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One rule failing (a table locked for a migration) must not keep the others from running.
+                logger.LogWarning(e, "Retention {Rule} failed; trying again at the next sweep", rule.Name);
+            }
         }
+    }
+
+    private async Task SweepAsync(RetentionRule rule, CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - rule.KeepFor;
+        var deleted = 0;
+        for (var batch = 0; batch < settings.MaxBatchesPerRun; batch++)
+        {
+            var count = await DeleteBatchAsync(rule, cutoff, cancellationToken);
+            deleted += count;
+            if (count < settings.BatchSize) break;
+        }
+        if (deleted > 0) logger.LogInformation("Retention {Rule}: {Count} rows older than {Cutoff} deleted", rule.Name, deleted, cutoff);
     }
 
     /// <summary>The condition is repeated on the delete: a row changed since it was picked (a failed item set back to pending)

@@ -10,6 +10,7 @@ using TrayBridge.ServiceDefaults.Health;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Messaging;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.ServiceDefaults.Retention;
 using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.ServiceDefaults.Telemetry;
 using TrayBridge.ServiceDefaults.Tenancy;
@@ -32,7 +33,7 @@ public static class Extensions
     }
 
     /// <summary>What every service (not the gateway) has on top: Marten in its own schema with the relay, MassTransit
-    /// on RabbitMQ, due work, readiness on PostgreSQL, the bus and the relay's lag, and the signed public links (their key,
+    /// on RabbitMQ, due work, retention of what would otherwise grow forever, readiness on PostgreSQL, the bus and the relay's lag, and the signed public links (their key,
     /// <c>Auth:UrlSigningKey</c>, is the services' alone: the gateway never reads it).</summary>
     public static WebApplicationBuilder AddServicePlatform(this WebApplicationBuilder builder, string serviceName, ServiceStore store,
         Action<StoreOptions>? configureMarten = null, Action<IBusRegistrationConfigurator>? configureBus = null)
@@ -42,6 +43,7 @@ public static class Extensions
         builder.Services.AddServiceMarten(builder.Configuration, store, configureMarten);
         builder.Services.AddMessaging(builder.Configuration, serviceName, configureBus);
         builder.Services.AddDueWork(builder.Configuration);
+        builder.Services.AddRetention(builder.Configuration, store);
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<RelayLagHealthCheck>("relay", tags: ["ready"]);

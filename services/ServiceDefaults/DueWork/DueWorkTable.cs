@@ -4,8 +4,8 @@ using Weasel.Postgresql.Tables;
 namespace TrayBridge.ServiceDefaults.DueWork;
 
 /// <summary>The <c>due_work</c> table in the service's schema, created and migrated by Marten with the documents.
-/// Rows are never deleted by the runner: done and failed rows stay inspectable, and a failed row is re-driven by
-/// setting it back to pending.</summary>
+/// Rows are never deleted by the runner: done and failed rows stay inspectable (a failed row is re-driven by setting it
+/// back to pending) until the retention sweep drops them (<c>Retention:DueWorkDone</c>, <c>Retention:DueWorkFailed</c>).</summary>
 public static class DueWorkTable
 {
     public static StoreOptions AddDueWorkTable(this StoreOptions options, string schema)
@@ -29,6 +29,7 @@ public static class DueWorkTable
         table.Indexes.Add(new IndexDefinition("due_work_pending") { Columns = ["next_attempt_at"], Predicate = "status = 'pending'" });
         table.Indexes.Add(new IndexDefinition("due_work_leased") { Columns = ["leased_until"], Predicate = "status = 'pending' and leased_until is not null" });
         table.Indexes.Add(new IndexDefinition("due_work_ordered") { Columns = ["tenant_id", "ordering_key", "created_at"], Predicate = "status = 'pending' and ordering_key is not null" });
+        table.Indexes.Add(new IndexDefinition("due_work_finished") { Columns = ["finished_at"], Predicate = "status <> 'pending'" });
         options.Storage.ExtendedSchemaObjects.Add(table);
         return options;
     }

@@ -31,7 +31,8 @@ public static class MartenExtensions
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Policies.AllDocumentsAreMultiTenanted();
                 options.Projections.DaemonLockId = store.DaemonLockId;
-                options.Schema.For<Messaging.ProcessedMessage>();
+                // Indexed on its write time: the retention sweep finds old marks by it.
+                options.Schema.For<Messaging.ProcessedMessage>().IndexLastModified();
                 options.AddDueWorkTable(store.Schema);
                 configure?.Invoke(options);
             })

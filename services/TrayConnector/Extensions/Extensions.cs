@@ -5,6 +5,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.ServiceDefaults.Retention;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Features.Invoices;
 using TrayBridge.TrayConnector.Features.Orders;
@@ -50,7 +51,22 @@ public static class Extensions
         builder.AddOrderMirror();
         builder.AddInvoiceFeedback();
         builder.AddShipmentFeedback();
+        builder.Services.AddConnectorRetention(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>The connector's own tables that grow with traffic (the platform's rules come with AddServicePlatform).</summary>
+    public static IServiceCollection AddConnectorRetention(this IServiceCollection services, IConfiguration configuration)
+    {
+        var schema = Store.Schema;
+        // A pending notification stays however old: it is work not done yet. A counter goes once nothing has added to it.
+        services.AddRetentionRule(configuration, "WebhookInbox", TimeSpan.FromDays(30), $"{schema}.{WebhookInboxTable.Name}",
+            "(status = 'processed' and processed_at < $1) or (status = 'ignored' and last_received_at < $1)");
+        services.AddRetentionRule(configuration, RegistrationLog.RetentionName, RegistrationLog.DefaultRetention,
+            $"{schema}.{RegistrationLogTable.Name}", "at < $1");
+        // Our only log of Tray calls: the per-store daily counters; the budget reads today's row alone.
+        services.AddRetentionRule(configuration, "TrayDailyUse", TimeSpan.FromDays(30), $"{schema}.{BudgetTables.Daily}", "day < ($1 at time zone 'UTC')::date");
+        return services;
     }
 
     public static WebApplication MapTrayConnectorApi(this WebApplication app)

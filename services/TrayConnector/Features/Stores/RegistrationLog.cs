@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.ServiceDefaults.Retention;
 using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
@@ -11,14 +12,17 @@ namespace TrayBridge.TrayConnector.Features.Stores;
 /// <summary>The registration audit and its limit. An attempt is written before our consumer secret leaves for the typed
 /// address, under a lock per tenant, so concurrent attempts cannot pass the limit; its outcome is written after (with the
 /// store's own commit when it succeeds). An attempt refused by the limit is answered 429 and not written: it sent nothing.</summary>
-public sealed class RegistrationLog(NpgsqlDataSource dataSource, ServiceStore store, IOptions<TraySettings> options)
+public sealed class RegistrationLog(NpgsqlDataSource dataSource, ServiceStore store, IOptions<TraySettings> options, RetentionSettings retention)
 {
     public const string Attempted = "attempted", Registered = "registered", Reauthorized = "reauthorized", Removed = "removed";
-    public static readonly TimeSpan Retention = TimeSpan.FromDays(90);
+    public const string RetentionName = "RegistrationLog";
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(90);
     public const int MaxListed = 100;
 
     private string Table => $"{store.Schema}.{RegistrationLogTable.Name}";
     private RegistrationSettings Limit => options.Value.Registrations;
+    /// <summary>The same age the retention sweep uses (for tenants who never come back); it must stay above the limit's window.</summary>
+    private TimeSpan Retention => retention.KeepFor(RetentionName, DefaultRetention);
 
     /// <summary>The token's <c>sub</c> (who acted), bounded.</summary>
     public static string UserOf(ClaimsPrincipal user) => user.FindFirst("sub")?.Value is { Length: > 0 } sub ? sub[..Math.Min(sub.Length, 200)] : "?";

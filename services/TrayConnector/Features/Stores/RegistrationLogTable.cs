@@ -5,7 +5,8 @@ namespace TrayBridge.TrayConnector.Features.Stores;
 
 /// <summary>Who registered, re-authorised or removed which store, and how it ended: the tenant reads its own lines
 /// (<c>GET /api/stores/registrations</c>) and the registration limit counts them. Lines older than
-/// <see cref="RegistrationLog.Retention"/> are dropped as new ones come, so a tenant's lines are bounded by the limit.</summary>
+/// <c>Retention:RegistrationLog</c> (90 days) are dropped as new ones come, so a tenant's lines are bounded by the limit, and by the
+/// retention sweep for tenants who never come back.</summary>
 public static class RegistrationLogTable
 {
     public const string Name = "store_registration_log";

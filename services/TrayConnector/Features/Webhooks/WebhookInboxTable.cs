@@ -4,7 +4,8 @@ using Weasel.Postgresql.Tables;
 namespace TrayBridge.TrayConnector.Features.Webhooks;
 
 /// <summary>Every notification Tray (or anyone) posts, kept for inspection. Identical notifications that are still
-/// waiting (or ignored) collapse into one row with a counter, as Tray advises; once processed, a new one starts a row.</summary>
+/// waiting (or ignored) collapse into one row with a counter, as Tray advises; once processed, a new one starts a row. Processed rows, and counters nothing has added to, go after
+/// <c>Retention:WebhookInbox</c>; a pending row stays however old.</summary>
 public static class WebhookInboxTable
 {
     public const string Name = "webhook_inbox";
@@ -35,6 +36,8 @@ public static class WebhookInboxTable
         {
             Columns = ["api_host", "seller_id", "processed_at"], Predicate = "status = 'processed'",
         });
+        // What the retention sweep looks for (Retention:WebhookInbox).
+        table.Indexes.Add(new IndexDefinition("webhook_inbox_processed_at") { Columns = ["processed_at"], Predicate = "status = 'processed'" });
         options.Storage.ExtendedSchemaObjects.Add(table);
         return options;
     }

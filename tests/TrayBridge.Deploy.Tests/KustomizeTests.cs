@@ -1,5 +1,3 @@
-using YamlDotNet.RepresentationModel;
-
 namespace TrayBridge.Deploy.Tests;
 
 /// <summary>Every overlay and component instance names files that exist and parse. No kustomize able to render these

@@ -38,7 +38,7 @@ public sealed class ContractPinningTests
             .Where(t => t.IsClass && typeof(ITenantMessage).IsAssignableFrom(t)).ToList();
         string[] required = ["StoreConnected", "ProductExportRequested", "ProductExported", "ProductExportFailed", "ProductChanged",
             "EnsureProducts", "ProductsEnsured", "TrayOrderFetched", "TrayOrderChanged", "OrderImported", "OrderImportFailed",
-            "SalesOrderCancelled", "SalesOrderShipped", "NfeIssued", "NfeRejected", "TrayInvoiceSent", "TraySyncFailed"];
+            "SalesOrderCancelled", "SalesOrderShipped", "NfeIssued", "NfeRejected", "NfeCancelled", "TrayInvoiceSent", "TraySyncFailed"];
         Assert.Empty(required.Except(messages.Select(m => m.Name)));
         var lines = ContractShape.Describe(typeof(ITenantMessage).Assembly);
         Assert.All(messages, m => Assert.Contains(lines, l => l.StartsWith(m.FullName + " urn=traybridge:") && !l.EndsWith("entity=-")));

@@ -10,7 +10,8 @@ namespace TrayBridge.IntegrationTests;
 
 /// <summary>A change committed by one service for tenant A travels through the relay and RabbitMQ to another service,
 /// which records it under A only — whatever header a client forges.</summary>
-public sealed class TenancyThroughTheBrokerTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+[Collection(nameof(SharedSystem))]
+public sealed class TenancyThroughTheBrokerTests(SystemFixture fixture)
 {
     [Fact]
     public async Task A_change_for_tenant_A_is_recorded_by_the_other_service_under_A_only()

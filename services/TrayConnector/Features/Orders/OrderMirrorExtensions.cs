@@ -11,6 +11,7 @@ public static class OrderMirrorExtensions
         builder.Services.AddScoped<OrderListing>();
         builder.Services.AddScoped<OrderRangeListing>();
         builder.Services.AddScoped<OrderStatusReader>();
+        builder.Services.AddScoped<TrayCatalogueRead>();
         builder.Services.AddScoped<TrayProductFiscal>();
         builder.Services.AddDueWorkHandler<OrderPoll>();
         builder.Services.AddDueWorkHandler<WebhookReread>();

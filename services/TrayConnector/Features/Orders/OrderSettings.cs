@@ -17,4 +17,7 @@ public sealed class OrderSettings
     public TimeSpan ReuseReadFor { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>NCM and EAN read from Tray for a product the ERP has no link to are reused this long, per store.</summary>
     public TimeSpan ProductFiscalFor { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>A store's catalogue up to this many pages of 50 is read whole, once per <see cref="ProductFiscalFor"/>,
+    /// when an import first lacks a product: a first import then costs a few calls, not one per product (issue 12).</summary>
+    public int CataloguePages { get; set; } = 4;
 }

@@ -13,8 +13,10 @@ namespace TrayBridge.TrayConnector.Features.Orders;
 /// <summary>NCM and EAN for order lines whose product the ERP does not know (no link from an export): <c>ProductsSold</c>
 /// has no NCM and the Orders service must not call Tray, so they come from Tray's <c>/products/{id}</c>. A store's orders
 /// repeat the same few products, and each read is a call of its 180 a minute (issue 12): a read is kept per store for
-/// <c>Tray:Orders:ProductFiscalFor</c>, and only products with no link and no recent read are read.</summary>
-public sealed class TrayProductFiscal(IDocumentStore documents, TrayApiClient tray, IOptions<OrderSettings> options, TimeProvider time)
+/// <c>Tray:Orders:ProductFiscalFor</c>, only products with no link and no recent read are read, and the first lack takes
+/// the store's catalogue by pages (<see cref="TrayCatalogueRead"/>) before any single read.</summary>
+public sealed class TrayProductFiscal(IDocumentStore documents, TrayCatalogueRead catalogue, TrayApiClient tray, IOptions<OrderSettings> options,
+    TimeProvider time)
 {
     public async Task<List<TrayOrderItem>> WithFiscalDataAsync(string tenantId, string storeId, IReadOnlyList<TrayOrderItem> items,
         CancellationToken cancellationToken)
@@ -31,8 +33,15 @@ public sealed class TrayProductFiscal(IDocumentStore documents, TrayApiClient tr
             known = (await query.LoadManyAsync<ProductFiscalRead>(cancellationToken, productIds.Select(id => ProductFiscalRead.IdFor(storeId, id)).ToArray()))
                 .Where(r => r.ReadAt >= fresh).ToDictionary(r => r.TrayProductId);
         }
+        var missing = productIds.Where(id => !linked.Contains(id) && !known.ContainsKey(id)).ToArray();
+        if (missing.Length > 0 && await catalogue.ReadIfStaleAsync(tenantId, storeId, cancellationToken))
+        {
+            await using var query = documents.QuerySession(tenantId);
+            foreach (var r in await query.LoadManyAsync<ProductFiscalRead>(cancellationToken, missing.Select(id => ProductFiscalRead.IdFor(storeId, id)).ToArray()))
+                known[r.TrayProductId] = r;
+        }
         var read = new List<ProductFiscalRead>();
-        foreach (var productId in productIds.Where(id => !linked.Contains(id) && !known.ContainsKey(id)))
+        foreach (var productId in missing.Where(id => !known.ContainsKey(id)))
         {
             try
             {

@@ -6,7 +6,8 @@
 #   up | down      infrastructure only (PostgreSQL + RabbitMQ)
 #   token [--tenant <id>] [--role admin|operator]   a user's access token from the running identity simulator (last line)
 #   compose-env    this machine's keys and the demo's settings as `export` lines for docker compose (eval "$(…)")
-#   pack           the public contracts package into artifacts/packages
+#   pack           the public contracts package (with the event catalogue, docs/events) into artifacts/packages
+#   events         regenerate the event catalogue (docs/events: AsyncAPI 3.0 + a readable page) from contracts/
 #   screenshots    the panel's main flow in Chromium, its screens written to docs/screenshots (the README shows them)
 param([Parameter(Position = 0)][string]$Command = 'run', [Parameter(ValueFromRemainingArguments)][string[]]$Rest = @())
 
@@ -38,6 +39,10 @@ switch ($Command) {
     'down' { Stop-Infrastructure }
     'token' { New-UserToken -Tenant (Get-Option 'tenant' 'demo') -Role (Get-Option 'role' 'admin') }
     'compose-env' { foreach ($entry in (Get-ComposeEnvironment).GetEnumerator()) { "export $($entry.Key)='$($entry.Value)'" } }
+    'events' {
+        dotnet run --project (Join-Path $Root 'tools/TrayBridge.EventCatalog/TrayBridge.EventCatalog.csproj') -- (Join-Path $Root 'docs/events')
+        exit $LASTEXITCODE
+    }
     'pack' {
         dotnet pack (Join-Path $Root 'contracts/TrayBridge.Contracts/TrayBridge.Contracts.csproj') -c Release -o (Join-Path $Root 'artifacts/packages') --nologo
         exit $LASTEXITCODE
@@ -68,7 +73,7 @@ switch ($Command) {
         exit $LASTEXITCODE
     }
     default {
-        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] | up | down | token [--tenant <id>] [--role operator] | pack | screenshots" -ForegroundColor Red
+        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] | up | down | token [--tenant <id>] [--role operator] | pack | events | screenshots" -ForegroundColor Red
         exit 2
     }
 }

@@ -6,6 +6,7 @@ namespace TrayBridge.Contracts.Catalog;
 /// only grows — an older snapshot arriving late must never overwrite a newer one.</summary>
 [MessageUrn("traybridge:catalog:product-export-requested:v1", false)]
 [EntityName("traybridge.catalog.product-export-requested")]
+[PublishedBy("Catalog")]
 public sealed record ProductExportRequested(
     string TenantId, string StoreId, Guid ExportId, Guid ProductId, long ProductVersion, string Sku, string Name,
     decimal Price, decimal Stock, DateTimeOffset OccurredAt) : ITenantMessage

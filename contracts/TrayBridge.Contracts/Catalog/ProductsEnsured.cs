@@ -5,6 +5,7 @@ namespace TrayBridge.Contracts.Catalog;
 /// <summary>Response to <see cref="EnsureProducts"/>: the ERP product for each requested line, in request order.</summary>
 [MessageUrn("traybridge:catalog:products-ensured:v1", false)]
 [EntityName("traybridge.catalog.products-ensured")]
+[PublishedBy("Catalog", Role = MessageRole.Response)]
 public sealed record ProductsEnsured(
     string TenantId, IReadOnlyList<EnsuredProduct> Items, DateTimeOffset OccurredAt) : ITenantMessage;
 

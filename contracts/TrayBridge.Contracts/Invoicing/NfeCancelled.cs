@@ -8,6 +8,7 @@ namespace TrayBridge.Contracts.Invoicing;
 /// </summary>
 [MessageUrn("traybridge:invoicing:nfe-cancelled:v1", false)]
 [EntityName("traybridge.invoicing.nfe-cancelled")]
+[PublishedBy("Invoicing")]
 public sealed record NfeCancelled(
     string TenantId, string StoreId, string TrayOrderId, Guid SalesOrderId, Guid NfeId, string ChaveDeAcesso, int Number,
     int Series, string Justification, string Protocol, DateTimeOffset CancelledAt, DateTimeOffset OccurredAt) : ITenantMessage;

@@ -5,6 +5,7 @@ namespace TrayBridge.Contracts.Invoicing;
 /// <summary>An NF-e (model 55) was authorized by SEFAZ for a sales order.</summary>
 [MessageUrn("traybridge:invoicing:nfe-issued:v1", false)]
 [EntityName("traybridge.invoicing.nfe-issued")]
+[PublishedBy("Invoicing")]
 public sealed record NfeIssued(
     string TenantId, string StoreId, string TrayOrderId, Guid SalesOrderId, string ChaveDeAcesso, int Number, int Series,
     DateTimeOffset IssuedAt, decimal Total, string Protocol, string DanfeUrl, string XmlUrl,

@@ -7,6 +7,7 @@ namespace TrayBridge.Contracts.Orders;
 /// <see cref="Order"/> is set whenever the order exists, the caller decides from the status whether to invoice it.</summary>
 [MessageUrn("traybridge:orders:sales-order-for-invoice:v1", false)]
 [EntityName("traybridge.orders.sales-order-for-invoice")]
+[PublishedBy("Orders", Role = MessageRole.Response)]
 public sealed record SalesOrderForInvoice(
     string TenantId, Guid SalesOrderId, bool Found, string? Status, string? StatusLabel, IReadOnlyList<string> Missing,
     string? Divergence, bool Invoiced, SalesOrderInvoiceData? Order, DateTimeOffset OccurredAt) : ITenantMessage

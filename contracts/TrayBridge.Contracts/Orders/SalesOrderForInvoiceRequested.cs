@@ -6,4 +6,5 @@ namespace TrayBridge.Contracts.Orders;
 /// Answered with <see cref="SalesOrderForInvoice"/>.</summary>
 [MessageUrn("traybridge:orders:sales-order-for-invoice-requested:v1", false)]
 [EntityName("traybridge.orders.sales-order-for-invoice-requested")]
+[PublishedBy("Invoicing", Role = MessageRole.Request)]
 public sealed record SalesOrderForInvoiceRequested(string TenantId, Guid SalesOrderId, DateTimeOffset OccurredAt) : ITenantMessage;

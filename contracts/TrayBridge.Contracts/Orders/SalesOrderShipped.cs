@@ -6,6 +6,7 @@ namespace TrayBridge.Contracts.Orders;
 /// Published again with the new data when the merchant corrects the tracking; the same data is never published twice.</summary>
 [MessageUrn("traybridge:orders:sales-order-shipped:v1", false)]
 [EntityName("traybridge.orders.sales-order-shipped")]
+[PublishedBy("Orders")]
 public sealed record SalesOrderShipped(
     string TenantId, string StoreId, string TrayOrderId, Guid SalesOrderId, string Carrier, string TrackingCode, string? TrackingUrl,
     DateOnly ShippedAt, DateTimeOffset OccurredAt) : ITenantMessage;

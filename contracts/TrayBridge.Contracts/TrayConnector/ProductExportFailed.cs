@@ -6,6 +6,7 @@ namespace TrayBridge.Contracts.TrayConnector;
 /// words.</summary>
 [MessageUrn("traybridge:tray:product-export-failed:v1", false)]
 [EntityName("traybridge.tray.product-export-failed")]
+[PublishedBy("TrayConnector")]
 public sealed record ProductExportFailed(
     string TenantId, string StoreId, Guid ExportId, Guid ProductId, long ProductVersion, string Reason,
     IReadOnlyList<string> Causes, bool Retryable, DateTimeOffset OccurredAt) : ITenantMessage

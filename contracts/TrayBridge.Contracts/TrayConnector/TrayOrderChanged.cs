@@ -5,6 +5,7 @@ namespace TrayBridge.Contracts.TrayConnector;
 /// <summary>A mirrored Tray order changed on Tray after it was seen (status, items, address…).</summary>
 [MessageUrn("traybridge:tray:order-changed:v1", false)]
 [EntityName("traybridge.tray.order-changed")]
+[PublishedBy("TrayConnector")]
 public sealed record TrayOrderChanged(
     string TenantId, string StoreId, string TrayOrderId, string Status, bool Cancelled, DateTimeOffset OccurredAt) : ITenantMessage
 {

@@ -6,6 +6,7 @@ namespace TrayBridge.Contracts.TrayConnector;
 /// parsed, products the ERP may not know completed with NCM/EAN from Tray's <c>/products/{id}</c>.</summary>
 [MessageUrn("traybridge:tray:order-fetched:v1", false)]
 [EntityName("traybridge.tray.order-fetched")]
+[PublishedBy("TrayConnector")]
 public sealed record TrayOrderFetched(
     string TenantId, string StoreId, string TrayOrderId, string Status, string Origin, decimal Total,
     DateTimeOffset OccurredAt) : ITenantMessage

@@ -15,7 +15,13 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
     /// <summary>Tray's budget shortened on both sides (60 calls a second), and the SEFAZ simulator running.</summary>
     public sealed class Fixture : SystemFixture
     {
-        protected override Task<TrayBridgeSystem> StartAsync() => TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60, withSefaz: true);
+        protected override async Task<TrayBridgeSystem> StartAsync()
+        {
+            var system = await TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60, withSefaz: true);
+            // Issue 15: another team's subscriber, bound before anything is published, hears the whole flow.
+            await system.StartSampleSubscriberAsync();
+            return system;
+        }
     }
 
     private const string Tenant = "tenant-invoice-e2e";
@@ -102,6 +108,8 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         var tracked = await Eventually.ReturnsAsync(() => driver.TrayOrderAsync(first.GetProperty("trayOrderId").GetString()!),
             o => o.GetProperty("sending_code").GetString() == "QB123456789BR", TimeSpan.FromSeconds(60), "the tracking on the Tray order");
         Assert.Equal("https://rastreio.example/QB123456789BR", tracked.GetProperty("tracking_url").GetString());
+
+        await SampleSubscriberChecks.SawEachEventOnceAsync(system, Tenant, imported: trayOrders.Length, issued: 60, shipped: 1);
     }
 
     /// <summary>Issue 11: a tenant pointed its "SEFAZ" at an internal address (SSRF: the Invoicing host itself, reached from

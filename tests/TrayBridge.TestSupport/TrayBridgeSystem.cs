@@ -227,6 +227,20 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         return replica;
     }
 
+    /// <summary>The sample subscriber (<c>samples/Subscriber</c>) as another team would run it: its own queue on this
+    /// system's vhost, its own tables in this system's database.</summary>
+    public async Task<HostProcess> StartSampleSubscriberAsync()
+    {
+        var sample = _hosts["sample-subscriber"] = new HostProcess("sample-subscriber", "samples/Subscriber", "TrayBridge.Samples.Subscriber",
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__postgres"] = Infrastructure.PostgresConnectionString,
+                ["ConnectionStrings__rabbitmq"] = Infrastructure.RabbitConnectionString,
+            }, LogFile("sample-subscriber"));
+        await sample.StartAsync();
+        return sample;
+    }
+
     /// <summary>Another Tray simulator process on loopback (another port, so another API host to the connector, whose
     /// simulator exemption is the host 127.0.0.1), knowing our app like the first: e.g. a fake Tray host.</summary>
     public async Task<HostProcess> StartTraySimulatorAsync(string name)

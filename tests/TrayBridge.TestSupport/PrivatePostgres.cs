@@ -74,9 +74,16 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var pidFile = Path.Combine(Data, "postmaster.pid");
         try
         {
-            if (File.Exists(Path.Combine(Data, "postmaster.pid"))) await StopServerAsync("immediate");
+            if (File.Exists(pidFile)) await StopServerAsync("immediate");
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // pg_ctl could not stop it: the postmaster (first line of its pid file) is this fixture's own process to end.
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
+                try { System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true); } catch (ArgumentException) { }
         }
         finally
         {

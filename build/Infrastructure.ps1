@@ -52,7 +52,10 @@ function Initialize-Infrastructure {
     $debianRoot = (Test-Command 'apt-get') -and (Test-Command 'id') -and ((id -u) -eq '0')
     # The DANFE tests read the PDF back with poppler's pdftoppm and pdftotext, and the panel's tests drive Debian's Chromium,
     # whether or not the servers already run.
-    if ($debianRoot) { Install-DebianPackages (Get-ToolPackages) }
+    if ($debianRoot) {
+        Install-DebianPackages (Get-ToolPackages)
+        Install-DebianServerPrograms
+    }
     if (Test-Infrastructure $infra) {
         Write-Host "==> PostgreSQL and RabbitMQ are reachable" -ForegroundColor Cyan
         return $infra
@@ -77,6 +80,18 @@ function Initialize-Infrastructure {
 
 # The apt packages the tests need besides the servers: poppler reads the DANFE back, Chromium runs the panel's tests.
 function Get-ToolPackages { return @('poppler-utils', 'chromium') }
+
+# The server restart tests start a PostgreSQL and a RabbitMQ of their own (initdb/pg_ctl, rabbitmq-server) whatever serves the
+# others (Docker, a remote server): the programs are installed, their services not started (policy-rc.d says no while apt
+# runs), so nothing takes the ports of servers already running.
+function Install-DebianServerPrograms {
+    [string[]]$missing = @('postgresql', 'rabbitmq-server' | Where-Object { -not (dpkg-query -W -f='${Status}' $_ 2>$null | Select-String 'install ok installed') })
+    if ($missing.Count -eq 0) { return }
+    $policy = '/usr/sbin/policy-rc.d'
+    $ours = -not (Test-Path $policy)
+    if ($ours) { Set-Content $policy "#!/bin/sh`nexit 101`n"; chmod 755 $policy }
+    try { Install-DebianPackages $missing } finally { if ($ours) { Remove-Item $policy -Force } }
+}
 
 function Install-DebianPackages([string[]]$Packages) {
     # Always an array: one missing package piped through Where-Object is a scalar string, and splatting a string passes

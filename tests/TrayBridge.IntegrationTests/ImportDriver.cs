@@ -16,7 +16,8 @@ internal sealed class ImportDriver(TrayBridgeSystem system, string tenant, strin
     public HttpClient Tray { get; } = system.Client(system.TraySimulator);
 
     /// <summary>Creates the store on the simulator (with a seed), connects it, and waits until the mirror holds every order.</summary>
-    public static async Task<ImportDriver> ConnectAsync(TrayBridgeSystem system, string tenant, string storeId, int products, int orders = 0)
+    public static async Task<ImportDriver> ConnectAsync(TrayBridgeSystem system, string tenant, string storeId, int products, int orders = 0,
+        TimeSpan? mirrorTimeout = null)
     {
         var driver = new ImportDriver(system, tenant, storeId);
         var tray = await (await driver.Tray.PostAsJsonAsync("admin/stores", new { storeId, products, orders }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
@@ -24,7 +25,7 @@ internal sealed class ImportDriver(TrayBridgeSystem system, string tenant, strin
         {
             platform = "TrayCommerce", storeId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
         }, Cancel)).StatusCode);
-        await driver.MirroredAsync(orders);
+        await driver.MirroredAsync(orders, mirrorTimeout);
         return driver;
     }
 
@@ -51,8 +52,8 @@ internal sealed class ImportDriver(TrayBridgeSystem system, string tenant, strin
         }
     }
 
-    public Task<List<JsonElement>> MirroredAsync(int count) => Eventually.ReturnsAsync(MirrorAsync,
-        rows => rows.Count == count && rows.All(r => r.GetProperty("complete").GetBoolean()), TimeSpan.FromSeconds(60), $"{count} orders mirrored");
+    public Task<List<JsonElement>> MirroredAsync(int count, TimeSpan? timeout = null) => Eventually.ReturnsAsync(MirrorAsync,
+        rows => rows.Count == count && rows.All(r => r.GetProperty("complete").GetBoolean()), timeout ?? TimeSpan.FromSeconds(60), $"{count} orders mirrored");
 
     public async Task<JsonElement> RowAsync(string trayOrderId) => (await MirrorAsync()).Single(r => r.GetProperty("trayOrderId").GetString() == trayOrderId);
 

@@ -18,9 +18,11 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
 
     public string RabbitConnectionString => new UriBuilder(_servers.Rabbit) { Path = "/" + _name }.Uri.ToString();
 
-    public static async Task<IsolatedInfrastructure> CreateAsync()
+    /// <summary>On the shared test servers (<see cref="TestInfrastructure"/>), or on <paramref name="servers"/> (e.g. a
+    /// fixture's <see cref="PrivateServers"/>).</summary>
+    public static async Task<IsolatedInfrastructure> CreateAsync(TestServers? servers = null)
     {
-        var servers = await TestInfrastructure.RequireAsync();
+        servers ??= await TestInfrastructure.RequireAsync();
         var infrastructure = new IsolatedInfrastructure(servers, $"tb_{Guid.NewGuid():N}"[..20]);
         await infrastructure.ExecuteAdminAsync($"create database {infrastructure._name}");
         using var management = infrastructure.Management();
@@ -44,7 +46,8 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
 
     private async Task ExecuteAdminAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_servers.PostgresAdmin);
+        // Not pooled: a test may have restarted the server since the last admin command, breaking pooled connections.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_servers.PostgresAdmin) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

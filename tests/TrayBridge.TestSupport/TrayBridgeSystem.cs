@@ -53,16 +53,18 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
     /// budget defaults to the real one (180 a minute); a test that moves many products shortens it on both sides alike.
     /// <para>With <paramref name="withIdentity"/>, the identity provider simulator starts first, its client registered with
     /// the gateway's <c>/signin-oidc</c> and <c>/signout-callback-oidc</c>; <paramref name="configure"/> runs once every
-    /// host's port is chosen and before any starts, e.g. to <see cref="AddIdentityRedirect"/> a web host's URIs.</para></summary>
+    /// host's port is chosen and before any starts, e.g. to <see cref="AddIdentityRedirect"/> a web host's URIs.</para>
+    /// <para><paramref name="servers"/>: PostgreSQL and RabbitMQ to run on instead of the shared test servers (e.g.
+    /// <see cref="PrivateServers"/>, which a test may restart).</para></summary>
     public static async Task<TrayBridgeSystem> StartAsync(TimeSpan? trayWindow = null, int trayRequestsPerWindow = 180, bool withSefaz = false,
-        bool withIdentity = false, Action<TrayBridgeSystem>? configure = null, bool withPanel = false)
+        bool withIdentity = false, Action<TrayBridgeSystem>? configure = null, bool withPanel = false, TestServers? servers = null)
     {
         // The panel signs its users in with the identity provider: one never comes without the other.
         withIdentity |= withPanel;
         var window = trayWindow ?? TimeSpan.FromMinutes(1);
         // Spans, and the connector's Data Protection certificate, live in this run's own folder.
         var spans = Directory.CreateTempSubdirectory("traybridge-run-").FullName;
-        var system = new TrayBridgeSystem(await IsolatedInfrastructure.CreateAsync(), spans);
+        var system = new TrayBridgeSystem(await IsolatedInfrastructure.CreateAsync(servers), spans);
         try
         {
             if (withIdentity) system.AddIdentity();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -56,7 +57,9 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
         // The lease is renewed while the item runs: an item longer than the lease is never taken a second time (by this
         // host's other slots or by another host); a host that dies stops renewing, and its items come back after the lease.
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = RenewLeaseAsync(item, running.Token);
+        // Claimed a moment ago for a whole lease; moved on by each renewal.
+        var lease = new StrongBox<DateTimeOffset>(time.GetUtcNow() + _settings.Lease);
+        var renewing = RenewLeaseAsync(item, lease, running.Token);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -84,14 +87,42 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
             await running.CancelAsync();
             await renewing;
         }
-        try { await RecordAsync(item, outcome, deferred, cancellationToken); }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException)
+        await RecordUntilLeaseEndsAsync(item, outcome, deferred, lease.Value, cancellationToken);
+    }
+
+    /// <summary>An item usually fails because the database went away (restarted, failed over), and then its outcome cannot
+    /// be recorded at once either: left to its lease, the row would wait minutes (and a batch or an import with it) after a
+    /// database back in seconds. So the outcome is recorded as soon as the database answers again — while the lease surely
+    /// holds, never after: another host may have taken the row by then, and its outcome must not be overwritten.</summary>
+    private async Task RecordUntilLeaseEndsAsync(DueWorkItem item, DueWorkOutcome outcome, bool deferred, DateTimeOffset leasedUntil,
+        CancellationToken cancellationToken)
+    {
+        var pause = TimeSpan.FromSeconds(1);
+        while (true)
         {
-            logger.LogWarning(e, "Due work {Id} ({Kind}): outcome not recorded, the lease will let it run again", item.Id, item.Kind);
+            try
+            {
+                await RecordAsync(item, outcome, deferred, cancellationToken);
+                return;
+            }
+            catch (Exception e) when ((e is NpgsqlException or TimeoutException) && time.GetUtcNow() + pause < leasedUntil - LeaseMargin)
+            {
+                logger.LogWarning(e, "Due work {Id} ({Kind}): outcome not recorded yet, database unavailable; trying again", item.Id, item.Kind);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException)
+            {
+                logger.LogWarning(e, "Due work {Id} ({Kind}): outcome not recorded, the lease will let it run again", item.Id, item.Kind);
+                return;
+            }
+            try { await Task.Delay(pause, time, cancellationToken); }
+            catch (OperationCanceledException) { return; }
         }
     }
 
-    private async Task RenewLeaseAsync(DueWorkItem item, CancellationToken cancellationToken)
+    /// <summary>Clocks and the claim's own moment differ a little between hosts and this estimate of the lease.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
+
+    private async Task RenewLeaseAsync(DueWorkItem item, StrongBox<DateTimeOffset> lease, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -100,9 +131,10 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
                 await Task.Delay(_settings.Lease / 3, time, cancellationToken);
                 await using var command = dataSource.CreateCommand(
                     $"update {store.Schema}.due_work set leased_until = $2 where id = $1 and status = 'pending'");
+                var until = time.GetUtcNow() + _settings.Lease;
                 command.Parameters.Add(new() { Value = item.Id });
-                command.Parameters.Add(new() { Value = time.GetUtcNow() + _settings.Lease });
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                command.Parameters.Add(new() { Value = until });
+                if (await command.ExecuteNonQueryAsync(cancellationToken) == 1) lease.Value = until;
             }
             catch (OperationCanceledException) { return; }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)

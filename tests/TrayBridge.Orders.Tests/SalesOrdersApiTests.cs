@@ -362,7 +362,8 @@ public sealed partial class SalesOrdersApiTests(OrdersHarness harness) : IClassF
 
         foreach (var schema in new[] { nameof(SalesOrderPage), nameof(SalesOrderSummary), nameof(SalesOrderDetail), nameof(MissingItem),
                      nameof(CustomerPage), nameof(CustomerDetail), nameof(CustomerTaxIdFix), nameof(InvoiceCityFix),
-                     nameof(StoreMarketplaces), nameof(StoreMarketplace), nameof(MarketplaceSellerIdSet), nameof(IntermediarySellerIdFix) })
+                     nameof(StoreMarketplaces), nameof(StoreMarketplace), nameof(MarketplaceSellerIdSet), nameof(IntermediarySellerIdFix),
+                     nameof(SalesOrderCancelRequest), nameof(CancelledNfeData) })
             Assert.Contains($"\"{schema}\"", document);
     }
 

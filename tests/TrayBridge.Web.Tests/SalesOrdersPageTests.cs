@@ -105,8 +105,17 @@ public sealed class SalesOrdersPageTests : BunitContext
                "status":"CanceladoNaTrayNfeAutorizada","statusLabel":"Cancelado na Tray — NF-e autorizada","missing":[],"situation":"cancelled_on_tray_invoiced","missingItems":[],
                "nfeId":"0193c1a0-0000-7000-8000-0000000000aa","nfeNumber":1201},
               {"id":"0193c1a0-0000-7000-8000-000000000004","storeId":"391250","trayOrderId":"2004","origin":"LOJA","placedAt":"2026-03-02T13:00:00Z","customer":"Maria","total":60,
-               "status":"ProntoParaFaturar","statusLabel":"Pronto para faturar","missing":[],"situation":"ready","missingItems":[],"cancelledNfeCount":1}],
-             "page":1,"pageSize":50,"total":2,"situations":{"ready":1,"cancelled_on_tray_invoiced":1}}
+               "status":"ProntoParaFaturar","statusLabel":"Pronto para faturar","missing":[],"situation":"ready","missingItems":[],"cancelledNfeCount":1},
+              {"id":"0193c1a0-0000-7000-8000-000000000005","storeId":"391250","trayOrderId":"2005","origin":"LOJA","placedAt":"2026-03-02T13:00:00Z","customer":"Ana","total":70,
+               "status":"CanceladoNaTrayNfeAutorizada","statusLabel":"Cancelado na Tray — NF-e autorizada","missing":[],"situation":"cancelled_on_tray_invoiced","missingItems":[],
+               "nfeNumber":1205}],
+             "page":1,"pageSize":50,"total":3,"situations":{"ready":1,"cancelled_on_tray_invoiced":2}}
+            """);
+        // Orders was not told the note's id (an NfeIssued without it): the screen asks Invoicing by the sales order.
+        _api.Answer("api/invoicing/nfes", HttpStatusCode.OK, """
+            {"items":[{"id":"0193c1a0-0000-7000-8000-0000000000bb","salesOrderId":"0193c1a0-0000-7000-8000-000000000005","batchId":"0193c1a0-0000-7000-8000-0000000000cc",
+              "trayOrderId":"2005","series":1,"number":1205,"key":"35260311222333000181550010000012051000012050","total":70,"issuedAt":"2026-03-02T13:00:00Z",
+              "status":"Authorized","situation":"Autorizada"}],"page":1,"pageSize":20,"total":1,"situations":{}}
             """);
         _api.Answer("api/orders/sales-orders/0193c1a0-0000-7000-8000-000000000004/cancel", HttpStatusCode.Conflict,
             """{"status":409,"code":"sales_order.nfe_authorized","detail":"O pedido tem a NF-e 1202 autorizada: cancele a nota em Notas fiscais antes de cancelar o pedido."}""");
@@ -119,6 +128,8 @@ public sealed class SalesOrdersPageTests : BunitContext
         Assert.Equal("Cancelado na Tray — NF-e autorizada", cut.Find("tr[data-order='2003'] .badge").TextContent);
         Assert.Empty(cut.FindAll("tr[data-order='2003'] input[name=ids]")); // never in a batch, never cancelled from here
         Assert.Empty(cut.FindAll("[data-after-nfe='2003'] form"));
+        Assert.Equal("/notas-fiscais/0193c1a0-0000-7000-8000-0000000000bb/cancelar", cut.Find("[data-after-nfe='2005'] a").GetAttribute("href"));
+        Assert.Contains("/api/invoicing/nfes?salesOrderId=0193c1a0-0000-7000-8000-000000000005&pageSize=20", _api.Asked);
 
         var reopened = cut.Find("[data-after-nfe='2004'] form");
         Assert.Equal("Cancelar o pedido 2004? A Tray será avisada.", reopened.GetAttribute("data-confirm"));

@@ -85,7 +85,7 @@ public sealed class SalesOrdersScreenTests(PanelSystem panel)
         await Screens.CheckAsync(page, "46-inicio-cancelado-na-tray-com-nfe");
         await waiting.ClickAsync();
         await Expect(row).ToContainTextAsync("Cancelado na Tray — NF-e autorizada");
-        var cancelNfe = page.GetByRole(AriaRole.Link, new() { Name = $"Cancelar a NF-e do pedido {trayOrderId}" });
+        var cancelNfe = page.GetByRole(AriaRole.Link, new() { Name = $"Cancelar NF-e do pedido {trayOrderId}" });
         await Expect(cancelNfe).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/notas-fiscais/[0-9a-f-]{36}/cancelar$"));
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = $"Selecionar pedido {trayOrderId}" })).ToHaveCountAsync(0);
         await Screens.CheckAsync(page, "47-pedidos-de-venda-cancelado-na-tray-com-nfe");

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Patching;
 using MassTransit;
 using TrayBridge.Contracts.Invoicing;
 using TrayBridge.ServiceDefaults.DueWork;
@@ -32,8 +33,9 @@ public sealed class NfeCancelledConsumer(IDocumentStore documents, DueWorkSchedu
         }
         else
         {
-            (delivery.CancelledAt, delivery.CancellationProtocol) = (nfe.CancelledAt, nfe.Protocol);
-            session.Store(delivery);
+            // A patch, not the whole row: a send running now must not lose what it records (the POST started, Tray's id).
+            session.Patch<InvoiceDelivery>(id).Set(d => d.CancelledAt, nfe.CancelledAt);
+            session.Patch<InvoiceDelivery>(id).Set(d => d.CancellationProtocol, nfe.Protocol);
             scheduler.Schedule(session, CancelInvoice.DueWorkKind, new CancelInvoice.Payload(id, nfe.CancelledAt, nfe.Protocol), now,
                 partitionKey: nfe.StoreId, orderingKey: Shipments.SalesOrderShippedConsumer.OrderKey(nfe.StoreId, nfe.TrayOrderId));
         }

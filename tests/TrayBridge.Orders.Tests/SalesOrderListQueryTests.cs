@@ -25,7 +25,7 @@ public sealed class SalesOrderListQueryTests
         var errors = Query(status: "1", situation: "Pronto", from: "02/03/2026", to: "2026-13-01", page: 0, pageSize: 201, customer: new string('a', 101)).Validate();
 
         Assert.Equal(["customer", "from", "page", "pageSize", "situation", "status", "to"], errors.Keys.Order());
-        Assert.Equal("Uma destas: ready, pending, invoiced, cancelled_on_tray, divergent.", errors["situation"].Single());
+        Assert.Equal("Uma destas: ready, pending, invoiced, cancelled_on_tray_invoiced, cancelled_on_tray, cancelled, divergent.", errors["situation"].Single());
         Assert.Equal("Entre 1 e 200.", errors["pageSize"].Single());
         Assert.Equal("A data final é anterior à inicial.", Query(from: "2026-03-02", to: "2026-03-01").Validate()["to"].Single());
     }

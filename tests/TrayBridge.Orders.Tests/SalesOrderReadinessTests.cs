@@ -114,6 +114,8 @@ public sealed class SalesOrderReadinessTests
     [InlineData(SalesOrderStatus.CanceladoNaTray, "cancelled_on_tray")]
     [InlineData(SalesOrderStatus.Divergente, "divergent")]
     [InlineData(SalesOrderStatus.Faturado, "invoiced")]
+    [InlineData(SalesOrderStatus.CanceladoNaTrayNfeAutorizada, "cancelled_on_tray_invoiced")]
+    [InlineData(SalesOrderStatus.Cancelado, "cancelled")]
     public void Each_status_has_a_situation_code_and_back(SalesOrderStatus status, string code)
     {
         Assert.Equal(code, status.Situation());
@@ -174,9 +176,10 @@ public sealed class SalesOrderReadinessTests
         Assert.Equal(OrderChange.Locked, ready.SetItemNcm(1, "61091000"));
         Assert.Equal(OrderChange.Locked, ready.MarkInvoiced());
 
+        // Issue 13: Tray's cancellation of an invoiced order shows as waiting for the NF-e's cancellation; still invoiced.
         ready.MarkCancelled();
-        Assert.Equal(SalesOrderStatus.Faturado, ready.Status);
-        Assert.True(ready.CancelledOnTray);
+        Assert.Equal((SalesOrderStatus.CanceladoNaTrayNfeAutorizada, "Cancelado na Tray — NF-e autorizada"), (ready.Status, ready.StatusLabel));
+        Assert.True(ready.CancelledOnTray && ready.Invoiced);
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class OpenApiDocumentTests : IAsyncDisposable
         Assert.Equal("InvoiceDeliveryList", SchemaOf("/api/tray/invoices", "get", "200"));
         Assert.Equal("ShipmentDeliveryList", SchemaOf("/api/tray/shipments", "get", "200"));
         Assert.Equal("ShipmentDeliveryItem", SchemaOf("/api/tray/shipments/retry", "post", "202"));
+        Assert.Equal("OrderCancellationItem", SchemaOf("/api/tray/orders/cancellations/retry", "post", "202"));
         Assert.Equal("ProductSyncStatus", SchemaOf("/api/tray/product-sync/{productId}", "get", "200"));
         Assert.Equal("ProblemDetails", SchemaOf("/api/stores/{storeId}", "delete", "404"));
         Assert.Equal("HttpValidationProblemDetails", SchemaOf("/api/stores", "post", "400"));

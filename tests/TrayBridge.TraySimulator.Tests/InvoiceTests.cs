@@ -45,6 +45,29 @@ public sealed class InvoiceTests
         await tray.CreateAsync($"orders/{order}/invoices", Invoice("4", "https://erp.example/xml/1234.xml"));
     }
 
+    /// <summary>Tray documents GET, POST and PUT on an order's invoices, no DELETE (tray-api.md §5.1): a cancelled NF-e's
+    /// invoice is replaced by the order's next note with a PUT, under the same checks as a POST; a DELETE removes nothing.</summary>
+    [Fact]
+    public async Task An_invoice_is_replaced_by_PUT_under_the_same_checks_and_no_DELETE_removes_it()
+    {
+        await using var tray = await TraySession.StartAsync(orders: 1);
+        await tray.AuthorizeAsync();
+        var order = (string)(await tray.GetJsonAsync("orders"))["Orders"]![0]!["Order"]!["id"]!;
+        var id = await tray.CreateAsync($"orders/{order}/invoices", Invoice("1234"));
+        const string next = "35260312345678000190550010000012351000012350";
+
+        Assert.False((await tray.Http.DeleteAsync(tray.Url($"orders/{order}/invoices/{id}"), TestContext.Current.CancellationToken)).IsSuccessStatusCode);
+        var refused = await tray.PutJsonAsync($"orders/{order}/invoices/{id}", Invoice("1235", NfeProc(next)));
+        Assert.Equal(400, (int)refused.StatusCode); // the old key with the new note's XML: refused, nothing changed
+        var wrapped = new JsonObject { ["OrderInvoice"] = Invoice("1235", NfeProc(next)) };
+        wrapped["OrderInvoice"]!["key"] = next;
+        var saved = await tray.PutJsonAsync($"orders/{order}/invoices/{id}", wrapped);
+        Assert.Equal(200, (int)saved.StatusCode);
+
+        var kept = Assert.Single((await tray.GetJsonAsync($"orders/{order}/invoices"))["OrderInvoices"]!.AsArray())!["OrderInvoice"]!;
+        Assert.Equal((id, "1235", next, NfeProc(next)), ((string)kept["id"]!, (string)kept["number"]!, (string)kept["key"]!, (string)kept["xml_danfe"]!));
+    }
+
     [Fact]
     public async Task Flat_and_wrapped_invoices_are_accepted_and_read_back_in_both_documented_shapes()
     {

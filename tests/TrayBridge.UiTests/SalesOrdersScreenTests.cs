@@ -10,7 +10,8 @@ namespace TrayBridge.UiTests;
 /// <summary>Vendas › Pedidos de venda in the browser: an order imported from Tray without the buyer's CPF shows as
 /// Pendente with what is missing; fixed in the row (a wrong CPF refused beside the field first), it becomes Pronto para
 /// faturar and can be checked for the batch (nothing checked, the batch is not sent and the screen says why); sent, the
-/// batch page shows its note Autorizada with the DANFE.</summary>
+/// batch page shows its note Autorizada with the DANFE. Cancelled on Tray afterwards, it waits on Início and offers
+/// "Cancelar NF-e" (issue 13).</summary>
 public sealed class SalesOrdersScreenTests(PanelSystem panel)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -74,6 +75,41 @@ public sealed class SalesOrdersScreenTests(PanelSystem panel)
         await Expect(page.GetByText("Lote concluído.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"DANFE (PDF) do pedido {trayOrderId}" })).ToBeVisibleAsync();
         await Screens.CheckAsync(page, "43-lote-de-nfe");
+
+        // Issue 13: Tray cancels the invoiced order. Nothing is cancelled on its own (the NF-e is a fiscal act): Início lists
+        // it as waiting, and its row offers "Cancelar NF-e" on the note's own form in Notas fiscais.
+        await CancelOnTrayAsync(user.TenantId, storeId, trayOrderId);
+        await page.GotoAsync("/");
+        var waiting = page.GetByRole(AriaRole.Link, new() { Name = "1 pedido cancelado na Tray com NF-e autorizada" });
+        await Expect(waiting).ToBeVisibleAsync();
+        await Screens.CheckAsync(page, "46-inicio-cancelado-na-tray-com-nfe");
+        await waiting.ClickAsync();
+        await Expect(row).ToContainTextAsync("Cancelado na Tray — NF-e autorizada");
+        var cancelNfe = page.GetByRole(AriaRole.Link, new() { Name = $"Cancelar NF-e do pedido {trayOrderId}" });
+        await Expect(cancelNfe).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/notas-fiscais/[0-9a-f-]{36}/cancelar$"));
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = $"Selecionar pedido {trayOrderId}" })).ToHaveCountAsync(0);
+        await Screens.CheckAsync(page, "47-pedidos-de-venda-cancelado-na-tray-com-nfe");
+    }
+
+    /// <summary>Cancels the order on the Tray simulator and has the connector read the store again, until Orders shows it.</summary>
+    private async Task CancelOnTrayAsync(string tenantId, string storeId, string trayOrderId)
+    {
+        var system = panel.System;
+        using var tray = system.Client(system.TraySimulator);
+        using var erp = system.Client(system.Gateway, tenantId);
+        Assert.True((await tray.PostAsync($"admin/stores/{storeId}/orders/{trayOrderId}/cancel", null, Cancel)).IsSuccessStatusCode);
+        var refreshed = DateTimeOffset.MinValue;
+        await Eventually.ReturnsAsync(async () =>
+            {
+                // "Atualizar da Tray" now and then (a poll reads the change), not at every probe.
+                if (DateTimeOffset.UtcNow - refreshed > TimeSpan.FromSeconds(5))
+                {
+                    (await erp.PostAsJsonAsync("api/tray/orders/refresh", new { storeId }, Cancel)).Dispose();
+                    refreshed = DateTimeOffset.UtcNow;
+                }
+                return await erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders?trayOrderIds={trayOrderId}", Cancel);
+            }, body => body.GetProperty("items")[0].GetProperty("situation").GetString() == "cancelled_on_tray_invoiced",
+            TimeSpan.FromSeconds(60), "Tray's cancellation seen by Orders");
     }
 
     /// <summary>Issue 10: two Shopee orders Tray sent without the seller's id there show Pendente on it (the NF-e's

@@ -99,12 +99,14 @@ public sealed class SalesOrderComponentTests : BunitContext
     }
 
     [Fact]
-    public void The_cards_are_the_five_situations_in_order_with_their_Portuguese_labels_and_zero_when_none()
+    public void The_cards_are_the_situations_in_order_with_their_Portuguese_labels_and_zero_when_none()
     {
         var cards = SalesOrderText.Cards(new Dictionary<string, int> { [SalesOrderSituations.Pending] = 3, [SalesOrderSituations.Ready] = 12 });
 
+        // Issue 13 adds the invoiced order Tray cancelled (waiting for its NF-e's cancellation) and the order cancelled in the ERP.
         Assert.Equal([("ready", "Pronto para faturar", 12, "ok"), ("pending", "Pendente", 3, "warn"), ("invoiced", "Faturado", 0, "neutral"),
-            ("cancelled_on_tray", "Cancelado na Tray", 0, "error"), ("divergent", "Divergente", 0, "error")],
+            ("cancelled_on_tray_invoiced", "Cancelado na Tray — NF-e autorizada", 0, "warn"),
+            ("cancelled_on_tray", "Cancelado na Tray", 0, "error"), ("cancelled", "Cancelado", 0, "error"), ("divergent", "Divergente", 0, "error")],
             cards.Select(c => (c.Value, c.Label, c.Count, c.Tone)));
     }
 

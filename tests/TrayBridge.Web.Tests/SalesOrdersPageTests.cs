@@ -23,6 +23,8 @@ public sealed class SalesOrdersPageTests : BunitContext
         _api.Answer("api/stores", HttpStatusCode.OK, "[]");
     }
 
+    private static readonly int SalesOrderSituationsCount = TrayBridge.Api.Orders.SalesOrderSituations.All.Count;
+
     private const string EmptyPage =
         """{"items":[],"page":1,"pageSize":50,"total":0,"situations":{"ready":0,"pending":0,"invoiced":0,"cancelled_on_tray":0,"divergent":0}}""";
 
@@ -35,7 +37,7 @@ public sealed class SalesOrdersPageTests : BunitContext
 
         Assert.Contains("Nenhum pedido de venda ainda.", cut.Find(".empty").TextContent);
         Assert.Equal("/tray/importar-pedidos", cut.Find(".empty a").GetAttribute("href"));
-        Assert.Equal(5, cut.FindAll("a.card").Count);
+        Assert.Equal(SalesOrderSituationsCount, cut.FindAll("a.card").Count);
         Assert.Empty(cut.FindAll("#emitir-lote"));
     }
 
@@ -94,16 +96,81 @@ public sealed class SalesOrdersPageTests : BunitContext
         Assert.NotNull(cut.Find("input[data-select-all=rows]"));
     }
 
+    [Fact]
+    public async Task An_invoiced_order_Tray_cancelled_offers_Cancelar_NFe_on_its_note_and_one_whose_note_was_cancelled_offers_Cancelar_pedido()
+    {
+        _api.Answer("api/orders/sales-orders", HttpStatusCode.OK, """
+            {"items":[
+              {"id":"0193c1a0-0000-7000-8000-000000000003","storeId":"391250","trayOrderId":"2003","origin":"LOJA","placedAt":"2026-03-02T13:00:00Z","customer":"João","total":50,
+               "status":"CanceladoNaTrayNfeAutorizada","statusLabel":"Cancelado na Tray — NF-e autorizada","missing":[],"situation":"cancelled_on_tray_invoiced","missingItems":[],
+               "nfeId":"0193c1a0-0000-7000-8000-0000000000aa","nfeNumber":1201},
+              {"id":"0193c1a0-0000-7000-8000-000000000004","storeId":"391250","trayOrderId":"2004","origin":"LOJA","placedAt":"2026-03-02T13:00:00Z","customer":"Maria","total":60,
+               "status":"ProntoParaFaturar","statusLabel":"Pronto para faturar","missing":[],"situation":"ready","missingItems":[],"cancelledNfeCount":1},
+              {"id":"0193c1a0-0000-7000-8000-000000000005","storeId":"391250","trayOrderId":"2005","origin":"LOJA","placedAt":"2026-03-02T13:00:00Z","customer":"Ana","total":70,
+               "status":"CanceladoNaTrayNfeAutorizada","statusLabel":"Cancelado na Tray — NF-e autorizada","missing":[],"situation":"cancelled_on_tray_invoiced","missingItems":[],
+               "nfeNumber":1205}],
+             "page":1,"pageSize":50,"total":3,"situations":{"ready":1,"cancelled_on_tray_invoiced":2}}
+            """);
+        // Orders was not told the note's id (an NfeIssued without it): the screen asks Invoicing by the sales order.
+        _api.Answer("api/invoicing/nfes", HttpStatusCode.OK, """
+            {"items":[{"id":"0193c1a0-0000-7000-8000-0000000000bb","salesOrderId":"0193c1a0-0000-7000-8000-000000000005","batchId":"0193c1a0-0000-7000-8000-0000000000cc",
+              "trayOrderId":"2005","series":1,"number":1205,"key":"35260311222333000181550010000012051000012050","total":70,"issuedAt":"2026-03-02T13:00:00Z",
+              "status":"Authorized","situation":"Autorizada"}],"page":1,"pageSize":20,"total":1,"situations":{}}
+            """);
+        _api.Answer("api/orders/sales-orders/0193c1a0-0000-7000-8000-000000000004/cancel", HttpStatusCode.Conflict,
+            """{"status":409,"code":"sales_order.nfe_authorized","detail":"O pedido tem a NF-e 1202 autorizada: cancele a nota em Notas fiscais antes de cancelar o pedido."}""");
+
+        var cut = Render<SalesOrders>();
+
+        var waiting = cut.Find("[data-after-nfe='2003']");
+        Assert.Contains("cancelado na Tray, mas a NF-e nº 1201 está autorizada", waiting.TextContent);
+        Assert.Equal("/notas-fiscais/0193c1a0-0000-7000-8000-0000000000aa/cancelar", waiting.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Cancelado na Tray — NF-e autorizada", cut.Find("tr[data-order='2003'] .badge").TextContent);
+        Assert.Empty(cut.FindAll("tr[data-order='2003'] input[name=ids]")); // never in a batch, never cancelled from here
+        Assert.Empty(cut.FindAll("[data-after-nfe='2003'] form"));
+        Assert.Equal("/notas-fiscais/0193c1a0-0000-7000-8000-0000000000bb/cancelar", cut.Find("[data-after-nfe='2005'] a").GetAttribute("href"));
+        Assert.Contains("/api/invoicing/nfes?salesOrderId=0193c1a0-0000-7000-8000-000000000005&pageSize=20", _api.Asked);
+
+        var reopened = cut.Find("[data-after-nfe='2004'] form");
+        Assert.Equal("Cancelar o pedido 2004? A Tray será avisada.", reopened.GetAttribute("data-confirm"));
+        await reopened.SubmitAsync();
+        Assert.Contains("POST /api/orders/sales-orders/0193c1a0-0000-7000-8000-000000000004/cancel", _api.Calls);
+        Assert.Contains("cancele a nota em Notas fiscais", cut.Find("[data-after-nfe='2004'] ~ .alert.error").TextContent);
+    }
+
+    [Fact]
+    public void The_home_lists_a_stores_invoiced_orders_Tray_cancelled_as_waiting_with_a_link_filtered_to_them()
+    {
+        _api.Answer("api/stores", HttpStatusCode.OK, """
+            [{"storeId":"391250","platform":"TrayCommerce","apiAddress":"https://loja.example/web_api","apiHost":"loja.example","status":"Connected",
+              "accessExpiresAt":"2026-03-02T13:00:00Z","refreshExpiresAt":"2026-03-02T13:00:00Z","reauthorizationSoon":false,"registeredAt":"2026-03-02T13:00:00Z",
+              "dailyLimit":10000,"statusCode":"connected","statusLabel":"Conectada","statusSince":"2026-03-02T13:00:00Z"}]
+            """);
+        _api.Answer("api/tray/orders", HttpStatusCode.OK, """{"items":[],"pageNumber":1,"pageSize":1,"total":0,"situations":{}}""");
+        _api.Answer("api/orders/sales-orders", HttpStatusCode.OK,
+            """{"items":[],"page":1,"pageSize":1,"total":2,"situations":{"ready":0,"pending":0,"cancelled_on_tray_invoiced":2}}""");
+        _api.Answer("api/catalog/products", HttpStatusCode.OK, """{"total":0,"page":1,"pageSize":1,"items":[],"situations":{}}""");
+        _api.Answer("api/invoicing/nfes", HttpStatusCode.OK, """{"items":[],"page":1,"pageSize":1,"total":0,"situations":{}}""");
+
+        var cut = Render<TrayBridge.Web.Components.Pages.Home>();
+
+        var waiting = cut.FindAll(".waits a").Single(a => a.TextContent.Contains("NF-e autorizada"));
+        Assert.Equal("2 pedidos cancelados na Tray com NF-e autorizada", waiting.TextContent);
+        Assert.Equal("/vendas/pedidos?loja=391250&situacao=cancelled_on_tray_invoiced", waiting.GetAttribute("href"));
+    }
+
     private sealed class StubApi : HttpMessageHandler
     {
         private readonly Dictionary<string, (HttpStatusCode Status, string Body)> _answers = [];
         public List<string> Asked { get; } = [];
+        public List<string> Calls { get; } = [];
 
         public void Answer(string path, HttpStatusCode status, string body) => _answers["/" + path] = (status, body);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Asked.Add(request.RequestUri!.PathAndQuery);
+            Calls.Add($"{request.Method} {request.RequestUri.PathAndQuery}");
             var (status, body) = _answers.TryGetValue(request.RequestUri.AbsolutePath, out var answer) ? answer : (HttpStatusCode.NotFound, "");
             var media = (int)status >= 400 ? "application/problem+json" : "application/json";
             return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, media) });

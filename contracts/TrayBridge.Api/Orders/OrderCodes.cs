@@ -19,6 +19,8 @@ public static class OrderProblemCodes
     public const string NotInvoiced = "sales_order.not_invoiced";
     /// <summary>A shipment for an order cancelled on Tray.</summary>
     public const string CancelledOnTray = "sales_order.cancelled_on_tray";
+    /// <summary>Cancelling an order whose NF-e is authorized: the note is cancelled first (Notas fiscais › Cancelar).</summary>
+    public const string NfeAuthorized = "sales_order.nfe_authorized";
 }
 
 /// <summary>Why a Tray order did not become a sales order (<c>OrderImportFailed.ReasonCode</c>, shown by the import screen).</summary>

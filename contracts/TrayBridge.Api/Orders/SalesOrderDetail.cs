@@ -2,7 +2,8 @@ namespace TrayBridge.Api.Orders;
 
 /// <summary><c>GET /api/orders/sales-orders/{id}</c>, and the answer of every fix: the whole sales order.
 /// <see cref="Status"/> is the status as a number (0 PendenteDados, 1 ProntoParaFaturar, 2 CanceladoNaTray,
-/// 3 Divergente, 4 Faturado), as this answer always had it; read <see cref="Situation"/> instead.</summary>
+/// 3 Divergente, 4 Faturado, 5 CanceladoNaTrayNfeAutorizada, 6 Cancelado), as this answer always had it; read
+/// <see cref="Situation"/> instead.</summary>
 public sealed record SalesOrderDetail(
     Guid Id, string TenantId, string StoreId, string TrayOrderId, string Origin, string? TrayStatus, DateTimeOffset PlacedAt,
     SalesOrderCustomerData Customer, IReadOnlyList<SalesOrderItemData> Items, SalesOrderTotalsData Totals, string? Shipment,
@@ -13,7 +14,15 @@ public sealed record SalesOrderDetail(
 {
     /// <summary>The dispatch, once the merchant gave it (<c>POST …/{id}/shipment</c>).</summary>
     public ShipmentData? ShipmentInfo { get; init; }
+    /// <summary>The order's NF-e cancelled at SEFAZ, oldest first (the current note, if any, is <see cref="NfeKey"/>).</summary>
+    public IReadOnlyList<CancelledNfeData> CancelledNfes { get; init; } = [];
+    /// <summary>When the merchant cancelled the order in the ERP, and why (<c>POST …/{id}/cancel</c>).</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+    public string? CancelReason { get; init; }
 }
+
+/// <summary>An NF-e of the order cancelled at SEFAZ (evento 110111): its key, number, series, the event's protocol.</summary>
+public sealed record CancelledNfeData(string Key, int Number, int Series, string Protocol, DateTimeOffset CancelledAt);
 
 /// <summary>The buyer as imported (the NF-e recipient). <see cref="TrayTaxId"/> is what Tray sent, shown when it is
 /// not a valid CPF/CNPJ; <see cref="TaxId"/> is null until one is known.</summary>

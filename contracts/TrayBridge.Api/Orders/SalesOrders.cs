@@ -11,9 +11,14 @@ public static class SalesOrderSituations
     public const string CancelledOnTray = "cancelled_on_tray";
     /// <summary>Tray's order changed after import; imported again, it is rebuilt from Tray's new content.</summary>
     public const string Divergent = "divergent";
+    /// <summary>Cancelado na Tray — NF-e autorizada: Tray cancelled an invoiced order; it waits for the merchant to cancel
+    /// the NF-e (<c>POST /api/invoicing/nfes/{id}/cancel</c>), which then cancels the order.</summary>
+    public const string CancelledOnTrayInvoiced = "cancelled_on_tray_invoiced";
+    /// <summary>Cancelado: cancelled in the ERP (<c>POST /api/orders/sales-orders/{id}/cancel</c>).</summary>
+    public const string Cancelled = "cancelled";
 
     /// <summary>In the order the screen shows its cards.</summary>
-    public static readonly IReadOnlyList<string> All = [Ready, Pending, Invoiced, CancelledOnTray, Divergent];
+    public static readonly IReadOnlyList<string> All = [Ready, Pending, Invoiced, CancelledOnTrayInvoiced, CancelledOnTray, Cancelled, Divergent];
 
     /// <summary>The card's label ("Pendente" without the list of what is missing, which each row shows).</summary>
     public static string Label(string code) => code switch
@@ -23,6 +28,8 @@ public static class SalesOrderSituations
         Invoiced => "Faturado",
         CancelledOnTray => "Cancelado na Tray",
         Divergent => "Divergente",
+        CancelledOnTrayInvoiced => "Cancelado na Tray — NF-e autorizada",
+        Cancelled => "Cancelado",
         _ => code,
     };
 }
@@ -60,6 +67,8 @@ public sealed record SalesOrderSummary(
 {
     /// <summary>The dispatch, once the merchant gave it (<c>POST …/{id}/shipment</c>); the situation stays <c>invoiced</c> (the NF-e's), the panel shows "Enviado" from this.</summary>
     public ShipmentData? ShipmentInfo { get; init; }
+    /// <summary>How many of the order's NF-e were cancelled at SEFAZ (the history is in the detail).</summary>
+    public int CancelledNfeCount { get; init; }
 }
 
 /// <summary>A page of sales orders: <see cref="Total"/> after every filter; <see cref="Situations"/> counts each

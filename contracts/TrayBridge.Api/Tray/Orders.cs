@@ -9,6 +9,8 @@ public sealed record TrayOrderRow(string TrayOrderId, string? Date, DateTimeOffs
 {
     /// <summary>The dispatch sent (or being sent) to this Tray order; null when none was given.</summary>
     public ShipmentDeliveryItem? Shipment { get; init; }
+    /// <summary>The sales order's cancellation sent (or being sent) to this Tray order; null when it was not cancelled.</summary>
+    public OrderCancellationItem? Cancellation { get; init; }
 }
 
 /// <summary><c>GET /api/tray/orders?storeId=&amp;status=&amp;customer=&amp;from=&amp;to=&amp;situation=&amp;origin=&amp;page=&amp;pageSize=</c>

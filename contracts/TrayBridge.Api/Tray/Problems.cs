@@ -28,4 +28,6 @@ public static class TrayProblemCodes
     public const string ProductSyncNotFound = "product_sync.not_found";
     public const string ShipmentDeliveryNotFound = "shipment_delivery.not_found";
     public const string ShipmentNothingToResend = "shipment_delivery.nothing_to_resend";
+    public const string OrderCancellationNotFound = "order_cancellation.not_found";
+    public const string OrderCancellationNothingToResend = "order_cancellation.nothing_to_resend";
 }

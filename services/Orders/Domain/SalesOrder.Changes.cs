@@ -9,13 +9,16 @@ public enum OrderChange { Applied, Invalid, NotFound, Locked }
 public sealed partial class SalesOrder
 {
     /// <summary>Re-derives <see cref="Status"/> and <see cref="Missing"/>. Invoiced beats cancelled beats divergent:
-    /// those three never become ready; otherwise the order is ready exactly when nothing is missing.</summary>
+    /// those never become ready; otherwise the order is ready exactly when nothing is missing. An invoiced order Tray
+    /// cancelled waits for its NF-e's cancellation, shown as such.</summary>
     public Readiness Evaluate()
     {
         var readiness = Readiness.Of(this);
         Missing = [.. readiness.Missing];
-        Status = Invoiced ? SalesOrderStatus.Faturado
+        Status = Invoiced && CancelledOnTray ? SalesOrderStatus.CanceladoNaTrayNfeAutorizada
+            : Invoiced ? SalesOrderStatus.Faturado
             : CancelledOnTray ? SalesOrderStatus.CanceladoNaTray
+            : CancelledAt is not null ? SalesOrderStatus.Cancelado
             : Divergence is not null ? SalesOrderStatus.Divergente
             : readiness.IsReady ? SalesOrderStatus.ProntoParaFaturar
             : SalesOrderStatus.PendenteDados;
@@ -87,8 +90,8 @@ public sealed partial class SalesOrder
         return true;
     }
 
-    /// <summary>Tray cancelled the order. An invoiced one stays <see cref="SalesOrderStatus.Faturado"/> with
-    /// <see cref="CancelledOnTray"/> set: its NF-e has to be cancelled on its own.</summary>
+    /// <summary>Tray cancelled the order. An invoiced one becomes <see cref="SalesOrderStatus.CanceladoNaTrayNfeAutorizada"/>
+    /// and stays invoiced: its NF-e is cancelled only when the merchant says so (<see cref="RecordNfeCancelled"/>).</summary>
     public void MarkCancelled() { CancelledOnTray = true; Evaluate(); }
 
     /// <summary>Tray's order changed after import in a way that needs a person (e.g. items or totals).</summary>

@@ -20,6 +20,8 @@ public sealed partial class SalesOrder
     public OrderChange RecordNfeIssued(string key, int number, int series, DateTimeOffset issuedAt, Guid? nfeId = null)
     {
         if (Invoiced) return NfeKey == key ? OrderChange.Applied : OrderChange.Locked;
+        // A cancellation that overtook its note's authorization on the bus: the note no longer stands.
+        if (CancelledNfes.Any(c => c.Key == key)) return OrderChange.Applied;
         (NfeKey, NfeId, NfeNumber, NfeSeries, NfeIssuedAt, LastNfeRejection) = (key, nfeId, number, series, issuedAt, null);
         // SEFAZ authorized it: the note exists even if the order stopped being ready meanwhile (edited or cancelled on
         // Tray), so the order is invoiced regardless — never offered for a second note. Divergence/cancellation stay visible.

@@ -2,8 +2,9 @@ using TrayBridge.Api.Orders;
 
 namespace TrayBridge.Orders.Domain;
 
-/// <summary>Where a sales order stands. Only <see cref="ProntoParaFaturar"/> may be invoiced; cancelled, divergent and
-/// invoiced orders never go back to it.</summary>
+/// <summary>Where a sales order stands. Only <see cref="ProntoParaFaturar"/> may be invoiced; cancelled and divergent orders
+/// never go back to it, an invoiced one only when its NF-e is cancelled at SEFAZ. Values are appended, never reordered: the
+/// detail answers the number too.</summary>
 public enum SalesOrderStatus
 {
     /// <summary>Data the NF-e needs is missing (see <see cref="SalesOrder.Missing"/>).</summary>
@@ -13,6 +14,11 @@ public enum SalesOrderStatus
     /// <summary>Tray's order no longer matches what was imported (see <see cref="SalesOrder.Divergence"/>).</summary>
     Divergente,
     Faturado,
+    /// <summary>Tray cancelled an order whose NF-e is authorized: cancelling the note is a fiscal act the merchant decides
+    /// (<c>Cancelar NF-e</c>); nothing is cancelled until then.</summary>
+    CanceladoNaTrayNfeAutorizada,
+    /// <summary>Cancelled in the ERP by the merchant (<c>POST …/{id}/cancel</c>); its Tray order follows.</summary>
+    Cancelado,
 }
 
 public static class SalesOrderStatusLabels
@@ -26,6 +32,8 @@ public static class SalesOrderStatusLabels
         SalesOrderStatus.CanceladoNaTray => "Cancelado na Tray",
         SalesOrderStatus.Divergente => "Divergente",
         SalesOrderStatus.Faturado => "Faturado",
+        SalesOrderStatus.CanceladoNaTrayNfeAutorizada => "Cancelado na Tray — NF-e autorizada",
+        SalesOrderStatus.Cancelado => "Cancelado",
         _ => status.ToString(),
     };
 
@@ -37,6 +45,8 @@ public static class SalesOrderStatusLabels
         SalesOrderStatus.CanceladoNaTray => SalesOrderSituations.CancelledOnTray,
         SalesOrderStatus.Divergente => SalesOrderSituations.Divergent,
         SalesOrderStatus.Faturado => SalesOrderSituations.Invoiced,
+        SalesOrderStatus.CanceladoNaTrayNfeAutorizada => SalesOrderSituations.CancelledOnTrayInvoiced,
+        SalesOrderStatus.Cancelado => SalesOrderSituations.Cancelled,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

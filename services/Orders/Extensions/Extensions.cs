@@ -32,6 +32,7 @@ public static class Extensions
                 bus.AddConsumer<TrayOrderChangedConsumer>();
                 bus.AddConsumer<NfeIssuedConsumer>();
                 bus.AddConsumer<NfeRejectedConsumer>();
+                bus.AddConsumer<NfeCancelledConsumer>();
                 bus.AddConsumer<Features.Invoicing.SalesOrderForInvoiceConsumer>();
                 bus.AddConsumer<Features.Invoicing.SalesOrdersForInvoiceConsumer>();
                 bus.AddRequestClient<EnsureProducts>(RequestTimeout.After(s: 30));

@@ -6,6 +6,7 @@ using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Retention;
+using TrayBridge.TrayConnector.Features.Cancellations;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Features.Invoices;
 using TrayBridge.TrayConnector.Features.Orders;
@@ -35,6 +36,8 @@ public static class Extensions
                 bus.AddConsumer<NfeIssuedConsumer>();
                 bus.AddConsumer<StoreConnectionConsumer>();
                 bus.AddConsumer<SalesOrderShippedConsumer>();
+                bus.AddConsumer<NfeCancelledConsumer>();
+                bus.AddConsumer<SalesOrderCancelledConsumer>();
             });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
         builder.Services.AddSingleton<StoreRegistry>();
@@ -51,6 +54,7 @@ public static class Extensions
         builder.AddOrderMirror();
         builder.AddInvoiceFeedback();
         builder.AddShipmentFeedback();
+        builder.AddOrderCancellationFeedback();
         builder.Services.AddConnectorRetention(builder.Configuration);
         return builder;
     }
@@ -78,6 +82,7 @@ public static class Extensions
         app.MapOrdersApi();
         app.MapInvoicesApi();
         app.MapShipmentsApi();
+        app.MapOrderCancellationsApi();
         return app;
     }
 }

@@ -10,7 +10,10 @@ public static class SalesOrderViews
     public static SalesOrderSummary Summary(SalesOrder o) => new(o.Id, o.StoreId, o.TrayOrderId, o.Origin, o.PlacedAt, o.Customer.Name,
         o.Totals.Total, o.Status.ToString(), o.StatusLabel, o.Missing, o.Status.Situation(), MissingItems(o), o.Customer.TaxId?.Value,
         o.Divergence, o.NfeId, o.NfeKey, o.NfeNumber, Rejection(o.LastNfeRejection), o.Customer.InvoiceAddress?.City,
-        o.Customer.InvoiceAddress?.State) { ShipmentInfo = Shipments.ShipSalesOrder.View(o.Dispatch) };
+        o.Customer.InvoiceAddress?.State)
+    {
+        ShipmentInfo = Shipments.ShipSalesOrder.View(o.Dispatch), CancelledNfeCount = o.CancelledNfes.Count,
+    };
 
     public static SalesOrderDetail Detail(SalesOrder o) => new(o.Id, o.TenantId, o.StoreId, o.TrayOrderId, o.Origin, o.TrayStatus,
         o.PlacedAt, Customer(o.Customer), [.. o.Items.Select(Item)],
@@ -18,7 +21,11 @@ public static class SalesOrderViews
         o.Shipment, o.PaymentMethod, o.PaymentMethodType, o.Installments,
         o.Intermediary is { } i ? new IntermediaryData(i.Name, i.Cnpj, i.SellerId, i.MarketplaceOrderId) : null, o.ContentHash,
         (int)o.Status, o.Missing, o.CancelledOnTray, o.Divergence, o.Invoiced, o.StatusLabel, o.Status.Situation(), MissingItems(o),
-        o.NfeId, o.NfeKey, o.NfeNumber, o.NfeSeries, o.NfeIssuedAt, Rejection(o.LastNfeRejection)) { ShipmentInfo = Shipments.ShipSalesOrder.View(o.Dispatch) };
+        o.NfeId, o.NfeKey, o.NfeNumber, o.NfeSeries, o.NfeIssuedAt, Rejection(o.LastNfeRejection))
+    {
+        ShipmentInfo = Shipments.ShipSalesOrder.View(o.Dispatch), CancelledAt = o.CancelledAt, CancelReason = o.CancelReason,
+        CancelledNfes = [.. o.CancelledNfes.Select(c => new CancelledNfeData(c.Key, c.Number, c.Series, c.Protocol, c.CancelledAt))],
+    };
 
     public static TaxIdData? TaxId(TaxId? taxId) => taxId is { } t ? new TaxIdData(t.Value, (int)t.Kind) : null;
 

@@ -30,6 +30,7 @@ public static class SalesOrdersApi
         fixes.MapPut("/intermediary/cnpj", (Guid id, IntermediaryCnpjFix body, IDocumentStore documents, TenantContext tenant, CancellationToken ct) =>
             SalesOrderFixes.ApplyAsync(id, documents, tenant, SalesOrderFixes.IntermediaryCnpj, body.Cnpj, order => order.SetIntermediaryCnpj(body.Cnpj), ct));
         fixes.MapPut("/intermediary/seller-id", Marketplaces.SellerIdFix.HandleAsync);
+        fixes.MapPost("/cancel", CancelSalesOrder.HandleAsync);
     }
 
     private static async Task<Results<Ok<SalesOrderDetail>, ProblemHttpResult>> GetAsync(Guid id, IDocumentStore documents, TenantContext tenant,

@@ -3,7 +3,7 @@ using TrayBridge.Contracts.Invoicing;
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvoiceDeliveryState>))]
-public enum InvoiceDeliveryState { Pendente, Enviada, Erro }
+public enum InvoiceDeliveryState { Pendente, Enviada, Erro, Cancelada }
 
 /// <summary>One authorized NF-e on its way to its Tray order, one per (store, Tray order, key): the natural key is the id,
 /// so however often <c>NfeIssued</c> arrives it is delivered once. Shows where the delivery stands and its last error.</summary>
@@ -34,6 +34,17 @@ public sealed class InvoiceDelivery
     public string? LastError { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>When SEFAZ cancelled the note (<c>NfeCancelled</c>): from then on it is never posted, and once
+    /// <see cref="CancelInvoice"/> settled it the delivery is <see cref="InvoiceDeliveryState.Cancelada"/>.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+    public string? CancellationProtocol { get; set; }
+    public string? CancellationNote { get; set; }
+    /// <summary>The order's next note that was put over this one's Tray invoice (Tray cannot delete it).</summary>
+    public string? ReplacedByKey { get; set; }
+
+    /// <summary>Not on Tray and never to be: cancelled before any POST of it was started.</summary>
+    public bool CancelledBeforeTray => CancelledAt is not null && TrayInvoiceId is null && PostStartedAt is null;
 
     public static string IdFor(string storeId, string trayOrderId, string key) => $"{storeId}:{trayOrderId}:{key}";
 

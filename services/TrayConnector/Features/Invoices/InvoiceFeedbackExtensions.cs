@@ -14,6 +14,7 @@ public static class InvoiceFeedbackExtensions
         builder.Services.AddScoped<InvoiceXmlSource>();
         builder.Services.AddScoped<InvoicedStatus>();
         builder.Services.AddDueWorkHandler<SendInvoice>();
+        builder.Services.AddDueWorkHandler<CancelInvoice>();
         return builder;
     }
 }

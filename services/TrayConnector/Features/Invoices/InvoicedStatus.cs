@@ -40,7 +40,7 @@ public sealed class InvoicedStatus(IDocumentStore documents, OrderStatusReader s
     }
 
     /// <summary>From the mirror when it read the order within <see cref="FreshMirror"/>, else from Tray.</summary>
-    private async Task<(string? Id, string? Name, bool Cancelled)> CurrentStatusAsync(string tenantId, string storeId, string trayOrderId,
+    public async Task<(string? Id, string? Name, bool Cancelled)> CurrentStatusAsync(string tenantId, string storeId, string trayOrderId,
         CancellationToken cancellationToken)
     {
         await using (var query = documents.QuerySession(tenantId))

@@ -30,5 +30,8 @@ public static class InvoicesApi
 
     public static InvoiceDeliveryItem View(InvoiceDelivery d) => new(d.Id, d.StoreId, d.TrayOrderId, d.SalesOrderId, d.Key, d.Number, d.Series,
         d.IssuedAt, d.Value, d.DanfeUrl, d.XmlUrl, d.Items.Select(i => new InvoiceItemCfop(i.TrayProductId, i.TrayVariantId, i.Cfop)).ToList(),
-        d.State.ToString(), d.TrayInvoiceId, d.StatusMoved, d.StatusNote, d.Attempts, d.LastError, d.ReceivedAt, d.SentAt);
+        d.State.ToString(), d.TrayInvoiceId, d.StatusMoved, d.StatusNote, d.Attempts, d.LastError, d.ReceivedAt, d.SentAt)
+    {
+        CancelledAt = d.CancelledAt, CancellationNote = d.CancellationNote, ReplacedByKey = d.ReplacedByKey,
+    };
 }

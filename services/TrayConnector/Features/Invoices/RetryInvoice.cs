@@ -27,11 +27,17 @@ public static class RetryInvoice
         var statusLeft = delivery.State == InvoiceDeliveryState.Enviada && !delivery.StatusMoved;
         if (delivery.State != InvoiceDeliveryState.Erro && !statusLeft)
             return Problems.Conflict(TrayProblemCodes.NothingToResend,
-                $"O envio desta NF-e está {(delivery.State == InvoiceDeliveryState.Pendente ? "pendente" : "concluído")}: não há nada a reenviar.");
+                $"O envio desta NF-e está {delivery.State switch { InvoiceDeliveryState.Pendente => "pendente", InvoiceDeliveryState.Cancelada => "encerrado (nota cancelada)", _ => "concluído" }}: não há nada a reenviar.");
         (delivery.State, delivery.LastError, delivery.StatusNote) = (InvoiceDeliveryState.Pendente, null, null);
         session.Store(delivery);
-        scheduler.Schedule(session, SendInvoice.DueWorkKind, new SendInvoice.Payload(id), time.GetUtcNow(), partitionKey: delivery.StoreId,
-            orderingKey: Shipments.SalesOrderShippedConsumer.OrderKey(delivery.StoreId, delivery.TrayOrderId));
+        var orderKey = Shipments.SalesOrderShippedConsumer.OrderKey(delivery.StoreId, delivery.TrayOrderId);
+        // A cancelled note is never sent again: what failed was settling its cancellation.
+        if (delivery.CancelledAt is { } cancelledAt)
+            scheduler.Schedule(session, CancelInvoice.DueWorkKind, new CancelInvoice.Payload(id, cancelledAt, delivery.CancellationProtocol ?? ""),
+                time.GetUtcNow(), partitionKey: delivery.StoreId, orderingKey: orderKey);
+        else
+            scheduler.Schedule(session, SendInvoice.DueWorkKind, new SendInvoice.Payload(id), time.GetUtcNow(), partitionKey: delivery.StoreId,
+                orderingKey: orderKey);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null, InvoicesApi.View(delivery));
     }

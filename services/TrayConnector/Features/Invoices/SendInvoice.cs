@@ -27,7 +27,8 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
     {
         await using var session = documents.LightweightSession(item.TenantId);
         var delivery = await session.LoadAsync<InvoiceDelivery>(item.PayloadAs<Payload>().DeliveryId, cancellationToken);
-        if (delivery is null || delivery.State != InvoiceDeliveryState.Pendente) return DueWorkOutcome.Done;
+        // Cancelled at SEFAZ before any POST of it: never sent (CancelInvoice, queued behind this, settles the row).
+        if (delivery is null || delivery.State != InvoiceDeliveryState.Pendente || delivery.CancelledBeforeTray) return DueWorkOutcome.Done;
         delivery.Attempts = item.Attempt;
         try
         {
@@ -40,7 +41,14 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
                     delivery.PostStartedAt = time.GetUtcNow();
                     await SaveAsync(session, delivery, cancellationToken);
                 }
-                delivery.TrayInvoiceId = await poster.EnsureAsync(item.TenantId, delivery, mayExist, cancellationToken);
+                // The order's cancelled note still on Tray (it cannot be deleted there): this note takes its place.
+                var replaced = await ReplaceableAsync(session, delivery, cancellationToken);
+                delivery.TrayInvoiceId = await poster.EnsureAsync(item.TenantId, delivery, mayExist, replaced?.TrayInvoiceId, cancellationToken);
+                if (replaced is not null && replaced.TrayInvoiceId == delivery.TrayInvoiceId)
+                {
+                    replaced.ReplacedByKey = delivery.Key;
+                    session.Store(replaced);
+                }
                 await SaveAsync(session, delivery, cancellationToken);
             }
             if (!delivery.StatusMoved && delivery.StatusNote is null)
@@ -96,6 +104,13 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
         await SaveAsync(session, delivery, cancellationToken);
         return giveUp ? DueWorkOutcome.Done : DueWorkOutcome.Retry(at, reason);
     }
+
+    private static Task<InvoiceDelivery?> ReplaceableAsync(IDocumentSession session, InvoiceDelivery delivery, CancellationToken cancellationToken) =>
+        session.Query<InvoiceDelivery>()
+            // By CancelledAt rather than the state: LINQ compares enums as numbers while the row stores the state's name.
+            .Where(d => d.StoreId == delivery.StoreId && d.TrayOrderId == delivery.TrayOrderId && d.CancelledAt != null
+                        && d.TrayInvoiceId != null && d.ReplacedByKey == null && d.Id != delivery.Id)
+            .OrderByDescending(d => d.CancelledAt).FirstOrDefaultAsync(cancellationToken);
 
     private static async Task SaveAsync(IDocumentSession session, InvoiceDelivery delivery, CancellationToken cancellationToken)
     {

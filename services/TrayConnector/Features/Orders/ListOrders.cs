@@ -30,12 +30,14 @@ public static class ListOrders
         var situations = new Dictionary<string, int>();
         foreach (var (situation, label) in OrderListQuery.Labels)
             situations[label] = await session.Query<MirroredOrder>().CountAsync(o => o.StoreId == query.StoreId && o.Situation == situation, cancellationToken);
-        // The page's dispatches in one query (at most a page of ids): each row shows its own.
+        // The page's dispatches and cancellations (same natural key) in one query each (at most a page of ids): each row shows its own.
         var ids = rows.Select(o => Shipments.ShipmentDelivery.IdFor(o.StoreId, o.TrayOrderId.ToString(CultureInfo.InvariantCulture))).ToArray();
         var shipments = (await session.LoadManyAsync<Shipments.ShipmentDelivery>(cancellationToken, ids)).ToDictionary(d => d.TrayOrderId);
+        var cancellations = (await session.LoadManyAsync<Cancellations.OrderCancellation>(cancellationToken, ids)).ToDictionary(c => c.TrayOrderId);
         return TypedResults.Ok(new TrayOrderPage(rows.Select(o => ToRow(o) with
         {
             Shipment = shipments.GetValueOrDefault(o.TrayOrderId.ToString(CultureInfo.InvariantCulture))?.View(),
+            Cancellation = cancellations.GetValueOrDefault(o.TrayOrderId.ToString(CultureInfo.InvariantCulture))?.View(),
         }).ToList(), page, size, total, situations));
     }
 

@@ -9,8 +9,8 @@ public static class SalesOrderText
     public static string Tone(string situation) => situation switch
     {
         SalesOrderSituations.Ready => "ok",
-        SalesOrderSituations.Pending => "warn",
-        SalesOrderSituations.CancelledOnTray or SalesOrderSituations.Divergent => "error",
+        SalesOrderSituations.Pending or SalesOrderSituations.CancelledOnTrayInvoiced => "warn",
+        SalesOrderSituations.CancelledOnTray or SalesOrderSituations.Cancelled or SalesOrderSituations.Divergent => "error",
         _ => "neutral",
     };
 

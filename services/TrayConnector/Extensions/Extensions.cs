@@ -7,6 +7,7 @@ using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Retention;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
+using TrayBridge.TrayConnector.Features.Dedicated;
 using TrayBridge.TrayConnector.Features.Invoices;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
@@ -23,11 +24,16 @@ public static class Extensions
 
     public static WebApplicationBuilder AddTrayConnector(this WebApplicationBuilder builder)
     {
+        // A dedicated connector consumes no message: each only schedules work (in the store's partition), which the shared
+        // connectors do for every store, and one that ran an export here would call Tray for another store.
+        var dedicated = !string.IsNullOrWhiteSpace(builder.Configuration["Connector:DedicatedStoreId"]);
         builder.AddServicePlatform("tray-connector", Store,
             marten => PostgresXmlRepository.AddDataProtectionTable(
-                marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema), Store.Schema),
+                marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema)
+                    .AddStoreHealthTable(Store.Schema).AddDedicatedStoresTable().AddForwardedCallsTable(), Store.Schema),
             bus =>
             {
+                if (dedicated) return;
                 bus.AddConsumer<ProductChangedConsumer>();
                 bus.AddConsumer<ProductExportRequestedConsumer>();
                 bus.AddConsumer<OrderImportedConsumer>();
@@ -37,6 +43,7 @@ public static class Extensions
                 bus.AddConsumer<SalesOrderShippedConsumer>();
             });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
+        builder.AddDedicatedConnector();
         builder.Services.AddSingleton<StoreRegistry>();
         builder.Services.AddSingleton<RegistrationLog>();
         builder.Services.AddSingleton<StoreSecrets>();

@@ -17,6 +17,7 @@ public static class ForwardedOperations
     public const string Brands = "tray-brands";
     public const string OrderStatuses = "order-statuses";
     public const string Record = "record";
+    public const string Exchange = "exchange";
 
     /// <summary>A record to read for a manual mapping (<see cref="TrayRecords"/>).</summary>
     public sealed record RecordRead(string Path, string Wrapper, string Id, string Noun);
@@ -33,6 +34,8 @@ public static class ForwardedOperations
             OrderStatuses => await RefreshStatusesAsync(services.GetRequiredService<OrderStatusReader>(), tenantId, storeId, cancellationToken),
             Record => (await TrayRecords.CallAsync(tray, tenantId, storeId, argument!.Value.Deserialize<RecordRead>(JsonSerializerOptions.Web)!,
                 cancellationToken)).Result,
+            Exchange => (await StoreAuthorization.ExchangeHereAsync(services, storeId,
+                argument!.Value.Deserialize<StoreAuthorization.ExchangeRequest>(JsonSerializerOptions.Web)!, cancellationToken)).Result,
             _ => throw new InvalidOperationException($"Unknown forwarded operation '{operation}'."),
         };
     }

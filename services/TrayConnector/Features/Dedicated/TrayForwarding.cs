@@ -28,7 +28,12 @@ public sealed class TrayForwarding(DedicatedStores dedicated, IDocumentStore doc
     {
         var json = argument is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(argument, JsonSerializerOptions.Web);
         if (!await dedicated.IsServedElsewhereAsync(storeId, cancellationToken))
-            return Typed<T>(ForwardedAnswer.Of(await ForwardedOperations.RunAsync(services, operation, tenantId, storeId, json, cancellationToken)));
+            return await ForwardedOperations.RunAsync(services, operation, tenantId, storeId, json, cancellationToken) switch
+            {
+                ProblemHttpResult problem => problem,
+                Ok<T> ok => ok,
+                var other => Typed<T>(ForwardedAnswer.Of(other)),
+            };
         Guid id;
         await using (var session = documents.LightweightSession(tenantId))
         {
@@ -48,9 +53,14 @@ public sealed class TrayForwarding(DedicatedStores dedicated, IDocumentStore doc
                 $"O conector dedicado desta loja não respondeu em {options.Value.ForwardTimeout.TotalSeconds:0} s: tente de novo em instantes.");
     }
 
-    private static Results<Ok<T>, ProblemHttpResult> Typed<T>(ForwardedAnswer answer) => answer.Problem is { } problem
-        ? TypedResults.Problem(problem)
-        : TypedResults.Ok(answer.Body!.Value.Deserialize<T>(JsonSerializerOptions.Web)!);
+    private static Results<Ok<T>, ProblemHttpResult> Typed<T>(ForwardedAnswer answer)
+    {
+        if (answer.Problem is not { } problem) return TypedResults.Ok(answer.Body!.Value.Deserialize<T>(JsonSerializerOptions.Web)!);
+        // Read back from JSON, a member is a JsonElement: text members (the code above all) are strings again, as a local answer's.
+        foreach (var (name, value) in problem.Extensions.ToList())
+            if (value is JsonElement { ValueKind: JsonValueKind.String } text) problem.Extensions[name] = text.GetString();
+        return TypedResults.Problem(problem);
+    }
 }
 
 /// <summary>What the serving connector answered: the body of a 200, or the ProblemDetails a local call would have answered.</summary>

@@ -19,9 +19,9 @@ public static class OrderStatusMapApi
 {
     public static void MapOrderStatusMapApi(this RouteGroupBuilder orders)
     {
-        orders.MapGet("/statuses", GetAsync).ProducesTrayProblems(404, 409, 429, 502);
-        orders.MapPut("/statuses", SetAsync).ProducesTrayProblems(404, 409, 429, 502).RequireAdmin();
-        orders.MapPost("/statuses/refresh", RefreshAsync).ProducesTrayProblems(404, 409, 429, 502);
+        orders.MapGet("/statuses", GetAsync).ProducesTrayProblems(404, 409, 429, 502, 503);
+        orders.MapPut("/statuses", SetAsync).ProducesTrayProblems(404, 409, 429, 502, 503).RequireAdmin();
+        orders.MapPost("/statuses/refresh", RefreshAsync).ProducesTrayProblems(404, 409, 429, 502, 503);
     }
 
     private static async Task<Results<Ok<OrderStatusRoles>, ProblemHttpResult>> RefreshAsync(StoreRequest request, IDocumentStore documents,

@@ -27,13 +27,13 @@ public static class StoresApi
     {
         var stores = app.MapGroup("/api/stores").WithTags("Stores");
         // ProblemHttpResult carries its status at run time; these say which ones the document should show.
-        stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429).RequireAdmin();
+        stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429, 503).RequireAdmin();
         stores.MapGet("/", ListAsync);
         stores.MapGet("/registrations", RegistrationsAsync);
         stores.MapGet("/{storeId}", GetAsync).ProducesTrayProblems(404);
-        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 409, 422, 429).RequireAdmin();
+        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 409, 422, 429, 503).RequireAdmin();
         stores.MapDelete("/{storeId}", RemoveStore.HandleAsync).ProducesTrayProblems(404).RequireAdmin();
-        stores.MapPost("/{storeId}/check", CheckStore.HandleAsync).ProducesTrayProblems(404, 409, 429, 502);
+        stores.MapPost("/{storeId}/check", CheckStore.HandleAsync).ProducesTrayProblems(404, 409, 429, 502, 503);
     }
 
     private static async Task<Ok<List<VirtualStore>>> ListAsync(IDocumentStore documents, TenantContext tenant, TrayBudget budget,

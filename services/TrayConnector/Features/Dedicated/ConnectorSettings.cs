@@ -12,8 +12,9 @@ public sealed class ConnectorSettings
     public string? Instance { get; set; }
 
     /// <summary>How long a person's request that must call Tray for a store served by a dedicated connector (Testar conexão,
-    /// Tray's categories and brands…) waits for that connector's answer.</summary>
-    public TimeSpan ForwardTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// Tray's categories and brands…) waits for that connector's answer: above a person's longest wait for a budget slot
+    /// (<c>Tray:Budget:MaxWait</c>, 20 s), under the panel's own timeout (30 s), so the person reads why.</summary>
+    public TimeSpan ForwardTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
     public bool IsDedicated => !string.IsNullOrWhiteSpace(DedicatedStoreId);
 

@@ -4,20 +4,43 @@ using Npgsql;
 namespace TrayBridge.TrayConnector.Features.Dedicated;
 
 /// <summary>Whether a store's Tray calls belong to this process: a shared connector does no Tray work for a dedicated store,
-/// a dedicated one none for any other store.</summary>
-public sealed class DedicatedStores(NpgsqlDataSource dataSource, IOptions<ConnectorSettings> options)
+/// a dedicated one none for any other store. The list is read at most every <see cref="Refresh"/> for a person's requests and
+/// the consumers (a store dedicated a moment ago may still be called from here that long); the runner's claim reads the
+/// table itself, every time.</summary>
+public sealed class DedicatedStores(NpgsqlDataSource dataSource, IOptions<ConnectorSettings> options, TimeProvider time)
 {
+    public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
     private readonly ConnectorSettings _settings = options.Value;
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private sealed record Snapshot(DateTimeOffset At, HashSet<string> Stores);
+
+    private volatile Snapshot? _known; // replaced whole, never changed: readers outside the lock see one or the other
 
     /// <summary>True when another process must call Tray for this store: it is declared dedicated and this is not its
     /// connector, or this is a dedicated connector and the store is not its own.</summary>
     public async Task<bool> IsServedElsewhereAsync(string storeId, CancellationToken cancellationToken)
     {
         if (_settings.IsDedicated) return storeId != _settings.DedicatedStoreId;
-        await using var command = dataSource.CreateCommand(
-            $"select exists (select 1 from {DedicatedStoresTable.Schema}.{DedicatedStoresTable.Name} where tray_store_id = $1)");
-        command.Parameters.Add(new() { Value = storeId });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (await KnownAsync(cancellationToken)).Contains(storeId);
+    }
+
+    private async Task<HashSet<string>> KnownAsync(CancellationToken cancellationToken)
+    {
+        if (_known is { } known && time.GetUtcNow() - known.At < Refresh) return known.Stores;
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_known is { } fresh && time.GetUtcNow() - fresh.At < Refresh) return fresh.Stores;
+            // A handful of big stores: the whole list is one small read.
+            await using var command = dataSource.CreateCommand(
+                $"select tray_store_id from {DedicatedStoresTable.Schema}.{DedicatedStoresTable.Name} limit 10000");
+            var stores = new HashSet<string>(StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken)) stores.Add(reader.GetString(0));
+            _known = new Snapshot(time.GetUtcNow(), stores);
+            return stores;
+        }
+        finally { _reading.Release(); }
     }
 
     /// <summary>The dedicated process's declaration, at every start (idempotent).</summary>

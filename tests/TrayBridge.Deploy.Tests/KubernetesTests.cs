@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TrayBridge.TrayConnector.Features.Dedicated;
 using YamlDotNet.RepresentationModel;
 
 namespace TrayBridge.Deploy.Tests;
@@ -90,22 +91,50 @@ public sealed class KubernetesTests
     }
 
     [Fact]
-    public void The_tray_connector_scales_with_KEDA_on_the_length_of_its_shared_queues_only()
+    public void The_shared_connector_scales_with_KEDA_on_the_due_work_it_claims_and_its_shared_queues_never_a_dedicated_stores_backlog()
     {
         var connector = _base.HostDeployments.Single(d => d.Host.Name == "tray-connector").Deployment;
         var scaledObject = _base.OfKind("ScaledObject").Single(s => s.Text("spec", "scaleTargetRef", "name") == KubernetesBase.Name(connector));
-        var trigger = scaledObject.Items("spec", "triggers").Single();
+        var triggers = scaledObject.Items("spec", "triggers").OfType<YamlMappingNode>().ToList();
+        Expect.None(triggers.Where(t => !_base.OfKind("TriggerAuthentication").Any(a => KubernetesBase.Name(a) == t.Text("authenticationRef", "name")))
+            .Select(t => $"The {t.Text("type")} trigger names no TriggerAuthentication of the base."));
 
-        Assert.Equal("rabbitmq", trigger.Text("type"));
-        Assert.Contains(_base.OfKind("TriggerAuthentication"), a => KubernetesBase.Name(a) == trigger.Text("authenticationRef", "name"));
-        Assert.Equal("true", trigger.Text("metadata", "useRegex"));
-        Assert.Equal("sum", trigger.Text("metadata", "operation"));
-        var queues = new Regex(trigger.Text("metadata", "queueName") ?? "$^");
+        // Exactly the claim of a shared process: every store's due work but the dedicated stores'.
+        var backlog = triggers.Single(t => t.Text("type") == "postgresql");
+        Assert.Equal(DedicatedStoresTable.BacklogQuery(null), backlog.Text("metadata", "query"));
+        Assert.Contains("dedicated_stores", backlog.Text("metadata", "query"));
+
+        var queue = triggers.Single(t => t.Text("type") == "rabbitmq");
+        Assert.Equal("true", queue.Text("metadata", "useRegex"));
+        Assert.Equal("sum", queue.Text("metadata", "operation"));
+        var queues = new Regex(queue.Text("metadata", "queueName") ?? "$^");
         Assert.Matches(queues, "tray-connector-product-changed");
         Assert.Matches(queues, "tray-connector-product-export-requested");
         Assert.DoesNotMatch(queues, "tray-connector-product-changed_error");
-        Assert.DoesNotMatch(queues, "tray-connector.store-12345");
         Assert.DoesNotMatch(queues, "catalog-product-exported");
+    }
+
+    [Fact]
+    public void A_dedicated_connector_scales_on_exactly_the_backlog_its_process_claims_for_its_store()
+    {
+        const string Folder = "deploy/k8s/components/dedicated-connector";
+        var template = Yaml.Load(Repository.PathOf($"{Folder}/template/scaledobject.yaml")).Single(o => o.Text("kind") == "ScaledObject");
+        var trigger = Assert.Single(template.Items("spec", "triggers").OfType<YamlMappingNode>());
+        Assert.Equal("postgresql", trigger.Text("type"));
+        Assert.Contains(_base.OfKind("TriggerAuthentication"), a => KubernetesBase.Name(a) == trigger.Text("authenticationRef", "name"));
+        // The template's placeholder is the store id its Deployment passes the process (Connector__DedicatedStoreId, first).
+        Assert.Equal(DedicatedStoresTable.BacklogQuery("STORE_ID"), trigger.Text("metadata", "query"));
+        var deployment = Yaml.Load(Repository.PathOf($"{Folder}/template/deployment.yaml")).Single(o => o.Text("kind") == "Deployment");
+        var first = KubernetesBase.Container(deployment).Items("env").First();
+        Assert.Equal(("Connector__DedicatedStoreId", "STORE_ID"), (first.Text("name"), first.Text("value")));
+
+        // The example instance replaces both with the same store id.
+        var example = Yaml.Load(Repository.PathOf($"{Folder}/example/kustomization.yaml")).Single();
+        string Replaced(string kind, string path) => Yaml.LoadText(example.Items("patches").Single(p => p.Text("target", "kind") == kind).Text("patch")!)
+            .Items().Single(op => op.Text("op") == "replace" && op.Text("path") == path).Text("value")!;
+        var storeId = Replaced("Deployment", "/spec/template/spec/containers/0/env/0/value");
+        Assert.Equal("12345", storeId);
+        Assert.Equal(DedicatedStoresTable.BacklogQuery(storeId), Replaced("ScaledObject", "/spec/triggers/0/metadata/query"));
     }
 
     [Fact]

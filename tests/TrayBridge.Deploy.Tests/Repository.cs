@@ -103,10 +103,12 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
     // (a PKCS#12 file may have no password; the shared signing key is read only in Auth:Mode SharedKey, development and
     // tests — containers run the default Authority mode, which requires Auth:Authority instead; without a schema
     // folder the NF-e schemas embedded in the host are used; without our Tray app's code, webhooks are not filtered by it;
-    // without a SEFAZ override, the official web-service table decides where notes go — production's case).
+    // without a SEFAZ override, the official web-service table decides where notes go — production's case; a connector
+    // without a dedicated store is a shared one, and without an instance name it sends the machine's).
     private static readonly string[] OptionalWhenEmpty = [
         "Telemetry:SpanFile", "TestHooks:", "Tray:SimulatorHost", "DataProtection:CertificatePassword", "Auth:SigningKey",
-        "Identity:SigningKeyPath", "Invoicing:SchemaFolder", "SefazSimulator:SchemaFolder", "Tray:Webhooks:AppCode", "Invoicing:Sefaz:EndpointOverride"];
+        "Identity:SigningKeyPath", "Invoicing:SchemaFolder", "SefazSimulator:SchemaFolder", "Tray:Webhooks:AppCode", "Invoicing:Sefaz:EndpointOverride",
+        "Connector:DedicatedStoreId", "Connector:Instance"];
 
     /// <summary>The folder's name in kebab-case (TrayConnector → tray-connector).</summary>
     public string Name => string.Concat(Path.GetFileName(Folder).Select((c, i) =>

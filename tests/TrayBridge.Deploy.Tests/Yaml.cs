@@ -15,6 +15,14 @@ public static class Yaml
         return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().ToList();
     }
 
+    /// <summary>The first document of a YAML text (e.g. a kustomization's inline patch).</summary>
+    public static YamlNode LoadText(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents[0].RootNode;
+    }
+
     // Not YamlDotNet's MergingParser: it repeats merged keys, so a key that overrides a merged one (valid YAML,
     // where the explicit key wins) would load as a duplicate.
     private static void ResolveMergeKeys(YamlNode node, HashSet<YamlNode> merged)

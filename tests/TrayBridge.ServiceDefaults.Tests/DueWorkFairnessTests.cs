@@ -89,7 +89,24 @@ public sealed class DueWorkFairnessTests : IAsyncDisposable
         Assert.True(runs.Single(r => r.Label == "free").Ended < ordered[1].Started, "the unordered item waited behind the ordered ones");
     }
 
-    private async Task<RunningHost> StartHostAsync(string name)
+    [Fact]
+    public async Task A_host_with_a_claim_filter_runs_only_the_rows_it_selects_and_leaves_the_others_pending()
+    {
+        await CreateDatabaseAsync();
+        // What a dedicated connector registers: its store's partition only (the filter's parameters start at $6).
+        await using var host = await StartHostAsync("dedicated", new DueWorkClaimFilter("d.partition_key = $6", ["store-mine"]));
+        var mine = await ScheduleAsync(host, SlowHandler.KindName, DateTimeOffset.UtcNow, partitionKey: "store-mine", payload: new { label = "mine" });
+        var others = await ScheduleAsync(host, SlowHandler.KindName, DateTimeOffset.UtcNow, partitionKey: "store-other", payload: new { label = "other" });
+        var tenantWide = await ScheduleAsync(host, SlowHandler.KindName, DateTimeOffset.UtcNow, payload: new { label = "tenant" });
+        var later = await ScheduleAsync(host, SlowHandler.KindName, DateTimeOffset.UtcNow, partitionKey: "store-mine", payload: new { label = "mine-2" });
+
+        await Eventually.ReturnsAsync(() => StatusesAsync(mine, later), s => s.All(x => x == "done"), TimeSpan.FromSeconds(10), "the host's own rows");
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken); // ten more polls
+        Assert.Equal(["pending", "pending"], await StatusesAsync(others, tenantWide));
+        Assert.Equal(0, (await RowAsync(others)).Attempts);
+    }
+
+    private async Task<RunningHost> StartHostAsync(string name, DueWorkClaimFilter? filter = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DueWork:PollInterval"] = "00:00:00.100", ["DueWork:MaxBackoff"] = "00:00:02" });
@@ -108,6 +125,7 @@ public sealed class DueWorkFairnessTests : IAsyncDisposable
         }).ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddDueWork(builder.Configuration);
         builder.Services.AddDueWorkHandler<SlowHandler>();
+        if (filter is not null) builder.Services.AddDueWorkClaimFilter(filter);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

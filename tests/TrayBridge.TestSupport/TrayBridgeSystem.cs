@@ -219,11 +219,14 @@ public sealed class TrayBridgeSystem : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A second connector process on the same database, vhost and certificate: another replica of the cluster.</summary>
-    public async Task<HostProcess> StartConnectorReplicaAsync()
+    /// <summary>A second connector process on the same database, vhost and certificate: another replica of the cluster.
+    /// <paramref name="extraSettings"/> makes it another kind of connector, e.g. a store's own
+    /// (<c>Connector__DedicatedStoreId</c>), or names it (<c>Connector__Instance</c>, sent to Tray in the User-Agent).</summary>
+    public async Task<HostProcess> StartConnectorReplicaAsync(IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var name = $"tray-connector-{_hosts.Count(h => h.Key.StartsWith("tray-connector", StringComparison.Ordinal)) + 1}";
         var settings = new Dictionary<string, string>(_connectorSettings) { ["Telemetry__SpanFile"] = SpanFile(name) };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[key] = value;
         var replica = _hosts[name] = new HostProcess(name, "services/TrayConnector", "TrayBridge.TrayConnector", settings, LogFile(name));
         await replica.StartAsync();
         return replica;

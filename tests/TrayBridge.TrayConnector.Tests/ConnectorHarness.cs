@@ -90,10 +90,11 @@ public sealed class ConnectorHarness : IAsyncDisposable
 
     /// <summary>Another connector, as a separate OS process with the same configuration (database, vhost, certificate,
     /// budgets): what a second replica in a cluster is.</summary>
-    public async Task<HostProcess> StartReplicaAsync()
+    public async Task<HostProcess> StartReplicaAsync(IReadOnlyDictionary<string, string>? extraSettings = null)
     {
-        var replica = new HostProcess($"tray-connector-{_replicas.Count + 2}", "services/TrayConnector", "TrayBridge.TrayConnector",
-            _settings.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value ?? ""));
+        var settings = _settings.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value ?? "");
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[key] = value;
+        var replica = new HostProcess($"tray-connector-{_replicas.Count + 2}", "services/TrayConnector", "TrayBridge.TrayConnector", settings);
         _replicas.Add(replica);
         await replica.StartAsync();
         return replica;

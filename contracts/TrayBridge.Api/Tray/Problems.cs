@@ -20,6 +20,8 @@ public static class TrayProblemCodes
     public const string BudgetExhausted = "tray.budget_exhausted";
     /// <summary>502: Tray refused the call; the detail carries Tray's cause.</summary>
     public const string TrayRefused = "tray.refused";
+    /// <summary>503: the store is served by a connector of its own, which did not answer in time (down, or restarting).</summary>
+    public const string DedicatedConnectorUnavailable = "store.dedicated_connector_unavailable";
     public const string TrayRecordNotFound = "tray.record_not_found";
     public const string ImportNotFound = "order_import.not_found";
     public const string StatusesChanged = "order_statuses.changed";

@@ -12,9 +12,10 @@ namespace TrayBridge.ServiceDefaults.DueWork;
 internal static class DueWorkClaims
 {
     public static async Task<List<DueWorkItem>> ClaimAsync(NpgsqlDataSource dataSource, ServiceStore store, DueWorkSettings settings,
-        int limit, DateTimeOffset now, CancellationToken cancellationToken)
+        int limit, DateTimeOffset now, CancellationToken cancellationToken, DueWorkClaimFilter? filter = null)
     {
         var table = $"{store.Schema}.due_work";
+        var only = filter is null ? "" : $"and ({filter.Predicate})";
         await using var command = dataSource.CreateCommand(
             $"""
             with busy as (
@@ -24,7 +25,7 @@ internal static class DueWorkClaims
             due as (
                 select d.id, d.tenant_id, coalesce(d.partition_key, d.tenant_id) as part, d.next_attempt_at
                 from {table} d
-                where d.status = 'pending' and d.next_attempt_at <= $2 and (d.leased_until is null or d.leased_until <= $2)
+                where d.status = 'pending' and d.next_attempt_at <= $2 and (d.leased_until is null or d.leased_until <= $2) {only}
                   and (d.ordering_key is null or not exists (
                       select 1 from {table} e
                       where e.status = 'pending' and e.tenant_id = d.tenant_id and e.ordering_key = d.ordering_key
@@ -49,6 +50,7 @@ internal static class DueWorkClaims
         command.Parameters.Add(new() { Value = limit });
         command.Parameters.Add(new() { Value = (long)Math.Max(1, settings.MaxInFlightPerPartition) });
         command.Parameters.Add(new() { Value = (long)Math.Max(1, settings.MaxInFlightPerTenant) });
+        foreach (var value in filter?.Parameters ?? []) command.Parameters.Add(new() { Value = value });
         var items = new List<DueWorkItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -13,6 +13,9 @@ public static class DueWorkExtensions
         return services;
     }
 
+    public static IServiceCollection AddDueWorkClaimFilter(this IServiceCollection services, DueWorkClaimFilter filter) =>
+        services.AddSingleton(filter);
+
     public static IServiceCollection AddDueWorkHandler<THandler>(this IServiceCollection services) where THandler : class, IDueWorkHandler =>
         services.AddScoped<IDueWorkHandler, THandler>();
 }

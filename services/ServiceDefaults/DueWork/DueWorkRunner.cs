@@ -15,7 +15,7 @@ namespace TrayBridge.ServiceDefaults.DueWork;
 /// backlog and no slow store delays anyone else's work. Rows are taken with <c>FOR UPDATE SKIP LOCKED</c> plus a lease
 /// (two hosts never take the same row); an item with an ordering key waits for the earlier ones of its key.</summary>
 public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore store, IServiceScopeFactory scopes,
-    IOptions<DueWorkSettings> options, TimeProvider time, ILogger<DueWorkRunner> logger) : BackgroundService
+    IOptions<DueWorkSettings> options, TimeProvider time, ILogger<DueWorkRunner> logger, DueWorkClaimFilter? filter = null) : BackgroundService
 {
     private readonly DueWorkSettings _settings = options.Value;
 
@@ -30,7 +30,7 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
             {
                 try
                 {
-                    var items = await DueWorkClaims.ClaimAsync(dataSource, store, _settings, free, time.GetUtcNow(), stoppingToken);
+                    var items = await DueWorkClaims.ClaimAsync(dataSource, store, _settings, free, time.GetUtcNow(), stoppingToken, filter);
                     foreach (var item in items) running.Add(Task.Run(() => RunAsync(item, stoppingToken), CancellationToken.None));
                     claimed = items.Count;
                 }

@@ -8,6 +8,7 @@ using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Retention;
 using TrayBridge.TrayConnector.Features.Cancellations;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
+using TrayBridge.TrayConnector.Features.Dedicated;
 using TrayBridge.TrayConnector.Features.Invoices;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
@@ -24,11 +25,16 @@ public static class Extensions
 
     public static WebApplicationBuilder AddTrayConnector(this WebApplicationBuilder builder)
     {
+        // A dedicated connector consumes no message: each only schedules work (in the store's partition), which the shared
+        // connectors do for every store, and one that ran an export here would call Tray for another store.
+        var dedicated = !string.IsNullOrWhiteSpace(builder.Configuration["Connector:DedicatedStoreId"]);
         builder.AddServicePlatform("tray-connector", Store,
             marten => PostgresXmlRepository.AddDataProtectionTable(
-                marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema), Store.Schema),
+                marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema)
+                    .AddStoreHealthTable(Store.Schema).AddDedicatedStoresTable().AddForwardedCallsTable(), Store.Schema),
             bus =>
             {
+                if (dedicated) return;
                 bus.AddConsumer<ProductChangedConsumer>();
                 bus.AddConsumer<ProductExportRequestedConsumer>();
                 bus.AddConsumer<OrderImportedConsumer>();
@@ -40,6 +46,7 @@ public static class Extensions
                 bus.AddConsumer<SalesOrderCancelledConsumer>();
             });
         builder.Services.AddSecretProtection(builder.Configuration, "TrayBridge.TrayConnector");
+        builder.AddDedicatedConnector();
         builder.Services.AddSingleton<StoreRegistry>();
         builder.Services.AddSingleton<RegistrationLog>();
         builder.Services.AddSingleton<StoreSecrets>();

@@ -20,8 +20,19 @@ public static class TrayClientExtensions
         builder.Services.AddSingleton<TrayStoreHealth>();
         builder.Services.AddTransient<TrayStoreHealthHandler>();
         builder.Services.AddScoped<StoreTokenProvider>();
-        Guarded(builder.Services.AddHttpClient<TrayAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(30)));
-        var api = builder.Services.AddHttpClient<TrayApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // Every call names the process that made it (Connector:Instance): which connector calls Tray for a store shows in
+        // Tray's logs and the simulator's, without a secret.
+        var userAgent = Features.Dedicated.DedicatedConnectorExtensions.UserAgent(builder.Configuration);
+        Guarded(builder.Services.AddHttpClient<TrayAuthClient>(http =>
+        {
+            http.Timeout = TimeSpan.FromSeconds(30);
+            http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        }));
+        var api = builder.Services.AddHttpClient<TrayApiClient>(http =>
+        {
+            http.Timeout = Timeout.InfiniteTimeSpan;
+            http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        });
         // Outside the retries: one failed call (after them) is one failure of the store, and a backing-off store costs no call.
         api.AddHttpMessageHandler<TrayStoreHealthHandler>();
         api.AddResilienceHandler("tray-api", Resilience)

@@ -46,7 +46,8 @@ public sealed class RequestLog
     }
 }
 
-/// <summary>One call; <see cref="Path"/> never carries the access token, and status 0 means the connection was dropped.</summary>
-public sealed record LoggedRequest(DateTimeOffset At, string Method, string Path, int Status);
+/// <summary>One call; <see cref="Path"/> never carries the access token, and status 0 means the connection was dropped.
+/// <see cref="UserAgent"/> is the caller's, as sent (TrayBridge's connectors name their process there).</summary>
+public sealed record LoggedRequest(DateTimeOffset At, string Method, string Path, int Status, string? UserAgent = null);
 
 public sealed record RequestCounters(int Requests, int Status429, int Status5xx, Dictionary<string, int> ByMethod, Dictionary<string, int> ByStatus);

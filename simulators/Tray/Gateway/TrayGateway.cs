@@ -32,9 +32,13 @@ public sealed class TrayGateway(RequestDelegate next, StoreRegistry stores, Toke
         finally
         {
             store.Log.Add(new LoggedRequest(clock.GetUtcNow(), http.Request.Method, LoggablePath(http),
-                http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode));
+                http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode, UserAgentOf(http)));
         }
     }
+
+    /// <summary>Bounded: the log keeps a thousand calls per store.</summary>
+    private static string? UserAgentOf(HttpContext http) =>
+        http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 200)] : null;
 
     private async Task GuardAsync(HttpContext http, Store store, bool isAuth)
     {

@@ -21,12 +21,12 @@ public static class CatalogMappingApi
         var mapping = app.MapGroup("/api/tray/stores/{storeId}").WithTags("Catalog mapping");
         mapping.MapGet("/catalog-mapping", GetAsync).ProducesTrayProblems(404);
         mapping.MapPut("/catalog-mapping/options", SetOptionsAsync).ProducesTrayProblems(404).RequireAdmin();
-        mapping.MapPut("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.MapCategoryAsync).ProducesTrayProblems(404, 409, 422, 429, 502).RequireAdmin();
+        mapping.MapPut("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.MapCategoryAsync).ProducesTrayProblems(404, 409, 422, 429, 502, 503).RequireAdmin();
         mapping.MapDelete("/catalog-mapping/categories/{erpCategoryId:guid}", ManualMapping.UnmapCategoryAsync).ProducesTrayProblems(404).RequireAdmin();
-        mapping.MapPut("/catalog-mapping/brands", ManualMapping.MapBrandAsync).ProducesTrayProblems(404, 409, 422, 429, 502).RequireAdmin();
+        mapping.MapPut("/catalog-mapping/brands", ManualMapping.MapBrandAsync).ProducesTrayProblems(404, 409, 422, 429, 502, 503).RequireAdmin();
         mapping.MapDelete("/catalog-mapping/brands", ManualMapping.UnmapBrandAsync).ProducesTrayProblems(404).RequireAdmin();
-        mapping.MapGet("/tray-categories", TrayCatalogLists.CategoriesAsync).ProducesTrayProblems(404, 409, 429, 502);
-        mapping.MapGet("/tray-brands", TrayCatalogLists.BrandsAsync).ProducesTrayProblems(404, 409, 429, 502);
+        mapping.MapGet("/tray-categories", TrayCatalogLists.CategoriesAsync).ProducesTrayProblems(404, 409, 429, 502, 503);
+        mapping.MapGet("/tray-brands", TrayCatalogLists.BrandsAsync).ProducesTrayProblems(404, 409, 429, 502, 503);
     }
 
     private static async Task<Results<Ok<Api.Tray.CatalogMapping>, ProblemHttpResult>> GetAsync(string storeId, IDocumentStore documents,

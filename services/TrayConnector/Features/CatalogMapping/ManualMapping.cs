@@ -8,6 +8,7 @@ using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Features.Dedicated;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 
@@ -16,7 +17,7 @@ namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 public static class ManualMapping
 {
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MapCategoryAsync(string storeId, Guid erpCategoryId,
-        MapCategoryRequest input, IDocumentStore documents, TenantContext tenant, TrayApiClient tray, TimeProvider time, CancellationToken cancellationToken)
+        MapCategoryRequest input, IDocumentStore documents, TenantContext tenant, TrayForwarding tray, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(tenant.Require());
         if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is null) return TrayProblems.StoreNotFound();
@@ -44,7 +45,7 @@ public static class ManualMapping
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MapBrandAsync(string storeId, MapBrandRequest input,
-        IDocumentStore documents, TenantContext tenant, TrayApiClient tray, TimeProvider time, CancellationToken cancellationToken)
+        IDocumentStore documents, TenantContext tenant, TrayForwarding tray, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(input.Brand)) return BrandRequired();
         await using var session = documents.LightweightSession(tenant.Require());
@@ -77,27 +78,36 @@ public static class ManualMapping
 }
 
 /// <summary>Reads one record of a store on Tray, turning every way it can fail into an answer for the person mapping.</summary>
-internal static class TrayRecords
+public static class TrayRecords
 {
     public sealed record Read(JsonElement Record, ValidationProblem? Invalid, ProblemHttpResult? Problem);
 
-    public static async Task<Read> ReadAsync(TrayApiClient tray, string tenantId, string storeId, string path, string wrapper, string? id,
+    /// <summary>Checked here; read from Tray by the connector that serves the store (<see cref="TrayForwarding"/>).</summary>
+    public static async Task<Read> ReadAsync(TrayForwarding tray, string tenantId, string storeId, string path, string wrapper, string? id,
         string field, string noun, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id) || !id.All(char.IsAsciiDigit))
             return new(default, Problems.Validation(field, $"Informe o código da {noun} na Tray (só dígitos)."), null);
+        var answer = await tray.RunAsync<JsonElement>(tenantId, storeId, ForwardedOperations.Record,
+            new ForwardedOperations.RecordRead(path, wrapper, id, noun), cancellationToken);
+        return answer.Result is Ok<JsonElement> ok ? new(ok.Value, null, null) : new(default, null, (ProblemHttpResult)answer.Result);
+    }
+
+    public static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> CallAsync(TrayApiClient tray, string tenantId, string storeId,
+        ForwardedOperations.RecordRead read, CancellationToken cancellationToken)
+    {
         try
         {
-            var body = await tray.GetAsync<JsonElement>(tenantId, storeId, path, TrayPriority.ManualImport, cancellationToken);
-            return new(body.TryGetProperty(wrapper, out var record) ? record : body, null, null);
+            var body = await tray.GetAsync<JsonElement>(tenantId, storeId, read.Path, TrayPriority.ManualImport, cancellationToken);
+            return TypedResults.Ok(body.TryGetProperty(read.Wrapper, out var record) ? record : body);
         }
         catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound)
         {
-            return new(default, null, Problems.Unprocessable(TrayProblemCodes.TrayRecordNotFound, $"A loja não tem a {noun} {id} na Tray."));
+            return Problems.Unprocessable(TrayProblemCodes.TrayRecordNotFound, $"A loja não tem a {read.Noun} {read.Id} na Tray.");
         }
         catch (Exception e) when (TrayProblems.For(e) is { } problem)
         {
-            return new(default, null, problem);
+            return problem;
         }
     }
 }

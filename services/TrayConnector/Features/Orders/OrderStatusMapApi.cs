@@ -9,6 +9,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.ServiceDefaults.Security;
+using TrayBridge.TrayConnector.Features.Dedicated;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -18,44 +19,50 @@ public static class OrderStatusMapApi
 {
     public static void MapOrderStatusMapApi(this RouteGroupBuilder orders)
     {
-        orders.MapGet("/statuses", GetAsync).ProducesTrayProblems(404, 409, 429, 502);
-        orders.MapPut("/statuses", SetAsync).ProducesTrayProblems(404, 409, 429, 502).RequireAdmin();
-        orders.MapPost("/statuses/refresh", RefreshAsync).ProducesTrayProblems(404, 409, 429, 502);
+        orders.MapGet("/statuses", GetAsync).ProducesTrayProblems(404, 409, 429, 502, 503);
+        orders.MapPut("/statuses", SetAsync).ProducesTrayProblems(404, 409, 429, 502, 503).RequireAdmin();
+        orders.MapPost("/statuses/refresh", RefreshAsync).ProducesTrayProblems(404, 409, 429, 502, 503);
     }
 
     private static async Task<Results<Ok<OrderStatusRoles>, ProblemHttpResult>> RefreshAsync(StoreRequest request, IDocumentStore documents,
-        TenantContext tenant, OrderStatusReader reader, CancellationToken cancellationToken)
+        TenantContext tenant, TrayForwarding forwarding, CancellationToken cancellationToken)
     {
         if (!await StoreExistsAsync(documents, tenant, request.StoreId, cancellationToken)) return TrayProblems.StoreNotFound();
-        try { return TypedResults.Ok(View(await reader.RefreshAsync(tenant.Require(), request.StoreId!, TrayPriority.ManualImport, cancellationToken))); }
-        catch (Exception e) when (TrayProblems.For(e) is { } problem) { return problem; }
+        var (map, problem) = await FreshMapAsync(forwarding, documents, tenant.Require(), request.StoreId!, cancellationToken);
+        return problem ?? (Results<Ok<OrderStatusRoles>, ProblemHttpResult>)TypedResults.Ok(View(map!));
+    }
+
+    /// <summary>Reads the statuses from Tray in the connector that serves the store, which keeps them; then loads them here.</summary>
+    private static async Task<(OrderStatusMap? Map, ProblemHttpResult? Problem)> FreshMapAsync(TrayForwarding forwarding, IDocumentStore documents,
+        string tenantId, string storeId, CancellationToken cancellationToken)
+    {
+        if ((await forwarding.RunAsync<DateTimeOffset>(tenantId, storeId, ForwardedOperations.OrderStatuses, null, cancellationToken)).Result
+            is ProblemHttpResult problem) return (null, problem);
+        await using var session = documents.QuerySession(tenantId);
+        return (await session.LoadAsync<OrderStatusMap>(storeId, cancellationToken), null);
     }
 
     private static async Task<Results<Ok<OrderStatusRoles>, ProblemHttpResult>> GetAsync(string? storeId, IDocumentStore documents,
-        TenantContext tenant, OrderStatusReader reader, CancellationToken cancellationToken)
+        TenantContext tenant, TrayForwarding forwarding, CancellationToken cancellationToken)
     {
         if (!await StoreExistsAsync(documents, tenant, storeId, cancellationToken)) return TrayProblems.StoreNotFound();
         await using var session = documents.QuerySession(tenant.Require());
-        try
-        {
-            return TypedResults.Ok(View(await session.LoadAsync<OrderStatusMap>(storeId!, cancellationToken)
-                                        ?? await reader.RefreshAsync(tenant.Require(), storeId!, TrayPriority.ManualImport, cancellationToken)));
-        }
-        catch (Exception e) when (TrayProblems.For(e) is { } problem) { return problem; }
+        if (await session.LoadAsync<OrderStatusMap>(storeId!, cancellationToken) is { } kept) return TypedResults.Ok(View(kept));
+        var (map, problem) = await FreshMapAsync(forwarding, documents, tenant.Require(), storeId!, cancellationToken);
+        return problem ?? (Results<Ok<OrderStatusRoles>, ProblemHttpResult>)TypedResults.Ok(View(map!));
     }
 
     private static async Task<Results<Ok<OrderStatusRoles>, ValidationProblem, ProblemHttpResult>> SetAsync(SetOrderStatusRolesRequest roles,
-        IDocumentStore documents, TenantContext tenant, OrderStatusReader reader, CancellationToken cancellationToken)
+        IDocumentStore documents, TenantContext tenant, TrayForwarding forwarding, CancellationToken cancellationToken)
     {
         if (!await StoreExistsAsync(documents, tenant, roles.StoreId, cancellationToken)) return TrayProblems.StoreNotFound();
         await using var session = documents.LightweightSession(tenant.Require());
-        OrderStatusMap map;
-        try
+        if (await session.LoadAsync<OrderStatusMap>(roles.StoreId!, cancellationToken) is not { } map)
         {
-            map = await session.LoadAsync<OrderStatusMap>(roles.StoreId!, cancellationToken)
-                  ?? await reader.RefreshAsync(tenant.Require(), roles.StoreId!, TrayPriority.ManualImport, cancellationToken);
+            var (fresh, problem) = await FreshMapAsync(forwarding, documents, tenant.Require(), roles.StoreId!, cancellationToken);
+            if (problem is not null) return problem;
+            map = fresh!;
         }
-        catch (Exception e) when (TrayProblems.For(e) is { } problem) { return problem; }
         var known = map.Statuses.Select(s => s.Id).ToHashSet();
         var unknown = (roles.ApprovedIds ?? []).Concat(roles.CancelledIds ?? []).Append(roles.InvoicedId).Append(roles.ShippedId)
             .Where(id => id is not null && !known.Contains(id)).ToList();

@@ -2,17 +2,23 @@ using Marten;
 using MassTransit;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Dedicated;
 
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
-public sealed class ProductExportRequestedConsumer(ProductExportRunner runner, DueWorkScheduler scheduler, IDocumentStore documents)
-    : IConsumer<ProductExportRequested>
+/// <summary>Exports at once — unless the store has a connector of its own: then the export is due work in the store's
+/// partition, which only that connector claims.</summary>
+public sealed class ProductExportRequestedConsumer(ProductExportRunner runner, DueWorkScheduler scheduler, IDocumentStore documents,
+    DedicatedStores dedicated, TimeProvider time) : IConsumer<ProductExportRequested>
 {
     public async Task Consume(ConsumeContext<ProductExportRequested> context)
     {
-        if (await runner.RunAsync(context.Message, context.CancellationToken) is not { } later) return;
+        var later = await dedicated.IsServedElsewhereAsync(context.Message.StoreId, context.CancellationToken)
+            ? ((DateTimeOffset At, string Reason)?)(time.GetUtcNow(), "conector dedicado da loja")
+            : await runner.RunAsync(context.Message, context.CancellationToken);
+        if (later is not { } due) return;
         await using var session = documents.LightweightSession(context.Message.TenantId);
-        scheduler.Schedule(session, ProductExportRunner.DueWorkKind, context.Message, later.At, partitionKey: context.Message.StoreId);
+        scheduler.Schedule(session, ProductExportRunner.DueWorkKind, context.Message, due.At, partitionKey: context.Message.StoreId);
         await session.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Features.Dedicated;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -13,12 +14,17 @@ namespace TrayBridge.TrayConnector.Features.Stores;
 /// many products Tray holds — or why the store cannot be reached.</summary>
 public static class CheckStore
 {
-    public static async Task<Results<Ok<StoreCheckResult>, ProblemHttpResult>> HandleAsync(string storeId, TrayApiClient tray, TenantContext tenant,
+    /// <summary>In the connector that serves the store: a dedicated store's check runs in its own connector.</summary>
+    public static Task<Results<Ok<StoreCheckResult>, ProblemHttpResult>> HandleAsync(string storeId, TrayForwarding forwarding, TenantContext tenant,
+        CancellationToken cancellationToken) =>
+        forwarding.RunAsync<StoreCheckResult>(tenant.Require(), storeId, ForwardedOperations.Check, null, cancellationToken);
+
+    public static async Task<Results<Ok<StoreCheckResult>, ProblemHttpResult>> CallAsync(TrayApiClient tray, string tenantId, string storeId,
         CancellationToken cancellationToken)
     {
         try
         {
-            var page = await tray.GetAsync<JsonElement>(tenant.Require(), storeId, "products?limit=1", TrayPriority.ManualImport, cancellationToken);
+            var page = await tray.GetAsync<JsonElement>(tenantId, storeId, "products?limit=1", TrayPriority.ManualImport, cancellationToken);
             var total = page.GetProperty("paging").GetProperty("total");
             return TypedResults.Ok(new StoreCheckResult(storeId, true, long.Parse(total.ToString(), CultureInfo.InvariantCulture)));
         }

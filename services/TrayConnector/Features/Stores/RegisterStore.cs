@@ -11,6 +11,7 @@ using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Features.Dedicated;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -22,9 +23,9 @@ public static partial class RegisterStore
     [GeneratedRegex("^[0-9]{1,20}$")]
     private static partial Regex StoreIdFormat();
 
-    public static async Task<Results<Created<VirtualStore>, ValidationProblem, ProblemHttpResult>> HandleAsync(RegisterStoreRequest request, IDocumentStore documents, TenantContext tenant, TrayAuthClient auth,
+    public static async Task<Results<Created<VirtualStore>, ValidationProblem, ProblemHttpResult>> HandleAsync(RegisterStoreRequest request, IDocumentStore documents, TenantContext tenant,
         ApiAddressPolicy policy, StoreSecrets secrets, StoreRegistry registry, RegistrationLog log, DueWorkScheduler scheduler, IOptions<TraySettings> settings,
-        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        TrayForwarding forwarding, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Platform != StoreViews.TrayCommerce) errors["platform"] = ["Só a plataforma \"TrayCommerce\" é aceita."];
@@ -50,7 +51,7 @@ public static partial class RegisterStore
 
         // The plan is the operator's setting (Tray:Budget:CorporateStores); the request's Corporate flag is ignored.
         var dailyLimit = settings.Value.Budget.DailyLimitOf(request.StoreId!);
-        var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, request.StoreId!, dailyLimit, request.Code!,
+        var exchange = await StoreAuthorization.ExchangeAsync(forwarding, secrets, tenantId, apiAddress!, request.StoreId!, dailyLimit, request.Code!,
             cancellationToken);
         if (exchange.Problem is not null)
         {

@@ -4,6 +4,8 @@ using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
+using Microsoft.Extensions.Options;
+using TrayBridge.TrayConnector.Features.Dedicated;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -12,6 +14,37 @@ namespace TrayBridge.TrayConnector.Features.Stores;
 public static class StoreAuthorization
 {
     public sealed record Outcome(TrayTokens? Tokens, ProblemHttpResult? Problem);
+
+    /// <summary>The code, encrypted: a forwarded exchange waits in due work, where nothing is kept in clear.</summary>
+    public sealed record ExchangeRequest(string ApiAddress, int DailyLimit, string ProtectedCode);
+
+    /// <summary>The tokens as they travel back from the connector that exchanged the code: encrypted.</summary>
+    public sealed record SealedTokens(string ProtectedAccessToken, string ProtectedRefreshToken, DateTimeOffset AccessExpiresAt,
+        DateTimeOffset RefreshExpiresAt, string ApiHost, string StoreId);
+
+    /// <summary>Exchanges the code in the connector that serves the store (its own, for a dedicated store: the shared ones never
+    /// call Tray for it, not even to register it again).</summary>
+    public static async Task<Outcome> ExchangeAsync(TrayForwarding forwarding, StoreSecrets secrets, string tenantId, string apiAddress,
+        string storeId, int dailyLimit, string code, CancellationToken cancellationToken)
+    {
+        var answer = await forwarding.RunAsync<SealedTokens>(tenantId, storeId, ForwardedOperations.Exchange,
+            new ExchangeRequest(apiAddress, dailyLimit, secrets.Protect(code)), cancellationToken);
+        if (answer.Result is not Ok<SealedTokens> { Value: { } sealedTokens }) return new(null, (ProblemHttpResult)answer.Result);
+        return new(new TrayTokens(secrets.Unprotect(sealedTokens.ProtectedAccessToken), secrets.Unprotect(sealedTokens.ProtectedRefreshToken),
+            sealedTokens.AccessExpiresAt, sealedTokens.RefreshExpiresAt, sealedTokens.ApiHost, sealedTokens.StoreId), null);
+    }
+
+    public static async Task<Results<Ok<SealedTokens>, ProblemHttpResult>> ExchangeHereAsync(IServiceProvider services, string storeId,
+        ExchangeRequest request, CancellationToken cancellationToken)
+    {
+        var secrets = services.GetRequiredService<StoreSecrets>();
+        var outcome = await ExchangeAsync(services.GetRequiredService<TrayAuthClient>(), services.GetRequiredService<IOptions<TraySettings>>().Value,
+            request.ApiAddress, storeId, request.DailyLimit, secrets.Unprotect(request.ProtectedCode), cancellationToken);
+        if (outcome.Problem is { } problem) return problem;
+        var tokens = outcome.Tokens!;
+        return TypedResults.Ok(new SealedTokens(secrets.Protect(tokens.AccessToken), secrets.Protect(tokens.RefreshToken), tokens.AccessExpiresAt,
+            tokens.RefreshExpiresAt, tokens.ApiHost, tokens.StoreId));
+    }
 
     public static async Task<Outcome> ExchangeAsync(TrayAuthClient auth, TraySettings settings, string apiAddress, string storeId, int dailyLimit,
         string code, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.ServiceDefaults.Security;
+using TrayBridge.TrayConnector.Features.Dedicated;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -26,13 +27,13 @@ public static class StoresApi
     {
         var stores = app.MapGroup("/api/stores").WithTags("Stores");
         // ProblemHttpResult carries its status at run time; these say which ones the document should show.
-        stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429).RequireAdmin();
+        stores.MapPost("/", RegisterStore.HandleAsync).ProducesTrayProblems(409, 422, 429, 503).RequireAdmin();
         stores.MapGet("/", ListAsync);
         stores.MapGet("/registrations", RegistrationsAsync);
         stores.MapGet("/{storeId}", GetAsync).ProducesTrayProblems(404);
-        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 409, 422, 429).RequireAdmin();
+        stores.MapPut("/{storeId}", ReauthorizeAsync).ProducesTrayProblems(404, 409, 422, 429, 503).RequireAdmin();
         stores.MapDelete("/{storeId}", RemoveStore.HandleAsync).ProducesTrayProblems(404).RequireAdmin();
-        stores.MapPost("/{storeId}/check", CheckStore.HandleAsync).ProducesTrayProblems(404, 409, 429, 502);
+        stores.MapPost("/{storeId}/check", CheckStore.HandleAsync).ProducesTrayProblems(404, 409, 429, 502, 503);
     }
 
     private static async Task<Ok<List<VirtualStore>>> ListAsync(IDocumentStore documents, TenantContext tenant, TrayBudget budget,
@@ -70,9 +71,9 @@ public static class StoresApi
     /// changes nothing: the store keeps its status and reason. It sends our secret to an address like a registration, so it
     /// counts in the same limit and audit; a new host moves the store's claim (API host, store id) with it.</summary>
     private static async Task<Results<Ok<VirtualStore>, ValidationProblem, ProblemHttpResult>> ReauthorizeAsync(string storeId,
-        ReauthorizeStoreRequest request, IDocumentStore documents, TenantContext tenant, TrayAuthClient auth, ApiAddressPolicy policy,
-        StoreSecrets secrets, StoreRegistry registry, RegistrationLog log, IOptions<TraySettings> settings, TimeProvider time, HttpContext http,
-        CancellationToken cancellationToken)
+        ReauthorizeStoreRequest request, IDocumentStore documents, TenantContext tenant, ApiAddressPolicy policy,
+        StoreSecrets secrets, StoreRegistry registry, RegistrationLog log, IOptions<TraySettings> settings, TrayForwarding forwarding, TimeProvider time,
+        HttpContext http, CancellationToken cancellationToken)
     {
         await using var session = documents.LightweightSession(tenant.Require());
         if (await session.LoadAsync<TrayStore>(storeId, cancellationToken) is not { } store) return TrayProblems.StoreNotFound();
@@ -85,7 +86,7 @@ public static class StoresApi
         var (attempt, retryAt) = await log.AdmitAsync(session.TenantId, RegistrationLog.UserOf(http.User), StoreRegistrationActions.Reauthorize,
             storeId, host, now, cancellationToken);
         if (attempt is not { } attemptId) return RegistrationLimit.Refused(http, settings.Value.Registrations, retryAt, now);
-        var exchange = await StoreAuthorization.ExchangeAsync(auth, settings.Value, apiAddress!, storeId, store.DailyLimit, request.Code,
+        var exchange = await StoreAuthorization.ExchangeAsync(forwarding, secrets, session.TenantId, apiAddress!, storeId, store.DailyLimit, request.Code,
             cancellationToken);
         if (exchange.Problem is not null)
         {

@@ -16,7 +16,7 @@ public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor pe
     {
         if (!request.Options.TryGetValue(TrayCall.Key, out var call))
             throw new InvalidOperationException("A Tray request must say which store's budget it spends (TrayCall).");
-        TimeSpan? maxWait = people.HttpContext is null ? options.Value.Budget.MaxQueuedWait : null;
+        TimeSpan? maxWait = PersonWaits.For(people) ? null : options.Value.Budget.MaxQueuedWait;
         for (var late = 0; ; late++)
         {
             var slot = await budget.ReserveAsync(call.StoreHost, call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0, maxWait);

@@ -15,7 +15,7 @@ public sealed class TrayStoreHealthHandler(TrayStoreHealth health, IHttpContextA
     {
         if (!request.Options.TryGetValue(TrayCall.Key, out var call)) return await base.SendAsync(request, cancellationToken);
         var known = await health.OfAsync(call.StoreHost, call.StoreId, cancellationToken);
-        if (known is not null && known.RetryAt > time.GetUtcNow() && people.HttpContext is null)
+        if (known is not null && known.RetryAt > time.GetUtcNow() && !PersonWaits.For(people))
             throw new TrayStoreBackingOffException(call.StoreId, known);
         // Only safe methods count: they went through every retry of the pipeline first. An unsafe call is never retried
         // there, and its 5xx or dropped answer is reconciled by its caller (it may have been applied), not a dead store.

@@ -25,6 +25,10 @@ public sealed record SefazSettings
     /// a protocol, its number used up — instead of authorized.</summary>
     public IReadOnlyList<string> IrregularRecipients { get; init; } = [];
 
+    /// <summary>Plays an authorizer that still rejects a Simples Nacional emitter's interstate consumer sale without the
+    /// <c>ICMSUFDest</c> group (694), though DIFAL is not due from it; off by default, as the MOC's rule exempts CRT 1.</summary>
+    public bool SimplesDifalGroupRequired { get; init; }
+
     /// <summary>A lot message above this many bytes is rejected with 214 (portal FAQ: 500 KB).</summary>
     public int MaxLotBytes { get; init; } = 500 * 1024;
 }

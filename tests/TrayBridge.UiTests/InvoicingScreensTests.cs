@@ -47,8 +47,9 @@ public sealed class InvoicingScreensTests(PanelSystem panel)
         // Issue 13: the DIFAL policy is the accountant's: by regime until chosen (Simples Nacional: not due).
         await Expect(page.GetByLabel("DIFAL (venda a consumidor de outra UF)")).ToHaveValueAsync("");
         await page.GetByLabel("DIFAL (venda a consumidor de outra UF)").SelectOptionAsync("not_due_zero_group");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Salvar emitente" }).ClickAsync();
-        await Expect(page.GetByText("Dados do emitente salvos.")).ToBeVisibleAsync();
+        // The saved message is already on the page from the first save: wait for this save's answer before reloading.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Salvar emitente" }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/configuracoes/emitente"));
         await page.ReloadAsync();
         await Expect(page.GetByLabel("DIFAL (venda a consumidor de outra UF)")).ToHaveValueAsync("not_due_zero_group");
         // The endpoints in use are shown read-only: here the operator's override, the SEFAZ simulator, said as such.

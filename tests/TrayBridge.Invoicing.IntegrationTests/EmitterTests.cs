@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace TrayBridge.Invoicing.IntegrationTests;
 
@@ -34,6 +35,26 @@ public sealed class EmitterTests(InvoicingFixture fixture) : IClassFixture<Invoi
         Assert.DoesNotContain(pfx[..40], text);
         Assert.DoesNotContain(A1Certificates.Password, text);
         Assert.DoesNotContain(A1Certificates.Password, fixture.Log);
+    }
+
+    // Issue 13: DIFAL is not due from the Simples Nacional (STF, ADI 5464/5469); the accountant may say otherwise.
+    [Fact]
+    public async Task The_DIFAL_policy_follows_the_regime_until_the_accountant_chooses_one()
+    {
+        using var client = fixture.Client("tenant-emitter-difal");
+        var byRegime = await (await client.PutAsJsonAsync("api/invoicing/emitter", EmitterSetup.Body(), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal((JsonValueKind.Null, "not_due"), (byRegime.GetProperty("difal").ValueKind, byRegime.GetProperty("difalApplied").GetString()));
+
+        var body = JsonSerializer.SerializeToNode(EmitterSetup.Body(), JsonSerializerOptions.Web)!.AsObject();
+        body["difal"] = "not_due_zero_group";
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("api/invoicing/emitter", body, Cancel)).StatusCode);
+        var chosen = JsonDocument.Parse(await client.GetStringAsync("api/invoicing/emitter", Cancel)).RootElement;
+        Assert.Equal(("not_due_zero_group", "not_due_zero_group"), (chosen.GetProperty("difal").GetString(), chosen.GetProperty("difalApplied").GetString()));
+
+        body["difal"] = "sim";
+        var refused = await client.PutAsJsonAsync("api/invoicing/emitter", body, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("difal", out _));
     }
 
     [Fact]

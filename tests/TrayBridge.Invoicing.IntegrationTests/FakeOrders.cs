@@ -21,6 +21,7 @@ public sealed class FakeOrders : IAsyncDisposable
     /// <summary>What Invoicing published through its relay, as Orders and the connector receive it.</summary>
     public ConcurrentQueue<NfeIssued> Issued { get; } = new();
     public ConcurrentQueue<NfeRejected> Rejected { get; } = new();
+    public ConcurrentQueue<NfeCancelled> Cancelled { get; } = new();
 
     /// <summary>How many sales orders each chunk request asked for.</summary>
     public ConcurrentQueue<int> ChunkSizes { get; } = new();
@@ -49,6 +50,7 @@ public sealed class FakeOrders : IAsyncDisposable
             {
                 e.Handler<NfeIssued>(context => { Issued.Enqueue(context.Message); return Task.CompletedTask; });
                 e.Handler<NfeRejected>(context => { Rejected.Enqueue(context.Message); return Task.CompletedTask; });
+                e.Handler<NfeCancelled>(context => { Cancelled.Enqueue(context.Message); return Task.CompletedTask; });
             });
         });
     }

@@ -29,7 +29,8 @@ public sealed class ApiViewTests
     {
         Assert.Equal([NfeStatus.Pending, NfeStatus.AwaitingReceipt], NfeViews.Statuses("aguardando"));
         Assert.Equal([NfeStatus.Voided], NfeViews.Statuses("INUTILIZADA"));
-        Assert.Null(NfeViews.Statuses("Cancelada"));
+        Assert.Equal([NfeStatus.Cancelled], NfeViews.Statuses("Cancelada"));
+        Assert.Null(NfeViews.Statuses("Estornada"));
         Assert.Equal(Enum.GetValues<NfeStatus>().Length, NfeSituations.All.Sum(s => NfeViews.Statuses(s)!.Length));
         var rejected = NfeViews.Why(NfeStatus.Rejected, "210", "Rejeicao: IE do destinatario invalida", null)!;
         Assert.Equal("sefaz.rejected", rejected.Code);

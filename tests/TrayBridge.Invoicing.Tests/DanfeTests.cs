@@ -47,6 +47,16 @@ public sealed class DanfeTests
         Assert.DoesNotContain("SEM VALOR FISCAL", text);
     }
 
+    // Issue 13: the accountant's copy of a cancelled note must not pass for a valid one.
+    [Fact]
+    public void A_cancelled_notes_DANFE_is_marked_CANCELADA_and_an_authorized_ones_is_not()
+    {
+        var (nfeProc, _) = AuthorizedNotes.Build();
+
+        Assert.Contains("NF-E CANCELADA", Poppler.Text(DanfeRenderer.Render(nfeProc, cancelled: true)));
+        Assert.DoesNotContain("CANCELADA", Poppler.Text(DanfeRenderer.Render(nfeProc)));
+    }
+
     [Fact]
     public void The_barcode_scanned_from_the_rendered_page_is_the_access_key()
     {

@@ -1,5 +1,6 @@
 using TrayBridge.Invoicing.Domain.Emitters;
 using TrayBridge.Invoicing.Domain.Orders;
+using TrayBridge.Invoicing.Domain.Taxes;
 using static TrayBridge.Invoicing.Tests.NfeXmlAssert;
 
 namespace TrayBridge.Invoicing.Tests;
@@ -37,8 +38,9 @@ public sealed class NfeBuilderTests
     [InlineData(Crt.RegimeNormal)]
     public void An_interstate_sale_to_a_consumer_carries_DIFAL_with_the_destinations_FCP(Crt crt)
     {
-        // SP → RJ: interstate 12% (Southeast to Southeast), RJ's 20% internal rate and 2% FCP on 109.80.
-        var emitter = Samples.SimplesNacional with { Crt = crt };
+        // SP → RJ: interstate 12% (Southeast to Southeast), RJ's 20% internal rate and 2% FCP on 109.80. A Simples Nacional
+        // emitter carries it only when its accountant says DIFAL is due (not by default: NfeDifalTests).
+        var emitter = Samples.SimplesNacional with { Crt = crt, Difal = crt == Crt.SimplesNacional ? DifalPolicy.Due : null };
         var built = Samples.Builder.Build(Samples.Tshirts(Samples.ConsumerInRio), emitter, Samples.Identity());
         var xml = SignedAndValid(built.Xml);
 
@@ -59,7 +61,7 @@ public sealed class NfeBuilderTests
     public void A_sale_to_the_South_from_Sao_Paulo_to_the_Northeast_uses_the_7_percent_rate_and_no_FCP()
     {
         var bahia = Samples.ConsumerInSaoPaulo with { Address = new NfeAddress("RUA C", "1", null, "BARRA", "2927408", "SALVADOR", "BA", "40140000") };
-        var xml = SignedAndValid(Samples.Builder.Build(Samples.Tshirts(bahia), Samples.SimplesNacional, Samples.Identity()).Xml);
+        var xml = SignedAndValid(Samples.Builder.Build(Samples.Tshirts(bahia), Samples.RegimeNormal, Samples.Identity()).Xml);
 
         var difal = Items(xml).Single().Descendants(Ns + "ICMSUFDest").Single();
         Assert.Equal(("7.00", "20.5000", "14.82"), (difal.Element(Ns + "pICMSInter")!.Value, difal.Element(Ns + "pICMSUFDest")!.Value, difal.Element(Ns + "vICMSUFDest")!.Value));

@@ -27,7 +27,8 @@ public sealed class NfeTotalsTests
         var expected = gross.Sum() - discount - coupon + freight + other;
         var order = Samples.Tshirts() with { Items = items, ExpectedTotal = expected };
 
-        foreach (var emitter in new[] { Samples.SimplesNacional, Samples.RegimeNormal })
+        // DIFAL charged (a Simples Nacional emitter only when its accountant says so) so its totals are checked too.
+        foreach (var emitter in new[] { Samples.SimplesNacional with { Difal = Domain.Taxes.DifalPolicy.Due }, Samples.RegimeNormal })
         {
             var built = Samples.Builder.Build(order with { Recipient = Samples.ConsumerInRio }, emitter, Samples.Identity());
             var xml = SignedAndValid(built.Xml, Domain.Keys.NfeSchemaPackage.Pl009V4);

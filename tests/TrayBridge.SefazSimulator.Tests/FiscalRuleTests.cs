@@ -22,7 +22,23 @@ public sealed class FiscalRuleTests
     [Fact]
     public Task An_interstate_sale_to_a_non_contributor_final_consumer_without_DIFAL_names_the_first_item_without_it_694() =>
         Rejected(694, "Rejeição: Não informado o grupo de ICMS para a UF de destino [nItem:2]",
-            (ToRio with { Items = [ToRio.Items[0] with { Difal = true }, ToRio.Items[1]] }).Signed());
+            (ToRio with { Crt = 3, Items = [ToRio.Items[0] with { Difal = true }, ToRio.Items[1]] }).Signed());
+
+    // DIFAL is not due from the Simples Nacional (STF, ADI 5464/5469): the MOC's rule 694 exempts CRT 1.
+    [Fact]
+    public Task A_Simples_Nacional_emitters_interstate_sale_to_a_consumer_needs_no_DIFAL_group() =>
+        Rejected(100, "Autorizado o uso da NF-e", ToRio.Signed());
+
+    [Fact]
+    public async Task An_authorizer_that_still_asks_the_Simples_Nacional_for_the_group_rejects_without_it()
+    {
+        await using var sefaz = await SefazSession.StartAsync();
+        sefaz.Host.Admin.UpdateSettings(s => s with { SimplesDifalGroupRequired = true });
+
+        Assert.Equal((104, 694, "Rejeição: Não informado o grupo de ICMS para a UF de destino [nItem:1]"), (await sefaz.AuthorizeAsync(1, ToRio.Signed())).Outcome());
+        var zeroed = ToRio with { Number = 1235, Items = [.. ToRio.Items.Select(i => i with { Difal = true })] };
+        Assert.Equal((104, 100, "Autorizado o uso da NF-e"), (await sefaz.AuthorizeAsync(1, zeroed.Signed())).Outcome());
+    }
 
     [Fact]
     public Task An_interstate_sale_with_DIFAL_in_every_item_is_authorized() =>

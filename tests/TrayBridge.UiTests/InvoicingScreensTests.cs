@@ -44,6 +44,14 @@ public sealed class InvoicingScreensTests(PanelSystem panel)
         await page.GetByLabel("CNPJ", new() { Exact = true }).FillAsync("11.222.333/0001-81");
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar emitente" }).ClickAsync();
         await Expect(page.GetByText("Dados do emitente salvos.")).ToBeVisibleAsync();
+        // Issue 13: the DIFAL policy is the accountant's: by regime until chosen (Simples Nacional: not due).
+        await Expect(page.GetByLabel("DIFAL (venda a consumidor de outra UF)")).ToHaveValueAsync("");
+        await page.GetByLabel("DIFAL (venda a consumidor de outra UF)").SelectOptionAsync("not_due_zero_group");
+        // The saved message is already on the page from the first save: wait for this save's answer before reloading.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Salvar emitente" }).ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.Contains("/configuracoes/emitente"));
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("DIFAL (venda a consumidor de outra UF)")).ToHaveValueAsync("not_due_zero_group");
         // The endpoints in use are shown read-only: here the operator's override, the SEFAZ simulator, said as such.
         await Expect(page.Locator("#sefaz-servicos")).ToContainTextAsync(
             new Uri(panel.System.SefazSimulator.BaseAddress, "ws/NFeAutorizacao4/NFeAutorizacao4.asmx").ToString());
@@ -124,6 +132,22 @@ public sealed class InvoicingScreensTests(PanelSystem panel)
         await page.GetByRole(AriaRole.Link, new() { Name = "0 Rejeitada" }).ClickAsync();
         await Expect(page.GetByText("Nenhuma nota fiscal encontrada.")).ToBeVisibleAsync();
         await Screens.CheckAsync(page, "31-notas-fiscais-vazio");
+
+        // Issue 13: Cancelar from the list, the justification form, SEFAZ's answer, and the note shown Cancelada with its
+        // documents kept (the DANFE marked CANCELADA).
+        await page.GotoAsync("/notas-fiscais");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancelar a NF-e 2", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cancelar NF-e", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Justificativa (15 a 255 caracteres)").FillAsync("Pedido cancelado pelo cliente na loja");
+        await Screens.CheckAsync(page, "32-cancelar-nfe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancelar NF-e" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "cancelada na SEFAZ — protocolo" })).ToBeVisibleAsync();
+        var cancelledDanfe = await page.GetByRole(AriaRole.Link, new() { Name = "DANFE (marcado CANCELADA)" }).GetAttributeAsync("href");
+        Assert.Equal(200, (await page.APIRequest.GetAsync(cancelledDanfe!)).Status);
+        await Screens.CheckAsync(page, "33-nfe-cancelada");
+        await page.GotoAsync("/notas-fiscais?situacao=Cancelada");
+        await Expect(page.Locator("[data-situation=Cancelada]")).ToHaveCountAsync(1);
+        await Expect(page.GetByText("Pedido cancelado pelo cliente na loja")).ToBeVisibleAsync();
     }
 
     /// <summary>A store on the Tray simulator with a few orders, connected, imported, with the NCMs the seed leaves out

@@ -32,6 +32,8 @@ public static class BatchOrderStates
     public const string Denied = "denied";
     /// <summary>Rejected, then its number voided at SEFAZ (inutilização): the order was given up under this note.</summary>
     public const string Voided = "voided";
+    /// <summary>Authorized, then cancelled at SEFAZ (evento 110111).</summary>
+    public const string Cancelled = "cancelled";
 
-    public static readonly IReadOnlyList<string> All = [Waiting, Skipped, Issued, Authorized, Rejected, Denied, Voided];
+    public static readonly IReadOnlyList<string> All = [Waiting, Skipped, Issued, Authorized, Rejected, Denied, Voided, Cancelled];
 }

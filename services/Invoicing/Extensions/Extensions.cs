@@ -28,8 +28,10 @@ public static class Extensions
         builder.AddServicePlatform("invoicing", Store, marten =>
         {
             marten.Schema.For<EmitterProfile>().Identity(p => p.Id);
-            // One note per sales order, per tenant: two batches racing over an order cannot both store one.
-            marten.Schema.For<NfeRecord>().UniqueIndex(UniqueIndexType.Computed, "nfe_record_sales_order", TenancyScope.PerTenant, n => n.SalesOrderId)
+            // One live note per sales order, per tenant: two batches racing over an order cannot both store one. A cancelled
+            // note keeps its slot; the next note of the order takes the next generation.
+            marten.Schema.For<NfeRecord>().UniqueIndex(UniqueIndexType.Computed, "nfe_record_sales_order", TenancyScope.PerTenant,
+                    n => n.SalesOrderId, n => n.Generation)
                 .Index(n => n.Number).Index(n => n.BatchId);
             // Only the batch's own due work writes it, one chunk at a time; a chunk run twice (a lease lost mid-run) fails
             // its write and is retried over the state the other left, rather than dropping that one's skips.

@@ -11,6 +11,10 @@ public static class BrazilTime
     public static string Date(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, SaoPaulo).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>dd/MM/yyyy HH:mm in São Paulo.</summary>
+    public static string DateTime(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, SaoPaulo).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>The instant a São Paulo day starts.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {

@@ -24,6 +24,8 @@ public sealed class InvoicingSettings
     public List<string> SefazTrustAnchors { get; set; } = [];
     /// <summary><c>Invoicing:Sefaz</c>: the operator's say over where notes go (tenants choose only UF and ambiente).</summary>
     public SefazEndpointSettings Sefaz { get; set; } = new();
+    /// <summary><c>Invoicing:Cancellation</c>: how long after authorization a note may be cancelled.</summary>
+    public CancellationSettings Cancellation { get; set; } = new();
 
     /// <summary>The override folder as a full path; null when the embedded schemas are used.</summary>
     public string? ResolvedSchemaFolder()
@@ -45,4 +47,15 @@ public sealed class SefazEndpointSettings
     public string EndpointOverride { get; set; } = "";
     /// <summary>A SEFAZ answer above this many bytes is refused unread (a real one is a few KB; a lot of 50 protocols ~30 KB).</summary>
     public int MaxResponseBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary><c>Invoicing:Cancellation</c>. SEFAZ's deadline (Ato COTEPE/ICMS 35/2010: 24 h after authorization) is
+/// national, but UFs have ruled otherwise (longer, or a late cancellation with a penalty): <see cref="DeadlineByUf"/>
+/// sets a UF's own (the emitter's UF, e.g. <c>Invoicing__Cancellation__DeadlineByUf__PR=7.00:00:00</c>).</summary>
+public sealed class CancellationSettings
+{
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromHours(24);
+    public Dictionary<string, TimeSpan> DeadlineByUf { get; set; } = [];
+
+    public TimeSpan For(string uf) => DeadlineByUf.TryGetValue(uf.ToUpperInvariant(), out var own) ? own : Deadline;
 }

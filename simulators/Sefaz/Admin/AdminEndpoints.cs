@@ -16,6 +16,7 @@ public static class AdminEndpoints
             sim.NfeProc(key) is { } xml ? Results.Text(xml, "application/xml; charset=utf-8") : Results.NotFound(new { error = $"No authorized NF-e {key}." }));
         admin.MapGet("/lots", (SimulatorAdmin sim) => Results.Ok(sim.Lots()));
         admin.MapGet("/inutilizacoes", (SimulatorAdmin sim) => Results.Ok(sim.Voided()));
+        admin.MapGet("/events", (string? key, SimulatorAdmin sim) => Results.Ok(sim.Events().Where(e => key is null || e.Key == key)));
         admin.MapGet("/requests", (int? last, SimulatorAdmin sim) => Results.Ok(sim.Requests(last ?? 100)));
 
         admin.MapGet("/faults", (SimulatorAdmin sim) => Results.Ok(sim.Faults));

@@ -31,6 +31,13 @@ public sealed class SimulatorAdmin(NoteLedger ledger, LotQueue lots, FaultState 
 
     public IReadOnlyList<VoidedRange> Voided() => ledger.Voided();
 
+    /// <summary>Every event outcome (cancellations, cartas de correção), registered and rejected, oldest first.</summary>
+    public IReadOnlyList<EventRecord> Events() => ledger.Events();
+
+    /// <summary>The procEventoNFe (evento + retEvento) of a key's registered events, oldest first.</summary>
+    public IReadOnlyList<string> ProcEventos(string key) =>
+        [.. ledger.EventsOf(key).Select(e => Messages.ProcEvento(e, settings.Current.TpAmb))];
+
     public IReadOnlyList<LoggedRequest> Requests(int last = 100) => requests.Last(last);
 
     public Faults.Faults Faults => faults.Faults;

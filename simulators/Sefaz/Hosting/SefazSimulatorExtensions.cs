@@ -33,6 +33,7 @@ public static class SefazSimulatorExtensions
         services.AddSingleton<ISefazService, ConsultaProtocolo>();
         services.AddSingleton<ISefazService, StatusServico>();
         services.AddSingleton<ISefazService, Inutilizacao>();
+        services.AddSingleton<ISefazService, RecepcaoEvento>();
         // Ready only once the schemas compile: a wrong SchemaFolder shows at start, not at the first NF-e.
         services.AddHealthChecks().AddCheck<SchemaHealthCheck>("schemas", tags: ["ready"]);
         // HTTPS endpoints (Kestrel:Endpoints:… in configuration) may demand a client certificate, as SEFAZ does; the A1's

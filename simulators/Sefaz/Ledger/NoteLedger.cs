@@ -11,6 +11,7 @@ public sealed class NoteLedger
     private readonly Dictionary<NumberSlot, NoteRecord> _byNumber = [];
     private readonly List<VoidedRange> _voided = [];
     private readonly List<NoteRecord> _history = [];
+    private readonly List<EventRecord> _events = [];
     private long _protocols, _receipts;
 
     public Lock Sync { get; } = new();
@@ -44,6 +45,23 @@ public sealed class NoteLedger
     public void Void(VoidedRange range)
     {
         lock (Sync) _voided.Add(range);
+    }
+
+    /// <summary>Every event outcome, registered and rejected, oldest first.</summary>
+    public void RecordEvent(EventRecord outcome)
+    {
+        lock (Sync) _events.Add(outcome);
+    }
+
+    public IReadOnlyList<EventRecord> Events()
+    {
+        lock (Sync) return [.. _events];
+    }
+
+    /// <summary>The registered events of a key, in the order they were registered.</summary>
+    public IReadOnlyList<EventRecord> EventsOf(string key)
+    {
+        lock (Sync) return [.. _events.Where(e => e.Key == key && e.Registered)];
     }
 
     public IReadOnlyList<NoteRecord> History()

@@ -29,7 +29,7 @@ public sealed class NoteProcessor(NoteLedger ledger, SettingsHolder settings)
                         ?? PartyRules.Check(nfe, settings.Current.TpAmb)
                         ?? DateRules.Check(nfe, received)
                         ?? TotalRules.Check(nfe)
-                        ?? DifalRule.Check(nfe);
+                        ?? DifalRule.Check(nfe, settings.Current.SimplesDifalGroupRequired);
         if (rejection is not null) return Reject(nfe, rejection, received, receipt, signature.DigestValue);
 
         lock (ledger.Sync)

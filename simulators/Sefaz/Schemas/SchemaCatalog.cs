@@ -16,7 +16,8 @@ public sealed class SchemaCatalog(SettingsHolder settings)
 
     /// <summary>Entry points (nfe.md §5): one per message the simulator receives.</summary>
     public static readonly string[] Entries =
-        ["enviNFe_v4.00.xsd", "consReciNFe_v4.00.xsd", "consSitNFe_v4.00.xsd", "consStatServ_v4.00.xsd", "inutNFe_v4.00.xsd"];
+        ["enviNFe_v4.00.xsd", "consReciNFe_v4.00.xsd", "consSitNFe_v4.00.xsd", "consStatServ_v4.00.xsd", "inutNFe_v4.00.xsd",
+         "envEventoCancNFe_v1.00.xsd", "envCCe_v1.00.xsd"];
 
     public bool HasPackage(SefazSettings candidate) =>
         SchemaFolder.Resolve(candidate.SchemaFolder) is { } folder

@@ -25,6 +25,16 @@ public sealed record SefazSettings
     /// a protocol, its number used up — instead of authorized.</summary>
     public IReadOnlyList<string> IrregularRecipients { get; init; } = [];
 
+    /// <summary>Plays an authorizer that still rejects a Simples Nacional emitter's interstate consumer sale without the
+    /// <c>ICMSUFDest</c> group (694), though DIFAL is not due from it; off by default, as the MOC's rule exempts CRT 1.</summary>
+    public bool SimplesDifalGroupRequired { get; init; }
+
+    /// <summary>How long after its authorization a note may be cancelled (Ato COTEPE 35/2010: 24 h); later, 501.</summary>
+    public TimeSpan CancellationDeadline { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Plays a UF that accepts a late cancellation (155, "fora de prazo") instead of refusing it with 501.</summary>
+    public bool LateCancellationAccepted { get; init; }
+
     /// <summary>A lot message above this many bytes is rejected with 214 (portal FAQ: 500 KB).</summary>
     public int MaxLotBytes { get; init; } = 500 * 1024;
 }

@@ -36,6 +36,16 @@ public static class Messages
         return $"<nfeProc xmlns=\"{Nfe.NamespaceName}\" versao=\"4.00\">{StripDeclaration(note.NfeXml!)}{protocol}</nfeProc>";
     }
 
+    /// <summary>The distribution form of a registered event: the evento as received plus its retEvento.</summary>
+    public static string ProcEvento(EventRecord e, int tpAmb)
+    {
+        var ret = new XElement(Nfe + "retEvento", new XAttribute("versao", "1.00"),
+            new XElement(Nfe + "infEvento", E("tpAmb", tpAmb), E("verAplic", VerAplic), E("cOrgao", e.Key[..2]), E("cStat", e.CStat),
+                E("xMotivo", e.XMotivo), E("chNFe", e.Key), E("tpEvento", e.TpEvento), E("nSeqEvento", e.NSeqEvento),
+                E("dhRegEvento", Timestamps.Format(e.DhRegEvento)), E("nProt", e.NProt)));
+        return $"<procEventoNFe xmlns=\"{Nfe.NamespaceName}\" versao=\"1.00\">{StripDeclaration(e.EventoXml!)}{ret.ToString(SaveOptions.DisableFormatting)}</procEventoNFe>";
+    }
+
     private static string StripDeclaration(string xml) =>
         xml.StartsWith("<?xml", StringComparison.Ordinal) ? xml[(xml.IndexOf("?>", StringComparison.Ordinal) + 2)..] : xml;
 }

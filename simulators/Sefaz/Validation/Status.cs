@@ -21,6 +21,10 @@ public static class Codes
     public static readonly Status InOperation = new(107, "Serviço em Operação");
     public static readonly Status PausedShortTerm = new(108, "Serviço Paralisado Momentaneamente (curto prazo)");
     public static readonly Status PausedNoForecast = new(109, "Serviço Paralisado sem Previsão");
+    public static readonly Status CancellationHomologated = new(101, "Cancelamento de NF-e homologado");
+    public static readonly Status EventLotProcessed = new(128, "Lote de Evento Processado");
+    public static readonly Status EventRegistered = new(135, "Evento registrado e vinculado a NF-e");
+    public static readonly Status CancellationLate = new(155, "Cancelamento homologado fora de prazo");
     public static readonly Status AuthorizedLate = new(150, "Autorizado o uso da NF-e, autorização fora de prazo");
     /// <summary>Uso denegado: the recipient's fiscal situation is irregular; the number is used up with a protocol.</summary>
     public static readonly Status DeniedRecipient = new(302, "Uso Denegado: Irregularidade fiscal do destinatário");
@@ -47,6 +51,14 @@ public static class Codes
     public static readonly Status SignatureDiffers = new(297, "Rejeição: Assinatura difere do calculado");
     public static readonly Status SignatureNotStandard = new(298, "Rejeição: Assinatura difere do padrão do Sistema");
     public static readonly Status SingleNoteAsync = new(452, "Rejeição: Solicitada resposta assíncrona para Lote com somente 1 (uma) NF-e");
+    public static readonly Status ProtocolDiffers = new(222, "Rejeição: Protocolo de Autorização de Uso difere do cadastrado");
+    public static readonly Status CancellationDeadline = new(501, "Rejeição: Prazo de cancelamento superior ao previsto na Legislação");
+    public static readonly Status EventIdDiffers = new(572, "Rejeição: Erro Atributo ID do evento não corresponde a concatenação dos campos (\"ID\" + tpEvento + chNFe + nSeqEvento)");
+    public static readonly Status EventDuplicate = new(573, "Rejeição: Duplicidade de Evento");
+    public static readonly Status EventAuthorDiffers = new(574, "Rejeição: O autor do evento diverge do emissor da NF-e");
+    public static readonly Status EventInFuture = new(578, "Rejeição: A data do evento não pode ser maior que a data do processamento");
+    public static readonly Status EventNeedsAuthorizedNote = new(580, "Rejeição: O evento exige uma NF-e autorizada");
+    public static readonly Status EventSequence = new(594, "Rejeição: O número de sequencia do evento informado é maior que o permitido");
     public static readonly Status KeyFieldsDiffer = new(502, "Rejeição: Erro na Chave de Acesso - Campo Id não corresponde à concatenação dos campos correspondentes");
     public static readonly Status DuplicateOtherKey = new(539, "Rejeição: Duplicidade de NF-e com diferença na Chave de Acesso [chNFe: {0}][nProt:{1}][dhAut: {2}]");
     public static readonly Status KeyMonth = new(561, "Rejeição: Mês de Emissão informado na Chave de Acesso difere do Mês de Emissão da NF-e");

@@ -12,6 +12,8 @@ public sealed record TestNfe
 
     public string CUF { get; init; } = "35";
     public string Cnpj { get; init; } = "11222333000181";
+    /// <summary><c>emit/CRT</c>: 1 Simples Nacional (the items' CSOSN stays: the simulator does not tie them to it).</summary>
+    public int Crt { get; init; } = 1;
     public int Serie { get; init; } = 1;
     public int Number { get; init; } = 1234;
     public string CNF { get; init; } = "48213697";

@@ -18,7 +18,8 @@ public static class TestNfeXml
         x.Append("<indIntermed>0</indIntermed><procEmi>0</procEmi><verProc>Loja 1.0</verProc></ide>");
         x.Append($"<emit><CNPJ>{n.Cnpj}</CNPJ><xNome>LOJA EXEMPLO LTDA</xNome><enderEmit><xLgr>RUA A</xLgr><nro>100</nro>");
         x.Append("<xBairro>CENTRO</xBairro><cMun>3550308</cMun><xMun>SAO PAULO</xMun><UF>SP</UF><CEP>01001000</CEP>");
-        x.Append("<cPais>1058</cPais><xPais>BRASIL</xPais></enderEmit><IE>123456789012</IE><CRT>1</CRT></emit>");
+        x.Append("<cPais>1058</cPais><xPais>BRASIL</xPais></enderEmit><IE>123456789012</IE>");
+        x.Append($"<CRT>{n.Crt}</CRT></emit>");
         x.Append(n.DestCnpj is not null ? $"<dest><CNPJ>{n.DestCnpj}</CNPJ>" : $"<dest><CPF>{n.DestCpf}</CPF>");
         x.Append($"<xNome>{n.DestName}</xNome><enderDest><xLgr>RUA B</xLgr><nro>200</nro><xBairro>MOOCA</xBairro>");
         x.Append($"<cMun>{n.DestCMun}</cMun><xMun>{n.DestXMun}</xMun><UF>{n.DestUf}</UF><CEP>03101000</CEP><cPais>1058</cPais>");

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using TrayBridge.Invoicing.Domain.Emitters;
 using TrayBridge.Invoicing.Domain.Fiscal;
 using TrayBridge.Invoicing.Domain.Orders;
+using TrayBridge.Invoicing.Domain.Taxes;
 using static TrayBridge.Invoicing.Domain.Building.NfeXml;
 
 namespace TrayBridge.Invoicing.Domain.Building;
@@ -30,11 +31,14 @@ internal static class ClosingSections
     public static XElement? Intermed(NfeIntermediary? intermediary) => intermediary is null ? null
         : E("infIntermed", E("CNPJ", intermediary.Cnpj), E("idCadIntTran", NfeText.Clean(intermediary.SellerId, 60)));
 
-    public static XElement InfAdic(Emitter emitter, NfeOrder order)
+    /// <param name="difalWaived">An interstate sale to a consumer whose DIFAL the emitter's policy says is not due: the
+    /// note states the legal basis, so the destination UF's auditor reads why no DIFAL was paid.</param>
+    public static XElement InfAdic(Emitter emitter, NfeOrder order, bool difalWaived = false)
     {
         var parts = new List<string> { $"Pedido {order.OrderNumber}" };
         if (emitter.Crt.UsesCsosn())
             parts.Add("DOCUMENTO EMITIDO POR ME OU EPP OPTANTE PELO SIMPLES NACIONAL. NAO GERA DIREITO A CREDITO FISCAL DE IPI.");
+        if (difalWaived) parts.Add(DifalPolicies.SimplesNacionalBasis);
         if (!string.IsNullOrWhiteSpace(order.Notes)) parts.Add(order.Notes);
         return E("infAdic", E("infCpl", NfeText.Clean(string.Join(" | ", parts), 5000)));
     }

@@ -47,7 +47,7 @@ public sealed class NfeBuilder(
                 ClosingSections.Transp(order),
                 ClosingSections.Pag(order.Payment, totals.Total),
                 ClosingSections.Intermed(order.Intermediary),
-                ClosingSections.InfAdic(emitter, order),
+                ClosingSections.InfAdic(emitter, order, operation.RequiresDifal && !emitter.EffectiveDifal.IsDue()),
                 ClosingSections.RespTec(technicalResponsible)));
         return new NfeDocument(key, identity.Series, identity.Number, issuedAt, totals.Total,
             lines.ToDictionary(line => line.Item.Line, line => line.Taxes.Cfop), nfe.ToString(SaveOptions.DisableFormatting));

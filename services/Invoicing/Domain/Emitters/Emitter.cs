@@ -14,6 +14,12 @@ public sealed record Emitter(
     /// <summary>The emitter's own tax table; the defaults are safe, not final (see <see cref="TaxRules"/>).</summary>
     public TaxRules Taxes { get; init; } = TaxRules.Default;
 
+    /// <summary>The accountant's DIFAL choice; null: the regime's default (<see cref="DifalPolicies.DefaultFor"/>).</summary>
+    public DifalPolicy? Difal { get; init; }
+
+    /// <summary>What the notes apply: the choice, else the regime's default.</summary>
+    public DifalPolicy EffectiveDifal => Difal ?? DifalPolicies.DefaultFor(Crt);
+
     public string Uf => Address.Uf;
 
     /// <summary>What keeps this emitter from issuing; empty when it can.</summary>

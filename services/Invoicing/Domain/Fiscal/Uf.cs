@@ -29,6 +29,9 @@ public static class Uf
     /// <summary>The UF's 2-digit IBGE code (<c>cUF</c>), e.g. SP → 35.</summary>
     public static string IbgeCode(string uf) => Get(uf).Code;
 
+    /// <summary>The UF of an IBGE code (an access key's first two digits), or null.</summary>
+    public static string? FromIbgeCode(string code) => All.FirstOrDefault(u => u.Value.Code == code).Key;
+
     public static TimeSpan UtcOffset(string uf) => TimeSpan.FromHours(Get(uf).UtcOffsetHours);
 
     /// <summary>The instant as the UF's clock reads it, to the second (<c>TDateTimeUTC</c> has no fractions).</summary>

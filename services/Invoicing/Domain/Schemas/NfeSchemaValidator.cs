@@ -50,16 +50,30 @@ public sealed class NfeSchemaValidator
     /// <summary>The override folder the schemas are read from; null when they are the embedded copy.</summary>
     public string? SchemaFolder { get; }
 
+    /// <summary>Events share the root <c>envEvento</c>/<c>procEventoNFe</c>: the entry schema is named by the caller
+    /// (e.g. envEventoCancNFe_v1.00.xsd, procCCeNFe_v1.00.xsd).</summary>
+    /// <exception cref="NfeSchemaException">The document does not satisfy the schema.</exception>
+    public void EnsureValid(string xml, string entry)
+    {
+        var errors = Validate(xml, entry);
+        if (errors.Count > 0) throw new NfeSchemaException(errors);
+    }
+
     /// <returns>Empty when valid; otherwise one line per problem: the element's path and the schema's message.</returns>
     public IReadOnlyList<string> Validate(string xml)
     {
-        var errors = new List<string>();
         string root;
         try { root = RootName(xml); }
         catch (XmlException e) { return [$"Not well-formed XML: {e.Message}"]; }
         if (!EntrySchemas.TryGetValue(root, out var entry))
             return [$"No NF-e schema for a '{root}' document (NFe, enviNFe, nfeProc or inutNFe in namespace {Namespace})."];
+        return Validate(xml, entry);
+    }
 
+    /// <returns>The errors of <paramref name="xml"/> against the package's <paramref name="entry"/> schema.</returns>
+    public IReadOnlyList<string> Validate(string xml, string entry)
+    {
+        var errors = new List<string>();
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = Set(entry), DtdProcessing = DtdProcessing.Prohibit };
         settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
         var path = new ElementPath();

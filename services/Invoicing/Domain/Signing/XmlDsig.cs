@@ -21,11 +21,14 @@ internal static class XmlDsig
     }
 
     /// <summary>What a document signs and whose CNPJ must be the certificate's: an NF-e's <c>infNFe</c> and its emitter's, or
-    /// an inutilização's <c>infInut</c> and its own.</summary>
+    /// an inutilização's <c>infInut</c> and its own, an event's <c>infEvento</c> and its author's.</summary>
     public static (XmlElement Signed, string Cnpj) Signable(XmlDocument document)
     {
         if (document.DocumentElement is { LocalName: "inutNFe" } && document.DocumentElement["infInut", NfeNamespace] is { } infInut)
             return (infInut, infInut["CNPJ", NfeNamespace]?.InnerText ?? "");
+        // An event (cancellation, carta de correção) is signed over its infEvento, by its author.
+        if (document.DocumentElement is { LocalName: "evento" } && document.DocumentElement["infEvento", NfeNamespace] is { } infEvento)
+            return (infEvento, infEvento["CNPJ", NfeNamespace]?.InnerText ?? "");
         var infNFe = InfNFe(document);
         return (infNFe, infNFe["emit", NfeNamespace]?["CNPJ", NfeNamespace]?.InnerText ?? "");
     }

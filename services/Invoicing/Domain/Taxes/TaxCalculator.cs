@@ -19,7 +19,7 @@ public static class TaxCalculator
         return new ItemTaxes(
             rules.Cfop.For(operation, st), icms,
             PisCofins(pisCofins, pisCofins.PisRate, operationValue), PisCofins(pisCofins, pisCofins.CofinsRate, operationValue),
-            operation.RequiresDifal ? Difal(rules.Icms.For(recipientUf), interstateRate, operationValue) : null);
+            operation.RequiresDifal ? Difal(emitter.EffectiveDifal, rules.Icms.For(recipientUf), interstateRate, operationValue) : null);
     }
 
     private static IcmsTax Icms(Emitter emitter, Operation operation, bool st, int origin, decimal value, decimal interstateRate)
@@ -52,10 +52,17 @@ public static class TaxCalculator
     };
 
     // DIFAL on a single base (base única): base × (internal − interstate), never negative; FCP on the same base.
-    private static DifalTax Difal(UfIcmsRate destination, decimal interstateRate, decimal value) => new(
-        Base: value, FcpRate: destination.Fcp, DestinationRate: destination.Internal, InterstateRate: interstateRate,
-        FcpValue: Percent(value, destination.Fcp),
-        DestinationValue: Percent(value, Math.Max(destination.Internal - interstateRate, 0)));
+    // Not due: no group, or (for an authorizer still asking for it) the group with zero base and values, so nothing is
+    // declared due; the rates stay the real ones, since SEFAZ checks pICMSInter against the UFs (697/698).
+    private static DifalTax? Difal(DifalPolicy policy, UfIcmsRate destination, decimal interstateRate, decimal value) => policy switch
+    {
+        DifalPolicy.NotDue => null,
+        DifalPolicy.NotDueZeroGroup => new(Base: 0, FcpRate: 0, DestinationRate: destination.Internal, InterstateRate: interstateRate,
+            FcpValue: 0, DestinationValue: 0),
+        _ => new(Base: value, FcpRate: destination.Fcp, DestinationRate: destination.Internal, InterstateRate: interstateRate,
+            FcpValue: Percent(value, destination.Fcp),
+            DestinationValue: Percent(value, Math.Max(destination.Internal - interstateRate, 0))),
+    };
 
     private static decimal Percent(decimal value, decimal rate) => NfeFormat.Cents(value * rate / 100m);
 }

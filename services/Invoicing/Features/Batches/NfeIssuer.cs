@@ -44,6 +44,7 @@ public sealed class NfeIssuer(IDocumentStore store, ServiceStore schema, NfeSche
         catch (NfeSignatureException e) { return (null, new("nfe.signature_failed", "A NF-e não pôde ser assinada: " + e.Message)); }
 
         var note = NewRecord(document, signed, order, salesOrderId, batchId);
+        note.Generation = await session.Query<NfeRecord>().CountAsync(n => n.SalesOrderId == salesOrderId && n.Status == NfeStatus.Cancelled, cancellationToken);
         session.Store(note);
         try
         {
@@ -60,7 +61,8 @@ public sealed class NfeIssuer(IDocumentStore store, ServiceStore schema, NfeSche
 
     private static async Task<(NfeRecord? Note, Reason? Skip)?> ExistingAsync(IQuerySession session, Guid salesOrderId, Guid batchId,
         CancellationToken cancellationToken) =>
-        await session.Query<NfeRecord>().FirstOrDefaultAsync(n => n.SalesOrderId == salesOrderId, cancellationToken) switch
+        // A cancelled note leaves its sales order free for a new one.
+        await session.Query<NfeRecord>().FirstOrDefaultAsync(n => n.SalesOrderId == salesOrderId && n.Status != NfeStatus.Cancelled, cancellationToken) switch
         {
             null => null,
             { } mine when mine.BatchId == batchId => (mine, null),

@@ -6,7 +6,8 @@ namespace TrayBridge.Invoicing.Features.Danfe;
 
 /// <summary>The DANFE of an authorized note as an A4 portrait PDF (nfe.md §7), in the standard layout simplified: the
 /// first page has the canhoto, header, parties, taxes, carrier, items and additional data; items that do not fit go
-/// on further pages under the repeated header (folha x/y). A homologação note says "SEM VALOR FISCAL" across the items.</summary>
+/// on further pages under the repeated header (folha x/y). A homologação note says "SEM VALOR FISCAL" across the items; a
+/// cancelled one "NF-E CANCELADA" on every page (the accountant's copy must not pass for a valid note).</summary>
 public static class DanfeRenderer
 {
     private const double Gap = 4;
@@ -18,9 +19,9 @@ public static class DanfeRenderer
     public static int FirstPageItems { get; } = DanfeItems.Capacity(FirstItemsTop, FirstItemsBottom);
     public static int NextPageItems { get; } = DanfeItems.Capacity(NextItemsTop, DanfeCanvas.Bottom);
 
-    public static byte[] Render(string nfeProc) => Render(DanfeNoteReader.Read(nfeProc));
+    public static byte[] Render(string nfeProc, bool cancelled = false) => Render(DanfeNoteReader.Read(nfeProc), cancelled);
 
-    public static byte[] Render(DanfeNote note)
+    public static byte[] Render(DanfeNote note, bool cancelled = false)
     {
         var pages = 1 + (int)Math.Ceiling(Math.Max(0, note.Items.Count - FirstPageItems) / (double)NextPageItems);
         using var document = new PdfDocument();
@@ -48,6 +49,7 @@ public static class DanfeRenderer
                 bottom = DanfeCanvas.Bottom;
             }
             if (note.Homologacao) NoFiscalValue(canvas, top, bottom);
+            if (cancelled) Cancelled(canvas, top, bottom);
             var skip = page == 1 ? 0 : FirstPageItems + (page - 2) * NextPageItems;
             DanfeItems.Draw(canvas, note.Items.Skip(skip).Take(page == 1 ? FirstPageItems : NextPageItems), top, bottom);
         }
@@ -55,6 +57,11 @@ public static class DanfeRenderer
         document.Save(pdf, closeStream: false);
         return pdf.ToArray();
     }
+
+    // Above the middle of the items, in red, so it does not cover the grey homologação mark.
+    private static void Cancelled(DanfeCanvas canvas, double top, double bottom) =>
+        canvas.Graphics.DrawString("NF-E CANCELADA", DanfeCanvas.Font(44, bold: true), new XSolidBrush(XColor.FromArgb(200, 200, 30, 30)),
+            new XRect(DanfeCanvas.Left, top, DanfeCanvas.Width, (bottom - top) / 2), XStringFormats.Center);
 
     // Drawn first and in light grey, so the items stay legible over it.
     private static void NoFiscalValue(DanfeCanvas canvas, double top, double bottom) =>

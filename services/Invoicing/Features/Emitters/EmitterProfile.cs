@@ -26,10 +26,13 @@ public sealed record StoredCertificate(
     DateTimeOffset NotAfter);
 
 /// <summary>The emitter's own fields, flat for storage (the tax table is kept beside them, <see cref="EmitterProfile.Taxes"/>).</summary>
+/// <param name="Difal">The accountant's DIFAL policy; null (and in profiles stored before it existed): the regime's default.</param>
 public sealed record EmitterData(
-    string Cnpj, string StateRegistration, string Name, string? TradeName, NfeAddress Address, Crt Crt, int Series, NfeEnvironment Environment)
+    string Cnpj, string StateRegistration, string Name, string? TradeName, NfeAddress Address, Crt Crt, int Series, NfeEnvironment Environment,
+    DifalPolicy? Difal = null)
 {
-    public static EmitterData From(Emitter e) => new(e.Cnpj, e.StateRegistration, e.Name, e.TradeName, e.Address, e.Crt, e.Series, e.Environment);
+    public static EmitterData From(Emitter e) =>
+        new(e.Cnpj, e.StateRegistration, e.Name, e.TradeName, e.Address, e.Crt, e.Series, e.Environment, e.Difal);
 
-    public Emitter ToEmitter() => new(Cnpj, StateRegistration, Name, Address, Crt, Series, Environment) { TradeName = TradeName };
+    public Emitter ToEmitter() => new(Cnpj, StateRegistration, Name, Address, Crt, Series, Environment) { TradeName = TradeName, Difal = Difal };
 }

@@ -26,13 +26,16 @@ public static class EmitterRequestReader
             problems["crt"] = ["Regime tributário (CRT): 1 Simples Nacional, 2 Simples Nacional acima do sublimite, 3 regime normal ou 4 MEI."];
         if (input.Environment is not { } environment || !Enum.IsDefined((NfeEnvironment)environment))
             problems["environment"] = ["Ambiente: 1 (produção) ou 2 (homologação)."];
+        var difal = DifalCodes.Parse(input.Difal);
+        if (difal is null && !string.IsNullOrWhiteSpace(input.Difal))
+            problems["difal"] = ["DIFAL: due (recolher), not_due (não devido) ou not_due_zero_group (não devido, grupo zerado); vazio segue o regime."];
         if (problems.Count > 0) return (null, problems, Api.ApiProblem.Validation);
 
         var a = input.Address!;
         var address = new NfeAddress(a.Street ?? "", a.Number ?? "", a.Complement, a.District ?? "", a.CityCode ?? "", a.CityName ?? "", a.Uf ?? "",
             a.ZipCode ?? "", a.Phone);
         var emitter = new Emitter(Digits(input.Cnpj), Digits(input.StateRegistration), input.Name?.Trim() ?? "", address, (Crt)input.Crt!.Value,
-            input.Series ?? 1, (NfeEnvironment)input.Environment!.Value) { TradeName = string.IsNullOrWhiteSpace(input.TradeName) ? null : input.TradeName.Trim() };
+            input.Series ?? 1, (NfeEnvironment)input.Environment!.Value) { TradeName = string.IsNullOrWhiteSpace(input.TradeName) ? null : input.TradeName.Trim(), Difal = difal };
         foreach (var group in emitter.FieldProblems().GroupBy(p => p.Field)) problems[group.Key] = [.. group.Select(p => p.Message + ".")];
         return problems.Count > 0 ? (null, problems, Api.ApiProblem.Validation) : (emitter, problems, Api.ApiProblem.Validation);
     }

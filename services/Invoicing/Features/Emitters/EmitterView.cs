@@ -1,6 +1,7 @@
 using TrayBridge.Api;
 using TrayBridge.Api.Invoicing;
 using TrayBridge.Invoicing.Domain.Emitters;
+using TrayBridge.Invoicing.Domain.Taxes;
 using TrayBridge.Invoicing.Features.Sefaz;
 
 namespace TrayBridge.Invoicing.Features.Emitters;
@@ -37,7 +38,8 @@ public static class EmitterView
         return new EmitterResponse(e.Cnpj, e.StateRegistration, e.Name, e.TradeName,
             new EmitterAddress(a.Street, a.Number, a.Complement, a.District, a.CityCode, a.CityName, a.Uf, a.ZipCode, a.Phone), (int)e.Crt, e.Series,
             (int)e.Environment, Endpoints(sefaz.For(a.Uf, e.Environment)!),
-            certificate, [.. warnings.Select(w => w.Detail)], warnings);
+            certificate, [.. warnings.Select(w => w.Detail)], warnings,
+            DifalCodes.Code(e.Difal), DifalCodes.Code(e.Difal ?? DifalPolicies.DefaultFor(e.Crt)));
     }
 
     // The UF was validated when the emitter was saved, and the table covers every UF.

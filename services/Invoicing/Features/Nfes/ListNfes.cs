@@ -59,7 +59,7 @@ public static class ListNfes
         var notes = await query.OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Number)
             .ToPagedListAsync(page ?? 1, pageSize ?? 50, cancellationToken);
         return TypedResults.Ok(new NfePage(
-            [.. notes.Select(n => NfeViews.From(n, outcomes.XmlUrl(tenantId, n.Id), outcomes.DanfeUrl(tenantId, n.Id)))],
+            [.. notes.Select(n => NfeViews.WithLinks(n, outcomes, tenantId))],
             (int)notes.PageNumber, (int)notes.PageSize, notes.TotalItemCount, situations));
     }
 }

@@ -7,14 +7,26 @@ namespace TrayBridge.Invoicing.Features.Nfes;
 /// batch and, when it did not go through, the reason with a stable code (SEFAZ's cStat and motivo kept in the detail).</summary>
 public static class NfeViews
 {
-    /// <summary>The links are shown only for an authorized note whose links were not revoked.</summary>
-    public static NfeResponse From(NfeRecord n, string? xmlUrl, string? danfeUrl)
+    /// <summary>The links are shown only for an authorized (or cancelled: its DANFE marked CANCELADA is what the
+    /// accountant needs) note whose links were not revoked.</summary>
+    public static NfeResponse From(NfeRecord n, string? xmlUrl, string? danfeUrl, string? correctionUrl = null, DateTimeOffset? cancellableUntil = null)
     {
-        var authorized = n.Status == NfeStatus.Authorized && !NfeLinks.IsRevoked(n);
+        var linked = n.Status is NfeStatus.Authorized or NfeStatus.Cancelled && !NfeLinks.IsRevoked(n);
         return new(n.Id, n.SalesOrderId, n.BatchId, n.TrayOrderId, n.Series, n.Number, n.Key, n.Total, n.IssuedAt, n.Status.ToString(),
-            n.StatusCode, n.Reason, n.LastError, n.Protocol, n.AuthorizedAt, authorized ? xmlUrl : null, authorized ? danfeUrl : null,
-            Situation(n.Status)) { LinksRevokedAt = n.LinksRevokedAt };
+            n.StatusCode, n.Reason, n.LastError, n.Protocol, n.AuthorizedAt, linked ? xmlUrl : null, linked ? danfeUrl : null,
+            Situation(n.Status))
+        {
+            LinksRevokedAt = n.LinksRevokedAt,
+            CancellableUntil = n.Status == NfeStatus.Authorized ? cancellableUntil : null,
+            Cancellation = n.CancelledAt is { } at ? new NfeCancellation(at, n.CancellationProtocol ?? "", n.CancellationJustification ?? "") : null,
+            Corrections = [.. n.Corrections.Select(c => new NfeCorrectionView(c.Sequence, c.Text, c.Protocol, c.RegisteredAt))],
+            CorrectionPdfUrl = linked && n.Corrections.Count > 0 ? correctionUrl : null,
+        };
     }
+
+    /// <summary>The view with every link of the note and its cancellation deadline.</summary>
+    public static NfeResponse WithLinks(NfeRecord n, Sending.NfeOutcomes outcomes, string tenantId) =>
+        From(n, outcomes.XmlUrl(tenantId, n.Id), outcomes.DanfeUrl(tenantId, n.Id), outcomes.CorrectionUrl(tenantId, n.Id), outcomes.CancellableUntil(n));
 
     public static string Situation(NfeStatus status) => status switch
     {
@@ -22,6 +34,7 @@ public static class NfeViews
         NfeStatus.Rejected => NfeSituations.Rejected,
         NfeStatus.Denied => NfeSituations.Denied,
         NfeStatus.Voided => NfeSituations.Voided,
+        NfeStatus.Cancelled => NfeSituations.Cancelled,
         _ => NfeSituations.Waiting,
     };
 
@@ -37,6 +50,7 @@ public static class NfeViews
         NfeStatus.Rejected => BatchOrderStates.Rejected,
         NfeStatus.Denied => BatchOrderStates.Denied,
         NfeStatus.Voided => BatchOrderStates.Voided,
+        NfeStatus.Cancelled => BatchOrderStates.Cancelled,
         _ => BatchOrderStates.Issued,
     };
 

@@ -7,7 +7,7 @@ using TrayBridge.Invoicing.Features.Sending;
 namespace TrayBridge.Invoicing.Features.Nfes;
 
 /// <summary>Batches and notes: <c>POST/GET /api/invoicing/batches</c>, <c>GET /api/invoicing/nfes</c> (<see cref="ListNfes"/>),
-/// <c>GET …/nfes/{id}</c>, <c>POST …/nfes/{id}/resend</c> and <c>…/void</c>, and the nfeProc XML and its DANFE PDF behind opaque anonymous links (<see cref="NfeLinks"/>).</summary>
+/// <c>GET …/nfes/{id}</c>, <c>POST …/nfes/{id}/resend</c>, <c>…/void</c>, <c>…/cancel</c> (<see cref="CancelNfe"/>) and <c>…/correction</c> (<see cref="CorrectNfe"/>), and the nfeProc XML and its DANFE PDF behind opaque anonymous links (<see cref="NfeLinks"/>).</summary>
 public static class NfesApi
 {
     public static void MapNfesApi(this WebApplication app)
@@ -20,6 +20,8 @@ public static class NfesApi
         api.MapGet("/nfes/{id:guid}", GetAsync);
         api.MapPost("/nfes/{id:guid}/resend", ResendNfe.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(4 * 1024));
         api.MapPost("/nfes/{id:guid}/void", VoidNumber.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(4 * 1024));
+        api.MapPost("/nfes/{id:guid}/cancel", CancelNfe.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(4 * 1024));
+        api.MapPost("/nfes/{id:guid}/correction", CorrectNfe.HandleAsync).WithMetadata(new RequestSizeLimitAttribute(8 * 1024));
         app.MapNfeLinks(api);
     }
 
@@ -29,7 +31,7 @@ public static class NfesApi
         var tenantId = tenant.Require();
         await using var session = store.QuerySession(tenantId);
         return await session.LoadAsync<NfeRecord>(id, cancellationToken) is { } note
-            ? TypedResults.Ok(NfeViews.From(note, outcomes.XmlUrl(tenantId, note.Id), outcomes.DanfeUrl(tenantId, note.Id)))
+            ? TypedResults.Ok(NfeViews.WithLinks(note, outcomes, tenantId))
             : ServiceDefaults.Http.Problems.NotFound("nfe.not_found", "Nota fiscal não encontrada.");
     }
 }

@@ -64,6 +64,16 @@ public sealed class NfeOutcomes(SefazClient sefaz, SignedUrls urls, IOptions<Inv
 
     public const string XmlPurpose = "invoicing-nfe-xml";
     public const string DanfePurpose = "invoicing-nfe-danfe";
+    public const string CorrectionPurpose = "invoicing-nfe-cce";
+
+    /// <summary>The latest carta de correção's PDF.</summary>
+    public string CorrectionUrl(string tenantId, Guid noteId) => Link(tenantId, CorrectionPurpose, noteId, "cce");
+
+    /// <summary>Until when an authorized note may be cancelled: its UF's deadline after authorization.</summary>
+    public DateTimeOffset? CancellableUntil(NfeRecord note) =>
+        note is { Status: NfeStatus.Authorized, AuthorizedAt: { } at } ? at + settings.Value.Cancellation.For(note.Key.Length == 44 ? Uf(note.Key) : "") : null;
+
+    private static string Uf(string key) => Domain.Fiscal.Uf.FromIbgeCode(key[..2]) ?? "";
 
     public string XmlUrl(string tenantId, Guid noteId) => Link(tenantId, XmlPurpose, noteId, "xml");
 

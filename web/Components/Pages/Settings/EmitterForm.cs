@@ -23,13 +23,15 @@ public sealed class EmitterForm
     public string Crt { get; set; } = "1";
     public string Series { get; set; } = "1";
     public string Environment { get; set; } = "2";
+    /// <summary>The DIFAL policy's code (<c>due</c>, <c>not_due</c>, <c>not_due_zero_group</c>); empty: by regime.</summary>
+    public string Difal { get; set; } = "";
 
     public static EmitterForm From(EmitterResponse e) => new()
     {
         Cnpj = e.Cnpj, StateRegistration = e.StateRegistration, Name = e.Name, TradeName = e.TradeName, Street = e.Address.Street,
         Number = e.Address.Number, Complement = e.Address.Complement, District = e.Address.District, CityCode = e.Address.CityCode,
         CityName = e.Address.CityName, Uf = e.Address.Uf, ZipCode = e.Address.ZipCode, Phone = e.Address.Phone, Crt = e.Crt.ToString(),
-        Series = e.Series.ToString(), Environment = e.Environment.ToString(),
+        Series = e.Series.ToString(), Environment = e.Environment.ToString(), Difal = e.Difal ?? "",
     };
 
     /// <summary>The request as typed; a série that is not a number goes as null and the API says so beside the field.</summary>
@@ -37,7 +39,7 @@ public sealed class EmitterForm
         new EmitterAddress(Street ?? "", Number ?? "", Blank(Complement), District ?? "", CityCode ?? "", CityName ?? "", (Uf ?? "").Trim().ToUpperInvariant(),
             ZipCode ?? "", Blank(Phone)),
         int.TryParse(Crt, out var crt) ? crt : null, int.TryParse(Series, out var series) ? series : null,
-        int.TryParse(Environment, out var environment) ? environment : null);
+        int.TryParse(Environment, out var environment) ? environment : null, Difal: Blank(Difal));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -75,8 +75,9 @@ function Initialize-Infrastructure {
     return $infra
 }
 
-# The apt packages the tests need besides the servers: poppler reads the DANFE back, Chromium runs the panel's tests.
-function Get-ToolPackages { return @('poppler-utils', 'chromium') }
+# The apt packages the tests need besides the servers: poppler reads the DANFE back, Chromium runs the panel's tests,
+# the benchmark's charts draw their text in DejaVu Sans (pgbench comes with the postgresql server package).
+function Get-ToolPackages { return @('poppler-utils', 'chromium', 'fonts-dejavu-core') }
 
 function Install-DebianPackages([string[]]$Packages) {
     # Always an array: one missing package piped through Where-Object is a scalar string, and splatting a string passes

@@ -17,8 +17,16 @@ public static class BenchRun
         var quick = args.Contains("--quick");
         var outIndex = Array.IndexOf(args, "--out");
         var folder = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(RepositoryLayout.Root, "artifacts", "bench");
-        var orders = args.FirstOrDefault(a => int.TryParse(a, out _)) is { } n ? int.Parse(n) : quick ? 6 : 60;
+        // The store's orders at budget: the first argument when it is a number (build.ps1 bench [orders]).
+        var orders = args.Length > 0 && int.TryParse(args[0], out var n) ? n : quick ? 6 : 60;
         var sizes = quick ? Sizes.Quick(orders) : Sizes.Full(orders);
+        // A shorter run on a busy machine: each figure's details say the sizes it was measured at.
+        sizes = sizes with
+        {
+            PipelineOrders = Option(args, "--pipeline-orders") ?? sizes.PipelineOrders, BatchOrders = Option(args, "--batch") ?? sizes.BatchOrders,
+            UnthrottledChanges = Option(args, "--changes") ?? sizes.UnthrottledChanges, MixStores = Option(args, "--stores") ?? sizes.MixStores,
+            MixDuration = Option(args, "--minutes") is { } minutes ? TimeSpan.FromMinutes(minutes) : sizes.MixDuration,
+        };
         Directory.CreateDirectory(folder);
         var figures = new List<BenchFigure>();
         var latencies = new Dictionary<string, IReadOnlyList<double>>();
@@ -101,6 +109,9 @@ public static class BenchRun
         figures.AddRange(budget.Figures);
         return budget.Shares;
     }
+
+    private static int? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : null;
 
     private sealed record Sizes(int PipelineOrders, int UnthrottledChanges, int BatchOrders, int BudgetStoreOrders, int SteadyOrders, int AtBudgetChanges,
         int MixStores, TimeSpan MixDuration)

@@ -28,7 +28,7 @@ public static class BenchRun
             MixDuration = Option(args, "--minutes") is { } minutes ? TimeSpan.FromMinutes(minutes) : sizes.MixDuration,
         };
         Directory.CreateDirectory(folder);
-        var figures = new List<BenchFigure>();
+        var figures = new FigureList(log);
         var latencies = new Dictionary<string, IReadOnlyList<double>>();
         IReadOnlyList<(string Store, double Share)> shares;
 
@@ -70,7 +70,7 @@ public static class BenchRun
 
     /// <summary>Tray's budget off: the pipeline's own capacity beside pgbench, a stock change's way with no wait for budget,
     /// and one NF-e batch end to end with its numbers checked.</summary>
-    private static async Task UnthrottledAsync(BenchContext context, Sizes sizes, List<BenchFigure> figures, Dictionary<string, IReadOnlyList<double>> latencies,
+    private static async Task UnthrottledAsync(BenchContext context, Sizes sizes, FigureList figures, Dictionary<string, IReadOnlyList<double>> latencies,
         CancellationToken ct)
     {
         var (pipeline, store) = await PipelineCapacity.MeasureAsync(context, sizes.PipelineOrders);
@@ -90,7 +90,7 @@ public static class BenchRun
     /// <summary>At Tray's budget: today's figures on one store (its import the whole way, the steady state, a stock change's
     /// way, an NF-e batch) with their Tray calls, then many stores on two connector processes.</summary>
     private static async Task<IReadOnlyList<(string Store, double Share)>> AtBudgetAsync(BenchContext context, Sizes sizes, TimeSpan window,
-        int perWindow, List<BenchFigure> figures, Dictionary<string, IReadOnlyList<double>> latencies, CancellationToken ct)
+        int perWindow, FigureList figures, Dictionary<string, IReadOnlyList<double>> latencies, CancellationToken ct)
     {
         await using (var store = await BenchStore.ConnectAsync(context.System, "tenant-bench", "600001", products: 20, sizes.BudgetStoreOrders))
         {

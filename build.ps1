@@ -2,7 +2,7 @@
 # TrayBridge's one entry point, for people and CI:
 #   run            infrastructure + build + every host on loopback, until Ctrl+C
 #   test           infrastructure + build + every test project; closes with "Tests: N passed, N failed, N skipped"
-#   bench [orders] infrastructure + build + the benchmark (latency percentiles, throughput) into artifacts/bench
+#   bench [orders] [--quick]   infrastructure + Release build + the benchmark (every figure, the machine, charts) into artifacts/bench
 #   up | down      infrastructure only (PostgreSQL + RabbitMQ)
 #   token [--tenant <id>] [--role admin|operator]   a user's access token from the running identity simulator (last line)
 #   compose-env    this machine's keys and the demo's settings as `export` lines for docker compose (eval "$(…)")
@@ -28,9 +28,9 @@ function Get-Option([string]$Name, [string]$Default) {
     return $Default
 }
 
-function Invoke-Build {
-    Write-Host '==> dotnet build' -ForegroundColor Cyan
-    dotnet build (Join-Path $Root 'TrayBridge.slnx') -c Debug --nologo -v quiet -clp:ErrorsOnly
+function Invoke-Build([string]$Configuration = 'Debug') {
+    Write-Host "==> dotnet build ($Configuration)" -ForegroundColor Cyan
+    dotnet build (Join-Path $Root 'TrayBridge.slnx') -c $Configuration --nologo -v quiet -clp:ErrorsOnly
     if ($LASTEXITCODE -ne 0) { throw 'Build failed.' }
 }
 
@@ -59,9 +59,10 @@ switch ($Command) {
     }
     'bench' {
         $infra = Initialize-Infrastructure
-        Invoke-Build
+        # Release: the figures are the optimized code's (the hosts it starts are the same configuration's build).
+        Invoke-Build 'Release'
         Set-TestServers $infra
-        dotnet (Join-Path $Root 'tools/TrayBridge.Bench/bin/Debug/net10.0/TrayBridge.Bench.dll') @Rest
+        dotnet (Join-Path $Root 'tools/TrayBridge.Bench/bin/Release/net10.0/TrayBridge.Bench.dll') @Rest
         exit $LASTEXITCODE
     }
     'screenshots' {
@@ -73,7 +74,7 @@ switch ($Command) {
         exit $LASTEXITCODE
     }
     default {
-        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] | up | down | token [--tenant <id>] [--role operator] | pack | events | screenshots" -ForegroundColor Red
+        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] [--quick] | up | down | token [--tenant <id>] [--role operator] | pack | events | screenshots" -ForegroundColor Red
         exit 2
     }
 }

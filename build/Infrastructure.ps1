@@ -78,8 +78,9 @@ function Initialize-Infrastructure {
     return $infra
 }
 
-# The apt packages the tests need besides the servers: poppler reads the DANFE back, Chromium runs the panel's tests.
-function Get-ToolPackages { return @('poppler-utils', 'chromium') }
+# The apt packages the tests need besides the servers: poppler reads the DANFE back, Chromium runs the panel's tests,
+# the benchmark's charts draw their text in DejaVu Sans (pgbench comes with the postgresql server package).
+function Get-ToolPackages { return @('poppler-utils', 'chromium', 'fonts-dejavu-core') }
 
 # The server restart tests start a PostgreSQL and a RabbitMQ of their own (initdb/pg_ctl, rabbitmq-server) whatever serves the
 # others (Docker, a remote server): the programs are installed, their services not started (policy-rc.d says no while apt

@@ -29,7 +29,7 @@ public sealed class BenchStore : IAsyncDisposable
             platform = "TrayCommerce", storeId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
         })).EnsureSuccessStatusCode();
         await Eventually.ReturnsAsync(store.MirrorAsync, rows => rows.Count == orders && rows.All(r => r.GetProperty("complete").GetBoolean()),
-            TimeSpan.FromMinutes(10), $"{orders} orders mirrored");
+            TimeSpan.FromMinutes(20), $"{orders} orders mirrored");
         return store;
     }
 
@@ -55,6 +55,9 @@ public sealed class BenchStore : IAsyncDisposable
             if (items.Count < 100) return orders;
         }
     }
+
+    public async Task<long> SalesOrderCountAsync() =>
+        (await Erp.GetFromJsonAsync<JsonElement>($"api/orders/sales-orders?storeId={StoreId}&pageSize=1")).GetProperty("total").GetInt64();
 
     /// <summary>Tray's log of this store's calls after the first <paramref name="after"/> (simulator admin, outside the budget).</summary>
     public async Task<List<JsonElement>> TrayRequestsAsync(int after) =>

@@ -6,13 +6,14 @@ using TrayBridge.TestSupport;
 namespace TrayBridge.Bench;
 
 /// <summary>A stock change saved in the ERP → the PUT reaching Tray (the simulator's own log time), one change at a time on
-/// products that are idle, as a merchant's single edits are.</summary>
+/// products that are idle, as a merchant's single edits are. The products' export first, with its Tray calls per product.</summary>
 public static class StockSyncLatency
 {
     private const int Products = 10;
 
-    public static async Task<BenchResult> MeasureAsync(BenchStore store, int changes)
+    public static async Task<(BenchFigure Figure, List<double> Latencies, BenchFigure Export)> MeasureAsync(BenchStore store, int changes, string name)
     {
+        var exportCalls = await store.TrayRequestCountAsync();
         var ids = new List<Guid>();
         for (var i = 1; i <= Products; i++)
         {
@@ -23,6 +24,10 @@ public static class StockSyncLatency
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         await Eventually.ReturnsAsync(() => store.Erp.GetFromJsonAsync<JsonElement>($"api/catalog/exports/{export.GetProperty("exportId").GetGuid()}"),
             e => e.GetProperty("exported").GetInt32() == Products, TimeSpan.FromMinutes(5), "the bench products exported");
+        // The export's own calls (products, variants, stock, pictures): the store's polls meanwhile are not the export's.
+        var exported = (await store.TrayRequestsAsync(exportCalls)).Count(c => !c.GetProperty("path").GetString()!.Contains("/orders"));
+        var exportFigure = new BenchFigure("Tray calls per exported product", exported / (double)Products, "calls/product",
+            new Dictionary<string, double> { ["products"] = Products, ["calls"] = exported });
 
         var latencies = new List<double>();
         for (var change = 0; change < changes; change++)
@@ -36,10 +41,11 @@ public static class StockSyncLatency
             latencies.Add((put.First(IsProductPut).GetProperty("at").GetDateTimeOffset() - saved).TotalMilliseconds);
         }
         latencies.Sort();
-        return new BenchResult("stock change → Tray (ms)", latencies.Count, new Dictionary<string, double>
+        return (new BenchFigure(name, Percentile(latencies, 0.95), "ms p95", new Dictionary<string, double>
         {
-            ["p50"] = Percentile(latencies, 0.50), ["p95"] = Percentile(latencies, 0.95), ["p99"] = Percentile(latencies, 0.99), ["max"] = latencies[^1],
-        });
+            ["n"] = latencies.Count, ["p50"] = Percentile(latencies, 0.50), ["p95"] = Percentile(latencies, 0.95), ["p99"] = Percentile(latencies, 0.99),
+            ["max"] = latencies[^1],
+        }), latencies, exportFigure);
     }
 
     private static bool IsProductPut(JsonElement call) =>

@@ -24,8 +24,12 @@ public static class Extensions
     public static WebApplicationBuilder AddTrayConnector(this WebApplicationBuilder builder)
     {
         builder.AddServicePlatform("tray-connector", Store,
-            marten => PostgresXmlRepository.AddDataProtectionTable(
-                marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema), Store.Schema),
+            marten =>
+            {
+                PostgresXmlRepository.AddDataProtectionTable(
+                    marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema), Store.Schema);
+                MirroredOrderSchema.Configure(marten);
+            },
             bus =>
             {
                 bus.AddConsumer<ProductChangedConsumer>();

@@ -1,3 +1,3 @@
 using TrayBridge.Bench;
 
-return await BenchRun.RunAsync(args);
+return args is ["screens", ..] ? await ScreensStandalone.RunAsync(args) : await BenchRun.RunAsync(args);

@@ -73,7 +73,8 @@ from (select i, (array['Camiseta','Calça','Tênis','Boné','Jaqueta','Meia','Be
 select '{tenant}' as tenant_id, '{store}:' || md5('{tenant}:p:' || g.i)::uuid as id, t.data || jsonb_build_object(
          'Id', '{store}:' || md5('{tenant}:p:' || g.i)::uuid, 'ProductId', md5('{tenant}:p:' || g.i)::uuid, 'StoreId', '{store}',
          'TrayProductId', (500000 + g.i)::text, 'Status', case when g.i % 10 = 6 then 'Failed' else 'Exported' end,
-         'LastError', case when g.i % 10 = 6 then 'A Tray recusou o produto: categoria inexistente.' end)
+         'LastError', case when g.i % 10 = 6 then jsonb_build_object('Reason', 'A Tray recusou o produto: categoria inexistente.',
+           'Causes', jsonb_build_array(), 'Retryable', false, 'At', now()) end)
        as data, t.mt_dotnet_type
 from generate_series(1, {p}) g(i),
      (select data, mt_dotnet_type from catalog.mt_doc_productlink where tenant_id = '{template_tenant}' order by id limit 1) t

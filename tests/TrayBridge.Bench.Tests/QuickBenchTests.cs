@@ -16,6 +16,7 @@ public sealed class QuickBenchTests
         "order import (orders/min)", "order import, steady (calls/order)", "stock change → Tray (ms)", "Tray calls per exported product",
         "NF-e batch (notes/min)", "Tray calls per imported order, first import", "Tray calls per imported order, steady state", "Tray calls per invoice",
         "budget use per store, min (achieved ÷ allowed)", "budget use per store, median (achieved ÷ allowed)", "Tray 429 answers during the budget mix",
+        "screens: lists with a bounded page",
     ];
 
     [Fact]
@@ -77,6 +78,9 @@ public sealed class QuickBenchTests
             Assert.Equal(0, Detail("budget use per store, min (achieved ÷ allowed)", "driverErrors"));
             Assert.Equal(0, Value("Tray 429 answers during the budget mix"));
             Assert.Equal(3, root.GetProperty("budgetUse").GetArrayLength());
+            // Screens at scale, small: every list behind the panel answered (p95 figures present) and bounds its page.
+            Assert.Contains(figures.Keys, name => name.StartsWith("screens: ", StringComparison.Ordinal) && name != "screens: lists with a bounded page");
+            Assert.Equal(Detail("screens: lists with a bounded page", "checked"), Value("screens: lists with a bounded page"));
 
             foreach (var chart in new[] { "stock-latency.png", "budget-use.png" })
             {

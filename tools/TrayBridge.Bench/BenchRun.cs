@@ -84,7 +84,7 @@ public static class BenchRun
             figures.AddRange(await NfeThroughput.MeasureBatchAsync(store, sizes.BatchOrders));
         }
         ct.ThrowIfCancellationRequested();
-        // TODO(screens): figures.AddRange(await ScreensAtScale.RunAsync(context, context.Quick, ct));
+        figures.AddRange(await ScreensAtScale.RunAsync(context, context.Quick, ct));
     }
 
     /// <summary>At Tray's budget: today's figures on one store (its import the whole way, the steady state, a stock change's

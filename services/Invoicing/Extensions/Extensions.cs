@@ -30,9 +30,15 @@ public static class Extensions
             marten.Schema.For<EmitterProfile>().Identity(p => p.Id);
             // One live note per sales order, per tenant: two batches racing over an order cannot both store one. A cancelled
             // note keeps its slot; the next note of the order takes the next generation.
+            // Notas fiscais counts on status and sorts on dhEmi and number: status and number are duplicated into columns and
+            // the newest notes come from an index, so the list never reads a note's document (its signed XML, ~9 KB, kept out
+            // of line) to sort or count; only its page's (issue 12 §6). dhEmi is not duplicated: a duplicated DateTimeOffset
+            // is written as timestamptz, which Npgsql takes in UTC only, and dhEmi carries its offset.
             marten.Schema.For<NfeRecord>().UniqueIndex(UniqueIndexType.Computed, "nfe_record_sales_order", TenancyScope.PerTenant,
                     n => n.SalesOrderId, n => n.Generation)
-                .Index(n => n.Number).Index(n => n.BatchId);
+                .Duplicate(n => n.Number).Duplicate(n => n.Status).Index(n => n.BatchId)
+                .Index(new System.Linq.Expressions.Expression<Func<NfeRecord, object>>[] { n => n.IssuedAt, n => n.Number },
+                    index => (index.Name, index.TenancyScope) = ("nfe_record_list", TenancyScope.PerTenant));
             // Only the batch's own due work writes it, one chunk at a time; a chunk run twice (a lease lost mid-run) fails
             // its write and is retried over the state the other left, rather than dropping that one's skips.
             marten.Schema.For<InvoiceBatch>().UseOptimisticConcurrency(true);

@@ -20,8 +20,7 @@ public static class Extensions
     {
         builder.AddServicePlatform("orders", Store, marten =>
             {
-                // A correction and a change from Tray arriving together must not lose one another.
-                marten.Schema.For<SalesOrder>().Index(o => o.StoreId).UseOptimisticConcurrency(true);
+                SalesOrderSchema.Configure(marten);
                 marten.Schema.For<Customer>();
                 marten.Schema.For<ImportFailure>();
                 marten.Schema.For<MarketplaceSeller>().Index(s => s.StoreId);

@@ -29,9 +29,13 @@ public static class Extensions
         // connectors do for every store, and one that ran an export here would call Tray for another store.
         var dedicated = !string.IsNullOrWhiteSpace(builder.Configuration["Connector:DedicatedStoreId"]);
         builder.AddServicePlatform("tray-connector", Store,
-            marten => PostgresXmlRepository.AddDataProtectionTable(
-                marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema)
-                    .AddStoreHealthTable(Store.Schema).AddDedicatedStoresTable().AddForwardedCallsTable(), Store.Schema),
+            marten =>
+            {
+                PostgresXmlRepository.AddDataProtectionTable(
+                    marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema)
+                        .AddDedicatedStoresTable().AddForwardedCallsTable(), Store.Schema);
+                MirroredOrderSchema.Configure(marten);
+            },
             bus =>
             {
                 if (dedicated) return;

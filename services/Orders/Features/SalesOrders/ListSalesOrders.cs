@@ -14,7 +14,8 @@ namespace TrayBridge.Orders.Features.SalesOrders;
 /// clicking it lists.</summary>
 public static class ListSalesOrders
 {
-    private static readonly string CustomerSql = NameSearch.Sql("d.data->'Customer'->>'Name'", "d.data->'Customer'->'TaxId'->>'Value'");
+    private static readonly string CustomerSql = NameSearch.Sql(SalesOrderSchema.CustomerNameColumn, "d.data->'Customer'->'TaxId'->>'Value'");
+    private static readonly string CustomerNameSql = NameSearch.NameSql(SalesOrderSchema.CustomerNameColumn);
 
     public static async Task<Results<Ok<SalesOrderPage>, ValidationProblem>> HandleAsync([AsParameters] SalesOrderListQuery filter,
         IDocumentStore documents, TenantContext tenant, CancellationToken cancellationToken)
@@ -44,8 +45,11 @@ public static class ListSalesOrders
     {
         var query = session.Query<SalesOrder>().AsQueryable();
         if (filter.StoreId is { } storeId) query = query.Where(o => o.StoreId == storeId);
+        // A name alone is matched inside the list's index; only a text that could be a CPF/CNPJ also reads the documents.
         if (!string.IsNullOrWhiteSpace(filter.Customer))
-            query = query.Where(o => o.MatchesSql(CustomerSql, NameSearch.Pattern(filter.Customer), NameSearch.TaxIdText(filter.Customer)));
+            query = NameSearch.CouldBeTaxId(filter.Customer)
+                ? query.Where(o => o.MatchesSql(CustomerSql, NameSearch.Pattern(filter.Customer), NameSearch.TaxIdText(filter.Customer)))
+                : query.Where(o => o.MatchesSql(CustomerNameSql, NameSearch.Pattern(filter.Customer)));
         if (filter.FromInstant is { } from) query = query.Where(o => o.PlacedAt >= from);
         if (filter.ToExclusive is { } to) query = query.Where(o => o.PlacedAt < to);
         if (filter.TrayOrderIds is not null)

@@ -15,6 +15,14 @@ public static class NameSearch
     public static string Sql(string namePath, string taxIdPath) =>
         $@"(lower(translate({namePath}, '{Accented}', '{Plain}')) like ? escape '\' or {taxIdPath} = ?)";
 
+    /// <summary>The condition on the name alone, with one parameter (<see cref="Pattern"/>): for a search that cannot be a
+    /// CPF/CNPJ (see <see cref="CouldBeTaxId"/>), so it can be checked inside an index that carries the name.</summary>
+    public static string NameSql(string namePath) =>
+        $@"lower(translate({namePath}, '{Accented}', '{Plain}')) like ? escape '\'";
+
+    /// <summary>Whether the text typed could equal a stored CPF (11) or CNPJ (14); otherwise only the name can match.</summary>
+    public static bool CouldBeTaxId(string search) => TaxIdText(search).Length is 11 or 14;
+
     /// <summary>"%joao%" for "  João ": folded, LIKE's wildcards escaped.</summary>
     public static string Pattern(string search) => $"%{Escape(TextFolding.Fold(search.Trim()))}%";
 

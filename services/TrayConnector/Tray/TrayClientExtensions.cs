@@ -19,6 +19,8 @@ public static class TrayClientExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<TrayStoreHealth>();
         builder.Services.AddTransient<TrayStoreHealthHandler>();
+        builder.Services.AddSingleton<TrayMetrics>();
+        builder.Services.AddSingleton<TrayBridge.ServiceDefaults.Telemetry.IMetricsSample>(provider => provider.GetRequiredService<TrayMetrics>());
         builder.Services.AddScoped<StoreTokenProvider>();
         Guarded(builder.Services.AddHttpClient<TrayAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(30)));
         var api = builder.Services.AddHttpClient<TrayApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);

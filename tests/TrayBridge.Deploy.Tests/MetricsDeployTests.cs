@@ -67,17 +67,17 @@ public sealed partial class MetricsDeployTests
     public void Prometheus_scrapes_the_services_on_their_own_port_and_never_the_gateway_or_the_panel()
     {
         var deployments = new[] { "catalog", "orders", "invoicing", "tray-connector", "gateway", "web" }
-            .Select(name => (name, Yaml.Load(Repository.PathOf($"deploy/k8s/base/{name}.yaml")).Single(d => d.Text("kind") == "Deployment")))
-            .Append(("tray-connector-store", Yaml.Load(Repository.PathOf("deploy/k8s/components/dedicated-connector/template/deployment.yaml"))
+            .Select(name => (Name: name, Deployment: Yaml.Load(Repository.PathOf($"deploy/k8s/base/{name}.yaml")).Single(d => d.Text("kind") == "Deployment")))
+            .Append((Name: "tray-connector-store", Deployment: Yaml.Load(Repository.PathOf("deploy/k8s/components/dedicated-connector/template/deployment.yaml"))
                 .Single(d => d.Text("kind") == "Deployment")));
         Expect.None(deployments.Select(d =>
         {
-            var annotations = d.Item2.At("spec", "template", "metadata", "annotations");
-            var port = d.Item2.Items("spec", "template", "spec", "containers").First().Items("ports").First().Text("containerPort");
+            var annotations = d.Deployment.At("spec", "template", "metadata", "annotations");
+            var port = d.Deployment.Items("spec", "template", "spec", "containers").First().Items("ports").First().Text("containerPort");
             var scraped = annotations.Text("prometheus.io/scrape") == "true";
-            if (d.name is "gateway" or "web") return scraped ? $"{d.name} is scraped: it serves no metrics." : null;
+            if (d.Name is "gateway" or "web") return scraped ? $"{d.Name} is scraped: it serves no metrics." : null;
             return scraped && annotations.Text("prometheus.io/port") == port && annotations.Text("prometheus.io/path") == "/metrics"
-                ? null : $"{d.name} lacks the prometheus.io annotations for /metrics on port {port}.";
+                ? null : $"{d.Name} lacks the prometheus.io annotations for /metrics on port {port}.";
         }).OfType<string>());
     }
 

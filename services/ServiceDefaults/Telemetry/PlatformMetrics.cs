@@ -20,13 +20,16 @@ public sealed class PlatformMetrics : IMetricsSample
     public PlatformMetrics(IMeterFactory meters, NpgsqlDataSource dataSource, ServiceStore store)
     {
         (_dataSource, _store) = (dataSource, store);
+        // The service (its schema: four values) is a tag, not only a resource attribute: Prometheus' pod discovery gives
+        // every service the same job, and an alert on one service's lag must say which.
+        var service = new KeyValuePair<string, object?>("service", store.Schema);
         var meter = meters.Create(MetricNames.PlatformMeter);
-        meter.CreateObservableGauge(MetricNames.DueWorkBacklog, () => _dueWork.Select(d => new Measurement<long>(d.Value.Count, Kind(d.Key))),
+        meter.CreateObservableGauge(MetricNames.DueWorkBacklog, () => _dueWork.Select(d => new Measurement<long>(d.Value.Count, Kind(d.Key), service)),
             "{item}", "Pending due work already due, per kind");
-        meter.CreateObservableGauge(MetricNames.DueWorkAgeSeconds, () => _dueWork.Select(d => new Measurement<double>(d.Value.AgeSeconds, Kind(d.Key))),
+        meter.CreateObservableGauge(MetricNames.DueWorkAgeSeconds, () => _dueWork.Select(d => new Measurement<double>(d.Value.AgeSeconds, Kind(d.Key), service)),
             "s", "How long the oldest due item of each kind has been waiting");
-        meter.CreateObservableGauge(MetricNames.RelayLagEvents, () => _relay.Events, "{event}", "Committed integration events not yet published");
-        meter.CreateObservableGauge(MetricNames.RelayLagSeconds, () => _relay.Seconds, "s", "Age of the oldest committed event not yet published");
+        meter.CreateObservableGauge(MetricNames.RelayLagEvents, () => new Measurement<long>(_relay.Events, service), "{event}", "Committed integration events not yet published");
+        meter.CreateObservableGauge(MetricNames.RelayLagSeconds, () => new Measurement<double>(_relay.Seconds, service), "s", "Age of the oldest committed event not yet published");
     }
 
     private sealed record RelayLag(long Events, double Seconds);

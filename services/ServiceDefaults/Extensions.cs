@@ -44,6 +44,7 @@ public static class Extensions
         builder.Services.AddMessaging(builder.Configuration, serviceName, configureBus);
         builder.Services.AddDueWork(builder.Configuration);
         builder.Services.AddRetention(builder.Configuration, store);
+        builder.Services.AddServiceMetrics();
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<RelayLagHealthCheck>("relay", tags: ["ready"]);
@@ -66,6 +67,9 @@ public static class Extensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
         app.MapOpenApi($"{openApiPrefix}/openapi/{{documentName}}.json");
+        // For Prometheus inside the cluster (pod annotations, deploy/k8s): anonymous like the probes, never routed by the gateway.
+        if (app.Services.GetService<TelemetryExtensions.PrometheusScrape>() is not null)
+            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
     }
 }

@@ -81,6 +81,8 @@ public sealed class DockerfileTests
         var folder = Path.GetDirectoryName(Repository.PathOf(project))!;
         return XDocument.Load(Repository.PathOf(project)).Descendants()
             .Where(e => e.Name.LocalName is "EmbeddedResource" or "Compile" or "Content" or "None")
+            // Files only packed into a NuGet package (the contracts' event catalogue) never reach a build's output: an image needs none.
+            .Where(e => !(e.Name.LocalName == "None" && (string?)e.Attribute("Pack") == "true" && e.Attribute("CopyToOutputDirectory") is null))
             .Select(e => e.Attribute("Include")?.Value)
             .OfType<string>()
             .Select(include => include.Replace('\\', '/'))

@@ -167,8 +167,13 @@ public sealed class KubernetesTests
 
         Expect.None(guarded.Where(name => !selected.Contains(name)).Select(name => $"{name} is reachable by any pod: add it to the NetworkPolicy."));
         Assert.Contains("tray-connector-store", selected); // the dedicated connectors too
-        var from = Assert.Single(policy.Items("spec", "ingress").SelectMany(i => i.Items("from")));
-        Assert.Equal("gateway", from.Text("podSelector", "matchLabels", "app.kubernetes.io/name"));
+        // In the namespace only the gateway; from outside it only Prometheus, which scrapes /metrics (issue 15).
+        var from = policy.Items("spec", "ingress").SelectMany(i => i.Items("from")).ToList();
+        Assert.Single(from, f => f.At("namespaceSelector") is null && f.Text("podSelector", "matchLabels", "app.kubernetes.io/name") == "gateway");
+        Assert.All(from, f => Assert.True(f.At("namespaceSelector") is null
+            ? f.Text("podSelector", "matchLabels", "app.kubernetes.io/name") == "gateway"
+            : f.Text("namespaceSelector", "matchLabels", "kubernetes.io/metadata.name") == "monitoring"
+              && f.Text("podSelector", "matchLabels", "app.kubernetes.io/name") == "prometheus", f.ToString()));
     }
 
     [Fact]

@@ -76,6 +76,7 @@ public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : I
         using var simulator = system.Client(system.TraySimulator);
         using var erp = system.Client(system.Gateway, Tenant);
         await Api.ConnectStoreAsync(system, erp, StoreId);
+        var metricsBefore = await Metrics.ScrapeAsync(system.TrayConnector);
 
         var ids = new List<Guid>();
         for (var i = 1; i <= 100; i++)
@@ -123,6 +124,15 @@ public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : I
         Assert.Equal(80, (await TrayVariantsAsync(simulator)).Count);
         // Unchanged pictures are not sent again (Tray would download them again).
         Assert.Equal(15, (await simulator.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/pictures", Cancel)).GetArrayLength());
+
+        // Issue 15, metrics: each export of the 100 is counted once per run, the re-export (nothing to send) too.
+        var metrics = await Eventually.ReturnsAsync(() => Metrics.ScrapeAsync(system.TrayConnector),
+            m => m.Value("traybridge_products_exported_total", ("result", "exported"))
+                 - metricsBefore.Value("traybridge_products_exported_total", ("result", "exported")) >= 200, TimeSpan.FromSeconds(30), "200 exports counted");
+        Assert.Equal(200, metrics.Value("traybridge_products_exported_total", ("result", "exported"))
+                          - metricsBefore.Value("traybridge_products_exported_total", ("result", "exported")));
+        Assert.Equal(0, metrics.Value("traybridge_products_exported_total", ("result", "failed"))
+                        - metricsBefore.Value("traybridge_products_exported_total", ("result", "failed")));
     }
 
     private static async Task ExportAsync(HttpClient erp, List<Guid> ids)

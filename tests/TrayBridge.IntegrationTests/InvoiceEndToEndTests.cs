@@ -32,6 +32,7 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
     public async Task Sixty_sales_orders_become_sixty_authorized_NFes_and_each_Tray_order_gets_exactly_one_invoice_and_the_invoiced_status()
     {
         var system = fixture.System;
+        var before = await Metrics.ScrapeAsync(system.TrayConnector);
         using var driver = await ImportDriver.ConnectAsync(system, Tenant, StoreId, products: 20, orders: 100);
         await CreateInvoicedStatusAsync(driver);
         await InvoicingSteps.ConfigureEmitterAsync(driver.Erp);
@@ -76,6 +77,7 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
                 .GetProperty("items").EnumerateArray().ToList(),
             list => list.Count == 60 && list.All(d => d.GetProperty("state").GetString() != "Pendente"), TimeSpan.FromSeconds(240), "60 deliveries settled");
         Assert.All(deliveries, d => Assert.True(d.GetProperty("state").GetString() == "Enviada", d.ToString()));
+        await MetricsMovedAsync(system, before, imported: trayOrders.Length, sent: 60);
         foreach (var note in notes)
         {
             var trayOrder = await Eventually.ReturnsAsync(() => driver.TrayOrderAsync(note.GetProperty("trayOrderId").GetString()!),
@@ -110,6 +112,36 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         Assert.Equal("https://rastreio.example/QB123456789BR", tracked.GetProperty("tracking_url").GetString());
 
         await SampleSubscriberChecks.SawEachEventOnceAsync(system, Tenant, imported: trayOrders.Length, issued: 60, shipped: 1);
+    }
+
+    /// <summary>Issue 15, metrics: what an operator's Prometheus scrapes from the services' own ports moved by exactly what
+    /// happened (orders imported, invoices sent, Tray calls answered); the gauges sampled from PostgreSQL are there and the
+    /// relay's lag comes back to zero; and no route of the gateway serves any host's metrics.</summary>
+    private static async Task MetricsMovedAsync(TrayBridgeSystem system, Metrics before, int imported, int sent)
+    {
+        double Delta(Metrics after, string name, params (string, string)[] labels) => after.Value(name, labels) - before.Value(name, labels);
+        var after = await Eventually.ReturnsAsync(() => Metrics.ScrapeAsync(system.TrayConnector),
+            m => Delta(m, "traybridge_orders_imported_total", ("result", "imported")) >= imported
+                 && Delta(m, "traybridge_invoices_sent_total", ("result", "sent")) >= sent,
+            TimeSpan.FromSeconds(30), "the connector's counters");
+        Assert.Equal(imported, Delta(after, "traybridge_orders_imported_total", ("result", "imported")));
+        Assert.Equal(sent, Delta(after, "traybridge_invoices_sent_total", ("result", "sent")));
+        Assert.Equal(0, Delta(after, "traybridge_invoices_sent_total", ("result", "refused")));
+        // Each invoice is at least its POST and its order's status move; every call is counted by status code and store bucket.
+        var answered = after.Value("traybridge_tray_calls_total", "status_code", code => code.StartsWith('2'))
+                       - before.Value("traybridge_tray_calls_total", "status_code", code => code.StartsWith('2'));
+        Assert.True(answered >= 2 * sent, $"{answered} Tray calls answered 2xx");
+        Assert.Contains("store_bucket=\"", after.Text);
+        Assert.True(after.Has("traybridge_tray_stores_failing"), after.Text);
+        foreach (var host in new[] { system.Catalog, system.Orders, system.Invoicing, system.TrayConnector })
+            await Eventually.ReturnsAsync(() => Metrics.ScrapeAsync(host), m => m.Has("traybridge_relay_lag_events") && m.Value("traybridge_relay_lag_events") == 0
+                && m.Has("traybridge_relay_lag_seconds"), TimeSpan.FromSeconds(60), $"{host.Name}'s relay lag at zero");
+        using var anonymous = system.Client(system.Gateway);
+        foreach (var path in new[] { "metrics", "api/tray/metrics", "api/invoicing/metrics" })
+        {
+            var response = await anonymous.GetAsync(path, Cancel);
+            Assert.DoesNotContain("traybridge_", await response.Content.ReadAsStringAsync(Cancel));
+        }
     }
 
     /// <summary>Issue 11: a tenant pointed its "SEFAZ" at an internal address (SSRF: the Invoicing host itself, reached from

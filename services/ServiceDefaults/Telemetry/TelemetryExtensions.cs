@@ -36,10 +36,26 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", "Marten"));
+                .AddMeter("MassTransit", "Marten", "TrayBridge.*"));
         builder.Services.AddLinkRedactingLogging();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();
         return builder;
     }
+
+    /// <summary>The services' own metrics and their Prometheus scrape endpoint (<c>/metrics</c> on the service's port,
+    /// mapped by <c>UseServiceDefaults</c>). Not the gateway's: no route of the gateway reaches a service's
+    /// <c>/metrics</c>, and the gateway, the only host facing the Internet, serves none.</summary>
+    public static IServiceCollection AddServiceMetrics(this IServiceCollection services)
+    {
+        services.AddSingleton<PlatformMetrics>();
+        services.AddSingleton<IMetricsSample>(provider => provider.GetRequiredService<PlatformMetrics>());
+        services.AddHostedService<MetricsSampler>();
+        services.AddSingleton<PrometheusScrape>();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddPrometheusExporter());
+        return services;
+    }
+
+    /// <summary>Present only where <see cref="AddServiceMetrics"/> ran: the hosts that serve <c>/metrics</c>.</summary>
+    public sealed class PrometheusScrape;
 }

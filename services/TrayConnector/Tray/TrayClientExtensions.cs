@@ -19,6 +19,8 @@ public static class TrayClientExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<TrayStoreHealth>();
         builder.Services.AddTransient<TrayStoreHealthHandler>();
+        builder.Services.AddSingleton<TrayMetrics>();
+        builder.Services.AddSingleton<TrayBridge.ServiceDefaults.Telemetry.IMetricsSample>(provider => provider.GetRequiredService<TrayMetrics>());
         builder.Services.AddScoped<StoreTokenProvider>();
         // Every call names the process that made it (Connector:Instance): which connector calls Tray for a store shows in
         // Tray's logs and the simulator's, without a secret.

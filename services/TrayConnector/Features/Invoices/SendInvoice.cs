@@ -15,7 +15,7 @@ namespace TrayBridge.TrayConnector.Features.Invoices;
 /// then <c>TrayInvoiceSent</c>. Each step is recorded as it succeeds, so a retry resumes where the last attempt stopped.
 /// Tray down or slow → due-work retry with backoff; Tray refusing (4xx but 429) → <c>Erro</c> and <c>TraySyncFailed</c>.</summary>
 public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster poster, InvoicedStatus status, TimeProvider time,
-    IOptions<DueWorkSettings> settings) : IDueWorkHandler
+    IOptions<DueWorkSettings> settings, TrayMetrics metrics) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.invoice-send";
 
@@ -60,6 +60,7 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
             session.AppendIntegrationEvent(Guid.CreateVersion7(),
                 new TrayInvoiceSent(item.TenantId, delivery.StoreId, delivery.TrayOrderId, delivery.Key, time.GetUtcNow()));
             await SaveAsync(session, delivery, cancellationToken);
+            metrics.InvoiceSent("sent");
             return DueWorkOutcome.Done;
         }
         catch (TrayBudgetExhaustedException e)
@@ -78,12 +79,14 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
             session.AppendIntegrationEvent(Guid.CreateVersion7(), new TraySyncFailed(item.TenantId, delivery.StoreId, "invoice",
                 $"NF-e {delivery.Number} do pedido {delivery.TrayOrderId}: {e.Message}", Retryable: false, time.GetUtcNow()));
             await SaveAsync(session, delivery, cancellationToken);
+            metrics.InvoiceSent("refused");
             return DueWorkOutcome.Done;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Tray down, slow or answering 5xx/429: try again later; the delivery shows the last error meanwhile.
             var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, item.Attempt), 600));
+            metrics.InvoiceSent("retry"); // a failed attempt; waits for budget or a backing-off store are not attempts
             return await RetryAsync(session, item, delivery, time.GetUtcNow() + backoff, TrayProblems.Describe(e), cancellationToken);
         }
     }
@@ -102,6 +105,7 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
                 $"NF-e {delivery.Number} do pedido {delivery.TrayOrderId}, {item.Attempt} tentativas: {reason}", Retryable: true, time.GetUtcNow()));
         }
         await SaveAsync(session, delivery, cancellationToken);
+        if (giveUp) metrics.InvoiceSent("gave_up");
         return giveUp ? DueWorkOutcome.Done : DueWorkOutcome.Retry(at, reason);
     }
 

@@ -1,18 +1,22 @@
 using MassTransit;
 using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.Orders;
+using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
 /// <summary>The mirror row shows what the Orders service made of an import. Applying the same outcome twice changes
 /// nothing, so redelivery needs no record of its own.</summary>
-public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time) : IConsumer<OrderImported>
+public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time, TrayMetrics metrics) : IConsumer<OrderImported>
 {
-    public Task Consume(ConsumeContext<OrderImported> context)
+    public async Task Consume(ConsumeContext<OrderImported> context)
     {
         var imported = context.Message;
-        return mirror.UpdateAsync(imported.TenantId, imported.StoreId, imported.TrayOrderId, (row, session) =>
+        var first = false;
+        await mirror.UpdateAsync(imported.TenantId, imported.StoreId, imported.TrayOrderId, (row, session) =>
         {
+            // Counted once per order: a redelivery, or a re-import of a divergent order, finds the sales order already there.
+            first = row.SalesOrderId is null;
             row.SalesOrderId = imported.SalesOrderId;
             row.ReadyForNfe = imported.ReadyForNfe;
             if (row.Situation is OrderSituation.Importando or OrderSituation.Erro or OrderSituation.NaoIntegrado)
@@ -23,15 +27,17 @@ public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time)
             // Tray may have changed the order between our read and the sales order's creation.
             OrderChangeDetection.Check(row, session, time.GetUtcNow());
         }, context.CancellationToken);
+        if (first) metrics.OrderImported("imported");
     }
 }
 
-public sealed class OrderImportFailedConsumer(OrderMirror mirror) : IConsumer<OrderImportFailed>
+public sealed class OrderImportFailedConsumer(OrderMirror mirror, TrayMetrics metrics) : IConsumer<OrderImportFailed>
 {
-    public Task Consume(ConsumeContext<OrderImportFailed> context)
+    public async Task Consume(ConsumeContext<OrderImportFailed> context)
     {
         var failed = context.Message;
-        return mirror.UpdateAsync(failed.TenantId, failed.StoreId, failed.TrayOrderId, row =>
+        metrics.OrderImported("failed"); // per refusal received: a rare redelivery counts again (a rate, not a ledger)
+        await mirror.UpdateAsync(failed.TenantId, failed.StoreId, failed.TrayOrderId, row =>
         {
             if (row.SalesOrderId is not null)
             {

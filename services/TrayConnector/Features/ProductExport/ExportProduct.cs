@@ -18,7 +18,7 @@ namespace TrayBridge.TrayConnector.Features.ProductExport;
 /// export per product at a time (<see cref="ProductLock"/>); the link and <c>ProductExported</c> (or
 /// <c>ProductExportFailed</c> with Tray's causes) commit together.</summary>
 public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dataSource, TrayApiClient tray, TrayProductLookup lookup,
-    CategoryResolver categories, BrandResolver brands, TimeProvider time)
+    CategoryResolver categories, BrandResolver brands, TimeProvider time, TrayMetrics metrics)
 {
     /// <summary>A creation claimed by a replica that died is taken over after this.</summary>
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
@@ -29,6 +29,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         await using var held = await ProductLock.TryTakeAsync(dataSource, request.TenantId, request.StoreId, request.ProductId, cancellationToken)
             ?? throw new ExportBusyException();
         await using var session = documents.LightweightSession(request.TenantId);
+        string? result = null;
         var stored = await session.LoadAsync<ProductLink>(ProductLink.IdFor(request.StoreId, request.ProductId), cancellationToken);
         var link = stored ?? new ProductLink { Id = ProductLink.IdFor(request.StoreId, request.ProductId), StoreId = request.StoreId, ProductId = request.ProductId };
         if (link.State == LinkState.Broken && request.LinkAction is "recreate" or "relink")
@@ -36,37 +37,38 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         try
         {
             if (link.State == LinkState.Linked && link.AppliedVersion >= request.ProductVersion)
-                Exported(session, request, link); // this version, or a newer one, is on Tray already
+                result = Exported(session, request, link); // this version, or a newer one, is on Tray already
             else if (link.State == LinkState.Broken)
-                Failed(session, request, ExportReasonCodes.DeletedOnTray, DeletedOnTray, [], retryable: false);
+                result = Failed(session, request, ExportReasonCodes.DeletedOnTray, DeletedOnTray, [], retryable: false);
             else if (link.State == LinkState.Creating && time.GetUtcNow() - link.UpdatedAt < ClaimTimeout && link.TrayProductId is null)
                 throw new ExportBusyException();
             else if (await ApplyAsync(request, link, stored is not null, cancellationToken) is { } problem)
             {
                 if (link.State == LinkState.Linked) session.Store(link); // what is on Tray already stays linked
-                Failed(session, request, problem.Code, problem.Detail, [], retryable: true);
+                result = Failed(session, request, problem.Code, problem.Detail, [], retryable: true);
             }
             else
             {
                 session.Store(link);
-                Exported(session, request, link);
+                result = Exported(session, request, link);
             }
         }
         catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound && link.State == LinkState.Linked)
         {
             link.State = LinkState.Broken;
             session.Store(link);
-            Failed(session, request, ExportReasonCodes.DeletedOnTray, DeletedOnTray, e.Causes, retryable: false);
+            result = Failed(session, request, ExportReasonCodes.DeletedOnTray, DeletedOnTray, e.Causes, retryable: false);
         }
         catch (TrayApiException e) when ((int)e.Status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests)
         {
-            Failed(session, request, ExportReasonCodes.TrayRefused, $"A Tray recusou o produto: {e.Summary}", e.Causes, retryable: true);
+            result = Failed(session, request, ExportReasonCodes.TrayRefused, $"A Tray recusou o produto: {e.Summary}", e.Causes, retryable: true);
         }
         catch (StoreUnavailableException e)
         {
-            Failed(session, request, ExportReasonCodes.StoreUnavailable, $"Loja indisponível: {e.Reason}", [], retryable: true);
+            result = Failed(session, request, ExportReasonCodes.StoreUnavailable, $"Loja indisponível: {e.Reason}", [], retryable: true);
         }
         await session.SaveChangesAsync(cancellationToken);
+        if (result is not null) metrics.ProductExported(result); // counted once committed: a retried run is not counted twice
     }
 
     /// <summary>Null when the snapshot is on Tray and <paramref name="link"/> says where; else why it cannot be placed.</summary>
@@ -130,15 +132,21 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         link.Variants = [];
     }
 
-    private void Exported(IDocumentSession session, ProductExportRequested request, ProductLink link) =>
+    private string Exported(IDocumentSession session, ProductExportRequested request, ProductLink link)
+    {
         session.AppendIntegrationEvent(request.ProductId, new ProductExported(request.TenantId, request.StoreId, request.ExportId, request.ProductId,
             link.AppliedVersion, link.TrayProductId!, link.Variants.Select(v => new ExportedVariant(v.VariationId, v.TrayVariantId)).ToList(),
             time.GetUtcNow()));
+        return "exported";
+    }
 
-    private void Failed(IDocumentSession session, ProductExportRequested request, string code, string reason, IReadOnlyList<string> causes,
-        bool retryable) =>
+    private string Failed(IDocumentSession session, ProductExportRequested request, string code, string reason, IReadOnlyList<string> causes,
+        bool retryable)
+    {
         session.AppendIntegrationEvent(request.ProductId, new ProductExportFailed(request.TenantId, request.StoreId, request.ExportId,
             request.ProductId, request.ProductVersion, reason, causes, retryable, time.GetUtcNow()) { ReasonCode = code });
+        return "failed";
+    }
 }
 
 /// <summary>Another export of this product (or another replica's creation of it) is running: try again shortly.</summary>

@@ -7,7 +7,8 @@ namespace TrayBridge.TrayConnector.Tray.Budget;
 /// and crowd Tray's window. Only a person's own request waits long in line: background work whose slot is further than
 /// <see cref="BudgetSettings.MaxQueuedWait"/> is parked until it (<see cref="TrayBudgetExhaustedException"/>), so a store
 /// waiting for its slot never holds a due-work or consumer slot another store needs.</summary>
-public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor people, IOptions<TraySettings> options, TimeProvider time)
+public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor people, IOptions<TraySettings> options, TimeProvider time,
+    TrayMetrics metrics)
     : DelegatingHandler
 {
     private const int MaxLateRetries = 5;
@@ -17,13 +18,40 @@ public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor pe
         if (!request.Options.TryGetValue(TrayCall.Key, out var call))
             throw new InvalidOperationException("A Tray request must say which store's budget it spends (TrayCall).");
         TimeSpan? maxWait = PersonWaits.For(people) ? null : options.Value.Budget.MaxQueuedWait;
+        var bucket = TrayMetrics.BucketOf(call.StoreHost, call.StoreId);
+        var waited = TimeSpan.Zero;
         for (var late = 0; ; late++)
         {
-            var slot = await budget.ReserveAsync(call.StoreHost, call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0, maxWait);
+            DateTimeOffset slot;
+            try
+            {
+                slot = await budget.ReserveAsync(call.StoreHost, call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0, maxWait);
+            }
+            catch (TrayBudgetExhaustedException)
+            {
+                metrics.BudgetWait(bucket, "parked", waited);
+                throw;
+            }
             var wait = slot - time.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+                waited += wait;
+            }
             if (time.GetUtcNow() - slot <= budget.LateTolerance || late == MaxLateRetries) break;
         }
-        return await base.SendAsync(request, cancellationToken);
+        if (waited > TimeSpan.Zero) metrics.BudgetWait(bucket, "queued", waited);
+        // Every attempt that reaches the wire counts, as it spends Tray's budget: retries and token refreshes included.
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            metrics.TrayCall(bucket, (int)response.StatusCode);
+            return response;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.TrayCall(bucket, null);
+            throw;
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace TrayBridge.Bench;
 /// the fields a list filters or sorts on varied, inserted straight into the services' tables.</summary>
 public static class ScreensAtScale
 {
-    private const string MainTenant = "tenant-screens", StoreId = "700001";
+    private const string MainTenant = "tenant-screens", StoreId = "710001"; // the pipeline scenario has 700001 on the same simulator
 
     public static async Task<IReadOnlyList<BenchFigure>> RunAsync(BenchContext context, bool quick, CancellationToken ct)
     {

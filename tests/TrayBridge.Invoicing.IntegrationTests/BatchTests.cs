@@ -35,7 +35,7 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         var counts = progress.GetProperty("counts");
         Assert.Equal((3, 3, 0, 0), (counts.GetProperty("authorized").GetInt32(), counts.GetProperty("skipped").GetInt32(),
             counts.GetProperty("waiting").GetInt32(), counts.GetProperty("issued").GetInt32()));
-        Assert.Equal(7, counts.EnumerateObject().Count());
+        Assert.Equal(8, counts.EnumerateObject().Count()); // every state, zero included (issue 13 added "cancelled")
         var notes = await tenant.SettledNotesAsync(batchId);
         Assert.All(notes, n => Assert.Equal(("Authorized", "Autorizada"), (n.GetProperty("status").GetString(), n.GetProperty("situation").GetString())));
         var authorizedOrders = progress.GetProperty("orders").EnumerateArray().Where(o => o.GetProperty("state").GetString() == "authorized").ToList();
@@ -231,7 +231,7 @@ public sealed class BatchTests(InvoicingFixture fixture) : IClassFixture<Invoici
         Assert.Contains("1.000", refused.GetProperty("detail").GetString());
         await AssertProblemAsync(await noEmitter.GetAsync($"api/invoicing/batches/{Guid.NewGuid()}", Cancel), HttpStatusCode.NotFound, "batch.not_found");
         await AssertProblemAsync(await noEmitter.GetAsync("api/invoicing/nfes?pageSize=201", Cancel), HttpStatusCode.BadRequest, "validation");
-        await AssertProblemAsync(await noEmitter.GetAsync("api/invoicing/nfes?situation=Cancelada", Cancel), HttpStatusCode.BadRequest, "validation");
+        await AssertProblemAsync(await noEmitter.GetAsync("api/invoicing/nfes?situation=Estornada", Cancel), HttpStatusCode.BadRequest, "validation");
         Assert.Empty(await new Tenant(fixture, "tenant-batch-no-emitter").NotesAsync());
     }
 

@@ -157,7 +157,7 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
             $"export {export.At:O}, imports {imports.Min(l => l.At):O}–{imports.Max(l => l.At):O}, invoices from {invoices.Min(l => l.At):O}");
         var all = await ReadAsync("", 1 + imported + invoiced.Count);
         Assert.Contains(all, l => l.Kind == StoreActivityKinds.OrderStatus && l.Result == StoreActivityResults.Ok);
-        Assert.Empty((await ReadAsync("result=waiting", 0)).Where(l => l.Result != StoreActivityResults.Waiting));
+        Assert.DoesNotContain(await ReadAsync("result=waiting", 0), l => l.Result != StoreActivityResults.Waiting);
 
         Assert.All(imports.Concat(invoices).Append(export), line => Assert.Matches("^[0-9a-f]{32}$", line.TraceId ?? ""));
         // The trace ids are the connector's spans, and the export's and one import's go back to the user's request at the gateway.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TrayBridge.Api.Orders;
+using TrayBridge.Api.Tray;
 using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
@@ -34,6 +35,7 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         var system = fixture.System;
         var before = await Metrics.ScrapeAsync(system.TrayConnector);
         using var driver = await ImportDriver.ConnectAsync(system, Tenant, StoreId, products: 20, orders: 100);
+        var exported = await ExportOneProductAsync(driver); // issue 15: the activity log's first line
         await CreateInvoicedStatusAsync(driver);
         await InvoicingSteps.ConfigureEmitterAsync(driver.Erp);
         var trayOrders = (await driver.MirrorAsync()).Where(r => !r.GetProperty("cancelled").GetBoolean())
@@ -112,6 +114,76 @@ public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) :
         Assert.Equal("https://rastreio.example/QB123456789BR", tracked.GetProperty("tracking_url").GetString());
 
         await SampleSubscriberChecks.SawEachEventOnceAsync(system, Tenant, imported: trayOrders.Length, issued: 60, shipped: 1);
+        await ActivityTellsTheStoryAsync(system, driver, exported, imported: trayOrders.Length, invoiced: notes.Select(n => n.GetProperty("key").GetString()!).ToList());
+    }
+
+    private static async Task<Guid> ExportOneProductAsync(ImportDriver driver)
+    {
+        var product = await Api.CreateProductAsync(driver.Erp, "ATIVIDADE-1");
+        var requested = await driver.Erp.PostAsJsonAsync("api/catalog/exports", new { storeId = StoreId, productIds = new[] { product } }, Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        var exportId = (await requested.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid();
+        await Eventually.ReturnsAsync(() => driver.Erp.GetFromJsonAsync<JsonElement>($"api/catalog/exports/{exportId}", Cancel),
+            e => e.GetProperty("exported").GetInt32() == 1, TimeSpan.FromSeconds(60), "the product on Tray");
+        return product;
+    }
+
+    /// <summary>Issue 15, the activity log per store: the store's export, imports and invoices, in that order, each with the
+    /// trace id of the span that decided it (the connector's spans) — and the export's and the import's are the traces of the
+    /// user's own requests through the gateway, so one id leads from the click to Tray. Filters narrow it; a page is newest
+    /// first; another tenant does not see the store; an unknown kind is a 400 with its code.</summary>
+    private static async Task ActivityTellsTheStoryAsync(TrayBridgeSystem system, ImportDriver driver, Guid exported, int imported, List<string> invoiced)
+    {
+        async Task<List<StoreActivityEntry>> ReadAsync(string filter, int expected)
+        {
+            var page = await Eventually.ReturnsAsync(() => driver.Erp.GetFromJsonAsync<StoreActivityPage>($"api/tray/stores/{StoreId}/activity?pageSize=200&{filter}", Cancel),
+                p => p!.Total >= expected, TimeSpan.FromSeconds(30), $"{expected} activity lines for {filter}");
+            // Newest first (ties broken by id, in PostgreSQL's uuid order).
+            Assert.Equal(page!.Items.Select(l => l.At).OrderDescending(), page.Items.Select(l => l.At));
+            return page.Items.ToList();
+        }
+        var export = Assert.Single(await ReadAsync("kind=product_export", 1));
+        Assert.Equal((StoreActivitySubjects.Product, exported.ToString(), StoreActivityResults.Ok, "Exportação de produto"),
+            (export.SubjectType, export.SubjectId, export.Result, export.KindLabel));
+        Assert.NotNull(export.TrayId);
+        var imports = await ReadAsync("kind=order_import&result=ok", imported);
+        Assert.Equal(imported, imports.Count);
+        Assert.All(imports, line => Assert.Equal((StoreActivityKinds.OrderImport, StoreActivityResults.Ok), (line.Kind, line.Result)));
+        var invoices = await ReadAsync("kind=invoice", invoiced.Count);
+        Assert.Equal(invoiced.Order(), invoices.Select(l => l.SubjectId!).Order());
+        Assert.All(invoices, line => Assert.Equal((StoreActivityResults.Ok, StoreActivitySubjects.Note), (line.Result, line.SubjectType)));
+        // In order: the export before the first import, the last import before the first invoice (a page is newest first).
+        Assert.True(export.At < imports.Min(l => l.At) && imports.Max(l => l.At) < invoices.Min(l => l.At),
+            $"export {export.At:O}, imports {imports.Min(l => l.At):O}–{imports.Max(l => l.At):O}, invoices from {invoices.Min(l => l.At):O}");
+        var all = await ReadAsync("", 1 + imported + invoiced.Count);
+        Assert.Contains(all, l => l.Kind == StoreActivityKinds.OrderStatus && l.Result == StoreActivityResults.Ok);
+        Assert.DoesNotContain(await ReadAsync("result=waiting", 0), l => l.Result != StoreActivityResults.Waiting);
+
+        Assert.All(imports.Concat(invoices).Append(export), line => Assert.Matches("^[0-9a-f]{32}$", line.TraceId ?? ""));
+        // The trace ids are the connector's spans, and the export's and one import's go back to the user's request at the gateway.
+        var connectorSpans = await Eventually.ReturnsAsync(() => Task.FromResult(TelemetryFiles.Read(system, "tray-connector", ".jsonl")),
+            spans => new[] { export }.Concat(imports).Concat(invoices).All(l => spans.Contains($"\"traceId\":\"{l.TraceId}\"")),
+            TimeSpan.FromSeconds(30), "the lines' spans exported");
+        Assert.NotEmpty(connectorSpans);
+        var gateway = TelemetryFiles.Read(system, "gateway", ".jsonl");
+        Assert.Contains($"\"traceId\":\"{export.TraceId}\"", gateway);
+        Assert.Contains(imports, l => gateway.Contains($"\"traceId\":\"{l.TraceId}\""));
+
+        using var other = system.Client(system.Gateway, "tenant-activity-other");
+        var hidden = await other.GetAsync($"api/tray/stores/{StoreId}/activity", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("store.not_found", (await hidden.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
+        var unknown = await driver.Erp.GetAsync($"api/tray/stores/{StoreId}/activity?kind=everything", Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("validation", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("kind", out _), problem.ToString());
+        var tooBig = await driver.Erp.GetAsync($"api/tray/stores/{StoreId}/activity?pageSize=1000", Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        // Paged: the second line of the whole log is the first of page 2 with one line a page.
+        var second = await driver.Erp.GetFromJsonAsync<StoreActivityPage>($"api/tray/stores/{StoreId}/activity?pageSize=1&page=2", Cancel);
+        Assert.Equal((2, 1), (second!.Page, second.PageSize));
+        Assert.Single(second.Items);
     }
 
     /// <summary>Issue 15, metrics: what an operator's Prometheus scrapes from the services' own ports moved by exactly what

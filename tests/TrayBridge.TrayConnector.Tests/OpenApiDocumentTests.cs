@@ -40,6 +40,7 @@ public sealed class OpenApiDocumentTests : IAsyncDisposable
         Assert.Equal("ShipmentDeliveryList", SchemaOf("/api/tray/shipments", "get", "200"));
         Assert.Equal("ShipmentDeliveryItem", SchemaOf("/api/tray/shipments/retry", "post", "202"));
         Assert.Equal("OrderCancellationItem", SchemaOf("/api/tray/orders/cancellations/retry", "post", "202"));
+        Assert.Equal("StoreActivityPage", SchemaOf("/api/tray/stores/{storeId}/activity", "get", "200"));
         Assert.Equal("ProductSyncStatus", SchemaOf("/api/tray/product-sync/{productId}", "get", "200"));
         Assert.Equal("ProblemDetails", SchemaOf("/api/stores/{storeId}", "delete", "404"));
         Assert.Equal("HttpValidationProblemDetails", SchemaOf("/api/stores", "post", "400"));

@@ -5,8 +5,8 @@ using TrayBridge.TrayConnector.Extensions;
 namespace TrayBridge.TrayConnector.Tests;
 
 /// <summary>The connector sweeps its own tables by itself, at their default ages: processed webhook notifications and idle
-/// ignored counters (30 days), registration log lines (90 days), daily Tray call counters (30 days). A notification still
-/// waiting stays however old, and so does a counter something still adds to.</summary>
+/// ignored counters (30 days), registration log lines (90 days), daily Tray call counters (30 days), store activity lines
+/// (30 days, issue 15). A notification still waiting stays however old, and so does a counter something still adds to.</summary>
 public sealed class RetentionTests : IAsyncDisposable
 {
     private static readonly string Schema = Extensions.Extensions.Store.Schema;
@@ -34,6 +34,9 @@ public sealed class RetentionTests : IAsyncDisposable
             insert into {Schema}.store_registration_log (id, tenant_id, user_sub, action, tray_store_id, api_host, outcome, at)
             values (gen_random_uuid(), 'tenant-r', 'log-100-days', 'register', '391250', 'api.example', 'registered', now() - interval '100 days'),
                    (gen_random_uuid(), 'tenant-r', 'log-10-days', 'register', '391250', 'api.example', 'registered', now() - interval '10 days');
+            insert into {Schema}.store_activity (id, tenant_id, store_id, at, last_at, kind, result, reason)
+            values (gen_random_uuid(), 'tenant-r', '391250', now() - interval '31 days', now() - interval '31 days', 'product_export', 'ok', 'activity-31-days'),
+                   (gen_random_uuid(), 'tenant-r', '391250', now() - interval '29 days', now() - interval '29 days', 'product_export', 'ok', 'activity-29-days');
             insert into {Schema}.tray_daily_use (api_host, store_id, day, used)
             values ('api.example', 'use-40-days', (now() at time zone 'UTC')::date - 40, 9000),
                    ('api.example', 'use-today', (now() at time zone 'UTC')::date, 12);
@@ -43,9 +46,10 @@ public sealed class RetentionTests : IAsyncDisposable
         var left = await Eventually.ReturnsAsync(async () => string.Join(", ", [
                 .. await TextsAsync($"select scope_id from {Schema}.webhook_inbox order by 1"),
                 .. await TextsAsync($"select user_sub from {Schema}.store_registration_log"),
-                .. await TextsAsync($"select store_id from {Schema}.tray_daily_use")]),
-            left => !left.Contains("-40-days") && !left.Contains("-100-days"), TimeSpan.FromSeconds(30), "the old rows to go");
-        Assert.Equal("ignored-counting, pending-60-days, processed-1-day, log-10-days, use-today", left);
+                .. await TextsAsync($"select store_id from {Schema}.tray_daily_use"),
+                .. await TextsAsync($"select reason from {Schema}.store_activity where tenant_id = 'tenant-r'")]),
+            left => !left.Contains("-40-days") && !left.Contains("-100-days") && !left.Contains("-31-days"), TimeSpan.FromSeconds(30), "the old rows to go");
+        Assert.Equal("ignored-counting, pending-60-days, processed-1-day, log-10-days, use-today, activity-29-days", left);
     }
 
     private async Task ExecuteAsync(string sql)

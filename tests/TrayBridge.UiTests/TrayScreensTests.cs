@@ -162,6 +162,21 @@ public sealed class TrayScreensTests(PanelSystem panel)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importar Pedidos", Level = 1 })).ToBeVisibleAsync();
         await Expect(Rows(page)).ToHaveCountAsync(3);
         Assert.Equal((3, 0), ((await CardsAsync(page))["Integrado"], (await CardsAsync(page))["Não integrado"]));
+
+        // Issue 15: the store's activity, from its row in Lojas Virtuais, shows each import with its result and trace id,
+        // and the filter by type keeps only those.
+        await page.GotoAsync("/utilitarios/lojas-virtuais");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Atividade da loja {storeId}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Atividade da loja {storeId}", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Tipo").SelectOptionAsync(new SelectOptionValue { Label = "Importação de pedido" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();
+        var imports = page.Locator("tr[data-activity='order_import']");
+        await Expect(imports).ToHaveCountAsync(3);
+        await Expect(page.Locator("tr[data-activity]")).ToHaveCountAsync(3);
+        foreach (var id in ids) await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Pedido {id}", Exact = true })).ToBeVisibleAsync();
+        await Expect(imports.First).ToContainTextAsync("Sucesso");
+        await Expect(imports.First.Locator("code")).ToHaveTextAsync(new Regex("^[0-9a-f]{32}$"));
+        await Screens.CheckAsync(page, "24-atividade-da-loja");
     }
 
     [Fact]

@@ -68,7 +68,8 @@ public sealed class TrayPageTests : BunitContext
 
         var row = cut.Find("tr[data-store]");
         Assert.Equal(["Testar conexão da loja 391250"], row.QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label")));
-        Assert.Empty(row.QuerySelectorAll("a"));
+        // Reading the store's activity is daily work: the only link an operator gets (issue 15).
+        Assert.Equal(["/utilitarios/lojas-virtuais/391250/atividade"], row.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Empty(cut.FindAll("a[href='/utilitarios/lojas-virtuais/nova']"));
         Assert.Contains("Somente um administrador", cut.Find("[data-reason=admin-required]").TextContent);
     }
@@ -184,6 +185,41 @@ public sealed class TrayPageTests : BunitContext
         Assert.Equal("3 de 3", cut.Find(".progress-count").TextContent);
         Assert.Contains("Pedido não encontrado na Tray.", cut.Find("tr[data-order='1003']").TextContent);
         Assert.Contains("concluída com erros", cut.Markup);
+    }
+
+    [Fact]
+    public void Atividade_da_loja_shows_each_line_with_time_what_result_reason_and_trace_id_and_links_to_the_product_order_and_note()
+    {
+        var product = Guid.NewGuid();
+        const string key = "35261212345678000195550010000000171000000177";
+        Answer("/api/tray/stores/391250/activity?from=2026-11-28&to=2026-12-05&kind=invoice&page=1&pageSize=50", new StoreActivityPage("391250",
+        [
+            new(Guid.NewGuid(), At.AddMinutes(3), At.AddMinutes(3), StoreActivityKinds.Invoice, "Envio de NF-e", StoreActivityResults.Error, "Erro",
+                StoreActivitySubjects.Note, key, null, "NF-e 17: a Tray respondeu 400 — Bad Request", 1, "4bf92f3577b34da6a3ce929d0e0e4736"),
+            new(Guid.NewGuid(), At.AddMinutes(2), At.AddMinutes(2), StoreActivityKinds.OrderImport, "Importação de pedido", StoreActivityResults.Ok, "Sucesso",
+                StoreActivitySubjects.Order, "1001", "1001", "Pedido importado como pedido de venda.", 1, "00f067aa0ba902b7a3ce929d0e0e4736"),
+            new(Guid.NewGuid(), At.AddMinutes(1), At.AddMinutes(1), StoreActivityKinds.ProductExport, "Exportação de produto", StoreActivityResults.Ok, "Sucesso",
+                StoreActivitySubjects.Product, product.ToString(), "77", "Produto CAM-1 na Tray (versão 1).", 1, "11f067aa0ba902b7a3ce929d0e0e4736"),
+            new(Guid.NewGuid(), At, At.AddSeconds(50), StoreActivityKinds.BudgetWait, "Aguardando cota", StoreActivityResults.Waiting, "Aguardando",
+                null, null, null, "Aguardando cota da Tray até 05/12/2026 12:01:00", 12, null),
+        ], 1, 50, 4));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/utilitarios/lojas-virtuais/391250/atividade?de=2026-11-28&ate=2026-12-05&tipo=invoice");
+        var cut = Render<StoreActivityView>(p => p.Add(c => c.StoreId, "391250"));
+
+        var rows = cut.FindAll("tr[data-activity]");
+        Assert.Equal(["invoice", "order_import", "product_export", "budget_wait"], rows.Select(r => r.GetAttribute("data-activity")));
+        Assert.Contains("05/12/2026 12:03", rows[0].TextContent); // 15:03 UTC in São Paulo
+        Assert.Equal("/notas-fiscais?numero=17", rows[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("NF-e 17", rows[0].TextContent);
+        Assert.Equal("Erro", rows[0].QuerySelector(".badge.error")!.TextContent);
+        Assert.Contains("a Tray respondeu 400", rows[0].QuerySelector(".reason")!.TextContent);
+        Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", rows[0].QuerySelector("code.trace")!.TextContent);
+        Assert.Equal("/vendas/pedidos?loja=391250&pedidoTray=1001", rows[1].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"/produtos/{product}", rows[2].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Null(rows[3].QuerySelector("a"));
+        Assert.Contains("12 vezes", rows[3].TextContent);
+        Assert.Equal("invoice", cut.Find("#ativ-tipo option[selected]").GetAttribute("value"));
     }
 
     private sealed class StubApi(TrayPageTests test) : HttpMessageHandler

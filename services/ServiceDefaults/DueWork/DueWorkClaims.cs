@@ -43,7 +43,7 @@ internal static class DueWorkClaims
             where id in (select w.id from {table} w join in_tenant f on f.id = w.id
                          where f.rank_tenant <= $5 and w.status = 'pending' and (w.leased_until is null or w.leased_until <= $2)
                          order by f.rank_tenant, f.rank_part, f.next_attempt_at limit $3 for update of w skip locked)
-            returning id, tenant_id, kind, payload::text, attempts
+            returning id, tenant_id, kind, payload::text, attempts, trace_parent
             """);
         command.Parameters.Add(new() { Value = now + settings.Lease });
         command.Parameters.Add(new() { Value = now });
@@ -55,7 +55,7 @@ internal static class DueWorkClaims
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             items.Add(new DueWorkItem(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
-                JsonSerializer.Deserialize<JsonElement>(reader.GetString(3)), reader.GetInt32(4)));
+                JsonSerializer.Deserialize<JsonElement>(reader.GetString(3)), reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
         return items;
     }
 }

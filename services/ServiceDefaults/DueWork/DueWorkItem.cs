@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace TrayBridge.ServiceDefaults.DueWork;
 
-/// <summary>One leased piece of "do this later": its handler is chosen by <see cref="Kind"/>.</summary>
-public sealed record DueWorkItem(Guid Id, string TenantId, string Kind, JsonElement Payload, int Attempt)
+/// <summary>One leased piece of "do this later": its handler is chosen by <see cref="Kind"/>. <see cref="TraceParent"/> is the
+/// trace it continues, when it has one (<see cref="DueWorkTelemetry"/>).</summary>
+public sealed record DueWorkItem(Guid Id, string TenantId, string Kind, JsonElement Payload, int Attempt, string? TraceParent = null)
 {
     public T PayloadAs<T>() => Payload.Deserialize<T>(JsonSerializerOptions.Web)
         ?? throw new InvalidOperationException($"Due work {Id} ({Kind}) has an empty payload.");

@@ -60,6 +60,7 @@ public sealed class DueWorkRunner(NpgsqlDataSource dataSource, ServiceStore stor
         // Claimed a moment ago for a whole lease; moved on by each renewal.
         var lease = new StrongBox<DateTimeOffset>(time.GetUtcNow() + _settings.Lease);
         var renewing = RenewLeaseAsync(item, lease, running.Token);
+        using var span = DueWorkTelemetry.Start(item);
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -16,11 +16,12 @@ public sealed class DueWorkScheduler(ServiceStore store, TimeProvider time)
         var id = Guid.CreateVersion7();
         session.QueueSqlCommand(
             $"""
-            insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at, partition_key, ordering_key)
-            values (?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+            insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at, partition_key, ordering_key, trace_parent)
+            values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
             """,
             id, session.TenantId, kind, JsonSerializer.Serialize(payload, JsonSerializerOptions.Web),
-            dueAt.ToUniversalTime(), time.GetUtcNow(), (object?)partitionKey ?? DBNull.Value, (object?)orderingKey ?? DBNull.Value);
+            dueAt.ToUniversalTime(), time.GetUtcNow(), (object?)partitionKey ?? DBNull.Value, (object?)orderingKey ?? DBNull.Value,
+            (object?)DueWorkTelemetry.TraceParentToKeep() ?? DBNull.Value);
         return id;
     }
 }

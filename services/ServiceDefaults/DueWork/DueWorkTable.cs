@@ -26,6 +26,8 @@ public static class DueWorkTable
         // order (null: no order). Nullable, so rows written before they existed stay valid.
         table.AddColumn<string>("partition_key");
         table.AddColumn<string>("ordering_key");
+        // The W3C traceparent of the request or message that scheduled the row (DueWorkTelemetry); null for the others.
+        table.AddColumn<string>("trace_parent");
         table.Indexes.Add(new IndexDefinition("due_work_pending") { Columns = ["next_attempt_at"], Predicate = "status = 'pending'" });
         table.Indexes.Add(new IndexDefinition("due_work_leased") { Columns = ["leased_until"], Predicate = "status = 'pending' and leased_until is not null" });
         table.Indexes.Add(new IndexDefinition("due_work_ordered") { Columns = ["tenant_id", "ordering_key", "created_at"], Predicate = "status = 'pending' and ordering_key is not null" });

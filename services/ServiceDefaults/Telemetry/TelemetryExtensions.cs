@@ -25,7 +25,7 @@ public static class TelemetryExtensions
                 tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
-                    .AddSource("MassTransit", "Marten", IntegrationEventRelay.Source.Name)
+                    .AddSource("MassTransit", "Marten", IntegrationEventRelay.Source.Name, DueWork.DueWorkTelemetry.Source.Name)
                     .AddSource(extraSources)
                     // First of the processors, so no exporter ever sees an anonymous link's token.
                     .AddProcessor(new LinkRedactingSpanProcessor());

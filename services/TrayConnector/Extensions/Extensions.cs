@@ -6,6 +6,7 @@ using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Retention;
+using TrayBridge.TrayConnector.Features.Activity;
 using TrayBridge.TrayConnector.Features.Cancellations;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Features.Dedicated;
@@ -33,7 +34,7 @@ public static class Extensions
             {
                 PostgresXmlRepository.AddDataProtectionTable(
                     marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema)
-                        .AddDedicatedStoresTable().AddForwardedCallsTable(), Store.Schema);
+                        .AddDedicatedStoresTable().AddForwardedCallsTable().AddStoreActivityTable(Store.Schema), Store.Schema);
                 MirroredOrderSchema.Configure(marten);
             },
             bus =>
@@ -54,6 +55,7 @@ public static class Extensions
         builder.Services.AddSingleton<StoreRegistry>();
         builder.Services.AddSingleton<RegistrationLog>();
         builder.Services.AddSingleton<StoreSecrets>();
+        builder.AddStoreActivity();
         builder.AddTrayClient();
         builder.Services.AddScoped<TrayProductLookup>();
         builder.Services.AddScoped<CategoryResolver>();
@@ -80,6 +82,8 @@ public static class Extensions
         services.AddRetentionRule(configuration, RegistrationLog.RetentionName, RegistrationLog.DefaultRetention,
             $"{schema}.{RegistrationLogTable.Name}", "at < $1");
         // Our only log of Tray calls: the per-store daily counters; the budget reads today's row alone.
+        // The activity log per store: what an operator reads back; a month by default.
+        services.AddRetentionRule(configuration, "StoreActivity", TimeSpan.FromDays(30), $"{schema}.{StoreActivityTable.Name}", "at < $1");
         services.AddRetentionRule(configuration, "TrayDailyUse", TimeSpan.FromDays(30), $"{schema}.{BudgetTables.Daily}", "day < ($1 at time zone 'UTC')::date");
         return services;
     }
@@ -94,6 +98,7 @@ public static class Extensions
         app.MapInvoicesApi();
         app.MapShipmentsApi();
         app.MapOrderCancellationsApi();
+        app.MapStoreActivityApi();
         return app;
     }
 }

@@ -92,7 +92,7 @@ public sealed class TrayApiClient(HttpClient http, StoreTokenProvider tokens, Ti
     {
         var separator = path.Contains('?') ? '&' : '?';
         var request = new HttpRequestMessage(method, $"{access.ApiHost}/{path.TrimStart('/')}{separator}access_token={Uri.EscapeDataString(access.AccessToken)}");
-        request.Options.Set(TrayCall.Key, new TrayCall(access.StoreHost, access.StoreId, access.DailyLimit, priority));
+        request.Options.Set(TrayCall.Key, new TrayCall(access.StoreHost, access.StoreId, access.DailyLimit, priority, access.TenantId));
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: TrayJson.Options);
         return http.SendAsync(request, cancellationToken);
     }

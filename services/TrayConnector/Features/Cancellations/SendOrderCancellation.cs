@@ -2,7 +2,9 @@ using System.Net;
 using Marten;
 using Microsoft.Extensions.Options;
 using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Activity;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.Invoices;
 using TrayBridge.TrayConnector.Features.Orders;
@@ -20,7 +22,7 @@ namespace TrayBridge.TrayConnector.Features.Cancellations;
 /// there — gets no call, so whatever is retried Tray gets at most one PUT. Tray down or slow → retry with backoff; Tray
 /// refusing → <c>Erro</c> and <c>TraySyncFailed</c>, re-driven by <c>POST /api/tray/orders/cancellations/retry</c>.</summary>
 public sealed class SendOrderCancellation(IDocumentStore documents, OrderStatusReader statuses, InvoicedStatus current, TrayApiClient tray,
-    TimeProvider time, IOptions<DueWorkSettings> settings) : IDueWorkHandler
+    TimeProvider time, IOptions<DueWorkSettings> settings, StoreActivityLog activity) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.order-cancel";
     public const string AlreadyCancelled = "O pedido já estava cancelado na Tray: o status não foi alterado.";
@@ -93,9 +95,15 @@ public sealed class SendOrderCancellation(IDocumentStore documents, OrderStatusR
         return await SaveAsync(session, cancellation, DueWorkOutcome.Done, cancellationToken);
     }
 
-    private static async Task<DueWorkOutcome> SaveAsync(IDocumentSession session, OrderCancellation cancellation, DueWorkOutcome outcome,
+    private async Task<DueWorkOutcome> SaveAsync(IDocumentSession session, OrderCancellation cancellation, DueWorkOutcome outcome,
         CancellationToken cancellationToken)
     {
+        // Settled (sent or given up): one line, committed with the state or dropped with it.
+        if (cancellation.State != OrderCancellationState.Pendente)
+            activity.Record(session, new ActivityLine(cancellation.StoreId, StoreActivityKinds.Cancellation,
+                cancellation.State == OrderCancellationState.Erro ? StoreActivityResults.Error : StoreActivityResults.Ok,
+                cancellation.State == OrderCancellationState.Erro ? cancellation.LastError : cancellation.StatusNote ?? "Pedido movido para o status de cancelado.",
+                StoreActivitySubjects.Order, cancellation.TrayOrderId, cancellation.TrayOrderId));
         session.Update(cancellation);
         try
         {

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.Api.Tray;
+using TrayBridge.TrayConnector.Features.Activity;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
@@ -15,7 +17,7 @@ namespace TrayBridge.TrayConnector.Features.Invoices;
 /// then <c>TrayInvoiceSent</c>. Each step is recorded as it succeeds, so a retry resumes where the last attempt stopped.
 /// Tray down or slow → due-work retry with backoff; Tray refusing (4xx but 429) → <c>Erro</c> and <c>TraySyncFailed</c>.</summary>
 public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster poster, InvoicedStatus status, TimeProvider time,
-    IOptions<DueWorkSettings> settings, TrayMetrics metrics) : IDueWorkHandler
+    IOptions<DueWorkSettings> settings, TrayMetrics metrics, StoreActivityLog activity) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.invoice-send";
 
@@ -49,6 +51,9 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
                     replaced.ReplacedByKey = delivery.Key;
                     session.Store(replaced);
                 }
+                activity.Record(session, Line(delivery, StoreActivityResults.Ok, replaced is null
+                    ? $"NF-e {delivery.Number} no pedido {delivery.TrayOrderId}."
+                    : $"NF-e {delivery.Number} no pedido {delivery.TrayOrderId}, no lugar da nota cancelada {replaced.Number}."));
                 await SaveAsync(session, delivery, cancellationToken);
             }
             if (!delivery.StatusMoved && delivery.StatusNote is null)
@@ -57,6 +62,8 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
                 delivery.StatusMoved = delivery.StatusNote is null;
             }
             (delivery.State, delivery.SentAt, delivery.LastError) = (InvoiceDeliveryState.Enviada, time.GetUtcNow(), null);
+            activity.Record(session, new ActivityLine(delivery.StoreId, StoreActivityKinds.OrderStatus, StoreActivityResults.Ok,
+                delivery.StatusNote ?? "Pedido movido para o status de faturado.", StoreActivitySubjects.Order, delivery.TrayOrderId, delivery.TrayOrderId));
             session.AppendIntegrationEvent(Guid.CreateVersion7(),
                 new TrayInvoiceSent(item.TenantId, delivery.StoreId, delivery.TrayOrderId, delivery.Key, time.GetUtcNow()));
             await SaveAsync(session, delivery, cancellationToken);
@@ -76,6 +83,7 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
         {
             // Tray refused for good: visible on the delivery and on the bus; sending again needs a person.
             (delivery.State, delivery.LastError) = (InvoiceDeliveryState.Erro, TrayProblems.Describe(e));
+            activity.Record(session, Line(delivery, StoreActivityResults.Error, $"NF-e {delivery.Number}: {delivery.LastError}"));
             session.AppendIntegrationEvent(Guid.CreateVersion7(), new TraySyncFailed(item.TenantId, delivery.StoreId, "invoice",
                 $"NF-e {delivery.Number} do pedido {delivery.TrayOrderId}: {e.Message}", Retryable: false, time.GetUtcNow()));
             await SaveAsync(session, delivery, cancellationToken);
@@ -87,17 +95,23 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
             // Tray down, slow or answering 5xx/429: try again later; the delivery shows the last error meanwhile.
             var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, item.Attempt), 600));
             metrics.InvoiceSent("retry"); // a failed attempt; waits for budget or a backing-off store are not attempts
-            return await RetryAsync(session, item, delivery, time.GetUtcNow() + backoff, TrayProblems.Describe(e), cancellationToken);
+            return await RetryAsync(session, item, delivery, time.GetUtcNow() + backoff, TrayProblems.Describe(e), cancellationToken, attempted: true);
         }
     }
 
     /// <summary>Another attempt later — unless this was the last one the due work allows: then <c>Erro</c>, visible and re-drivable,
     /// rather than a delivery left <c>Pendente</c> that nothing will ever run again.</summary>
     private async Task<DueWorkOutcome> RetryAsync(IDocumentSession session, DueWorkItem item, InvoiceDelivery delivery, DateTimeOffset at,
-        string reason, CancellationToken cancellationToken)
+        string reason, CancellationToken cancellationToken, bool attempted = false)
     {
         delivery.LastError = reason;
         var giveUp = item.Attempt >= settings.Value.MaxAttempts;
+        // A failed attempt (Tray down, 5xx) is worth a line; a wait for the budget or a backing-off store is not one (the
+        // budget's waits are counted apart, the store's failing shows on the store).
+        if (giveUp || attempted)
+            activity.Record(session, Line(delivery, StoreActivityResults.Error, giveUp
+                ? $"NF-e {delivery.Number}, {item.Attempt} tentativas: {reason}"
+                : $"NF-e {delivery.Number}: {reason} (nova tentativa às {TrayProblems.SaoPaulo(at)})"));
         if (giveUp)
         {
             delivery.State = InvoiceDeliveryState.Erro;
@@ -108,6 +122,9 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
         if (giveUp) metrics.InvoiceSent("gave_up");
         return giveUp ? DueWorkOutcome.Done : DueWorkOutcome.Retry(at, reason);
     }
+
+    private static ActivityLine Line(InvoiceDelivery delivery, string result, string reason) =>
+        new(delivery.StoreId, StoreActivityKinds.Invoice, result, reason, StoreActivitySubjects.Note, delivery.Key, delivery.TrayInvoiceId);
 
     private static Task<InvoiceDelivery?> ReplaceableAsync(IDocumentSession session, InvoiceDelivery delivery, CancellationToken cancellationToken) =>
         session.Query<InvoiceDelivery>()

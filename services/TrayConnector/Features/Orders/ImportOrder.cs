@@ -18,7 +18,7 @@ namespace TrayBridge.TrayConnector.Features.Orders;
 /// (a poll or webhook just read it), else a new read. Lines whose product the ERP does not know get NCM and EAN from
 /// <see cref="TrayProductFiscal"/>. The mirror keeps the content imported, to notice later edits.</summary>
 public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, TrayProductFiscal products, TrayApiClient tray,
-    IOptions<OrderSettings> options) : IDueWorkHandler
+    IOptions<OrderSettings> options, Activity.StoreActivityLog activity) : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.order-import";
 
@@ -59,10 +59,12 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
                                       or InvalidDataException or StoreUnavailableException)
         {
             // Tray refused for good, or answered something unreadable: visible on the row, and importable again after a fix.
-            await mirror.UpdateAsync(item.TenantId, storeId, trayOrderId, row =>
+            await mirror.UpdateAsync(item.TenantId, storeId, trayOrderId, (row, session) =>
             {
                 row.Situation = OrderSituation.Erro;
                 row.SetReason(OrderReasonCodes.TrayReadFailed, $"Não foi possível ler o pedido na Tray: {TrayProblems.Describe(e)}");
+                activity.Record(session, new Activity.ActivityLine(storeId, StoreActivityKinds.OrderImport, StoreActivityResults.Error, row.Reason,
+                    StoreActivitySubjects.Order, trayOrderId, trayOrderId));
             }, cancellationToken);
             return DueWorkOutcome.Done;
         }

@@ -1,13 +1,14 @@
 using MassTransit;
 using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.Orders;
+using TrayBridge.TrayConnector.Features.Activity;
 using TrayBridge.TrayConnector.Tray;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
 /// <summary>The mirror row shows what the Orders service made of an import. Applying the same outcome twice changes
 /// nothing, so redelivery needs no record of its own.</summary>
-public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time, TrayMetrics metrics) : IConsumer<OrderImported>
+public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time, TrayMetrics metrics, StoreActivityLog activity) : IConsumer<OrderImported>
 {
     public async Task Consume(ConsumeContext<OrderImported> context)
     {
@@ -23,6 +24,9 @@ public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time,
             {
                 row.Situation = OrderSituation.Integrado;
                 row.SetReason(null, null);
+                // Logged with the row's change: a redelivery finds it Integrado already and logs nothing more.
+                activity.Record(session, new ActivityLine(imported.StoreId, StoreActivityKinds.OrderImport, StoreActivityResults.Ok,
+                    "Pedido importado como pedido de venda.", StoreActivitySubjects.Order, imported.TrayOrderId, imported.TrayOrderId));
             }
             // Tray may have changed the order between our read and the sales order's creation.
             OrderChangeDetection.Check(row, session, time.GetUtcNow());
@@ -31,14 +35,17 @@ public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time,
     }
 }
 
-public sealed class OrderImportFailedConsumer(OrderMirror mirror, TrayMetrics metrics) : IConsumer<OrderImportFailed>
+public sealed class OrderImportFailedConsumer(OrderMirror mirror, TrayMetrics metrics, StoreActivityLog activity) : IConsumer<OrderImportFailed>
 {
     public async Task Consume(ConsumeContext<OrderImportFailed> context)
     {
         var failed = context.Message;
         metrics.OrderImported("failed"); // per refusal received: a rare redelivery counts again (a rate, not a ledger)
-        await mirror.UpdateAsync(failed.TenantId, failed.StoreId, failed.TrayOrderId, row =>
+        await mirror.UpdateAsync(failed.TenantId, failed.StoreId, failed.TrayOrderId, (row, session) =>
         {
+            if (row.Situation == OrderSituation.Importando)
+                activity.Record(session, new ActivityLine(failed.StoreId, StoreActivityKinds.OrderImport, StoreActivityResults.Error,
+                    failed.Reason, StoreActivitySubjects.Order, failed.TrayOrderId, failed.TrayOrderId));
             if (row.SalesOrderId is not null)
             {
                 // A divergent order's re-import failed: it stays divergent, now with the reason.

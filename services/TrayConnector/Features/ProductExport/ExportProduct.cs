@@ -3,9 +3,11 @@ using Marten;
 using Npgsql;
 using TrayBridge.Api;
 using TrayBridge.Api.Catalog;
+using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Features.Activity;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
@@ -18,7 +20,7 @@ namespace TrayBridge.TrayConnector.Features.ProductExport;
 /// export per product at a time (<see cref="ProductLock"/>); the link and <c>ProductExported</c> (or
 /// <c>ProductExportFailed</c> with Tray's causes) commit together.</summary>
 public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dataSource, TrayApiClient tray, TrayProductLookup lookup,
-    CategoryResolver categories, BrandResolver brands, TimeProvider time, TrayMetrics metrics)
+    CategoryResolver categories, BrandResolver brands, TimeProvider time, TrayMetrics metrics, StoreActivityLog activity)
 {
     /// <summary>A creation claimed by a replica that died is taken over after this.</summary>
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
@@ -137,6 +139,8 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         session.AppendIntegrationEvent(request.ProductId, new ProductExported(request.TenantId, request.StoreId, request.ExportId, request.ProductId,
             link.AppliedVersion, link.TrayProductId!, link.Variants.Select(v => new ExportedVariant(v.VariationId, v.TrayVariantId)).ToList(),
             time.GetUtcNow()));
+        activity.Record(session, new ActivityLine(request.StoreId, StoreActivityKinds.ProductExport, StoreActivityResults.Ok,
+            $"Produto {request.Sku} na Tray (versão {link.AppliedVersion}).", StoreActivitySubjects.Product, request.ProductId.ToString(), link.TrayProductId));
         return "exported";
     }
 
@@ -145,6 +149,8 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
     {
         session.AppendIntegrationEvent(request.ProductId, new ProductExportFailed(request.TenantId, request.StoreId, request.ExportId,
             request.ProductId, request.ProductVersion, reason, causes, retryable, time.GetUtcNow()) { ReasonCode = code });
+        activity.Record(session, new ActivityLine(request.StoreId, StoreActivityKinds.ProductExport, StoreActivityResults.Error,
+            causes.Count > 0 ? $"{reason} ({string.Join("; ", causes)})" : reason, StoreActivitySubjects.Product, request.ProductId.ToString(), null));
         return "failed";
     }
 }

@@ -3,7 +3,9 @@ using System.Net;
 using Marten;
 using Microsoft.Extensions.Options;
 using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Activity;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
@@ -15,7 +17,8 @@ namespace TrayBridge.TrayConnector.Features.Shipments;
 /// <summary>Sends one dispatch to its Tray order (<see cref="TrayShipmentUpdate"/>: read, compare, at most one PUT), then marks
 /// it <c>Enviado</c>. Tray down or slow → due-work retry with backoff; Tray refusing (4xx but 429) → <c>Erro</c> and
 /// <c>TraySyncFailed</c>, re-driven by <c>POST /api/tray/shipments/retry</c>.</summary>
-public sealed class SendShipment(IDocumentStore documents, TrayShipmentUpdate update, TimeProvider time, IOptions<DueWorkSettings> settings)
+public sealed class SendShipment(IDocumentStore documents, TrayShipmentUpdate update, TimeProvider time, IOptions<DueWorkSettings> settings,
+    StoreActivityLog activity)
     : IDueWorkHandler
 {
     public const string DueWorkKind = "tray.shipment-send";
@@ -74,9 +77,15 @@ public sealed class SendShipment(IDocumentStore documents, TrayShipmentUpdate up
     }
 
     // A newer dispatch recorded meanwhile (optimistic version) wins: this outcome is dropped, and the newer one has its own run.
-    private static async Task<DueWorkOutcome> SaveAsync(IDocumentSession session, ShipmentDelivery delivery, DueWorkOutcome outcome,
+    private async Task<DueWorkOutcome> SaveAsync(IDocumentSession session, ShipmentDelivery delivery, DueWorkOutcome outcome,
         CancellationToken cancellationToken)
     {
+        // Settled (sent or given up): one line, committed with the state or dropped with it.
+        if (delivery.State != ShipmentDeliveryState.Pendente)
+            activity.Record(session, new ActivityLine(delivery.StoreId, StoreActivityKinds.Shipment,
+                delivery.State == ShipmentDeliveryState.Erro ? StoreActivityResults.Error : StoreActivityResults.Ok,
+                delivery.State == ShipmentDeliveryState.Erro ? delivery.LastError : delivery.StatusNote ?? $"Rastreio {delivery.TrackingCode} ({delivery.Carrier}) enviado ao pedido.",
+                StoreActivitySubjects.Order, delivery.TrayOrderId, delivery.TrayOrderId));
         session.Update(delivery);
         try
         {

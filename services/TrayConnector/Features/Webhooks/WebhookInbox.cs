@@ -1,5 +1,7 @@
 using Npgsql;
+using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Features.Activity;
 
 namespace TrayBridge.TrayConnector.Features.Webhooks;
 
@@ -12,7 +14,7 @@ public static class WebhookInbox
     public const string Overflow = "overflow", OverflowReason = "too many notifications waiting for this store";
 
     public static async Task KeepAsync(NpgsqlDataSource dataSource, ServiceStore store, TrayNotification n, string apiHost, string tenant, int ceiling,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, StoreActivityLog activity, CancellationToken cancellationToken)
     {
         var inbox = $"{store.Schema}.{WebhookInboxTable.Name}";
         // The ceiling counts through webhook_inbox_open (api_host, seller_id first; status = 'pending' implies its predicate).
@@ -53,6 +55,11 @@ public static class WebhookInbox
         object?[] values = [Guid.CreateVersion7(), n.SellerId, n.ScopeName, n.ScopeId, n.Act, n.AppCode, tenant, now, Guid.CreateVersion7(), ceiling, apiHost];
         foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        // Counted on the store's line of this minute for the scope, with the notification it describes. The scope is the
+        // sender's text: only a few known ones get a line of their own, so a flood of made-up scopes is still one line a minute.
+        var scope = n.ScopeName is "order" or "product" or "variant" or "customer" ? n.ScopeName : "outro";
+        await activity.CountAsync(connection, transaction, tenant, new ActivityLine(n.SellerId, StoreActivityKinds.Webhook, StoreActivityResults.Ok,
+            $"Notificações da Tray recebidas ({scope}).", SubjectType: scope), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

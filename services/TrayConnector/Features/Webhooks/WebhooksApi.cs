@@ -23,7 +23,8 @@ public static class WebhooksApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
-        ServiceStore store, IOptions<TraySettings> settings, TimeProvider time, ILogger<TrayNotification> logger, CancellationToken cancellationToken)
+        ServiceStore store, IOptions<TraySettings> settings, TimeProvider time, ILogger<TrayNotification> logger, Activity.StoreActivityLog activity,
+        CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "webhook.too_large", "Uma notificação da Tray tem poucos bytes: corpo grande demais.");
@@ -40,7 +41,7 @@ public static class WebhooksApi
             var now = time.GetUtcNow();
             if (problem is not null) await WebhookInbox.CountIgnoredAsync(dataSource, store, problem, now, cancellationToken);
             foreach (var (apiHost, tenant) in registrations)
-                await WebhookInbox.KeepAsync(dataSource, store, notification!, apiHost, tenant, webhooks.MaxPendingPerStore, now, cancellationToken);
+                await WebhookInbox.KeepAsync(dataSource, store, notification!, apiHost, tenant, webhooks.MaxPendingPerStore, now, activity, cancellationToken);
             if (problem is not null) logger.LogWarning("Ignored a Tray webhook: {Reason}", problem);
         }
         catch (NpgsqlException e)

@@ -1,6 +1,8 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TrayBridge.Api.Tray;
+using TrayBridge.TrayConnector.Features.Activity;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray.Budget;
 
@@ -11,7 +13,7 @@ namespace TrayBridge.TrayConnector.Tray.Auth;
 /// re-reads what the other stored. When the refresh token no longer works, the stored code is exchanged again before
 /// the store is flagged for re-authorisation.</summary>
 public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSource dataSource, StoreSecrets secrets, TrayAuthClient auth,
-    IOptions<TraySettings> options, TimeProvider time, ILogger<StoreTokenProvider> logger)
+    IOptions<TraySettings> options, TimeProvider time, ILogger<StoreTokenProvider> logger, StoreActivityLog activity)
 {
     private readonly TraySettings _settings = options.Value;
 
@@ -36,6 +38,7 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
         store.StatusReason = $"A Tray recusou o acesso à loja: {string.Join("; ", rejection.Causes.DefaultIfEmpty(rejection.Name))}";
         store.StatusSince = time.GetUtcNow();
         session.Store(store);
+        activity.Record(session, new ActivityLine(store.Id, StoreActivityKinds.Token, StoreActivityResults.Error, store.StatusReason));
         await session.SaveChangesAsync(cancellationToken);
     }
 
@@ -57,6 +60,9 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
             await using var session = documents.LightweightSession(tenantId);
             secrets.Apply(store, tokens, time.GetUtcNow());
             session.Store(store);
+            // Never the token itself: only that it changed, and until when the new one is good.
+            activity.Record(session, new ActivityLine(store.Id, StoreActivityKinds.Token, StoreActivityResults.Ok,
+                $"Token de acesso renovado (válido até {TrayProblems.SaoPaulo(store.AccessExpiresAt)})."));
             await session.SaveChangesAsync(cancellationToken);
             return Access(tenantId, store);
         }
@@ -101,6 +107,7 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
         store.StatusReason = $"A Tray recusou o refresh token e o code guardado: {string.Join("; ", cause.Causes.DefaultIfEmpty(cause.Name))}";
         store.StatusSince = time.GetUtcNow();
         session.Store(store);
+        activity.Record(session, new ActivityLine(store.Id, StoreActivityKinds.Token, StoreActivityResults.Error, store.StatusReason));
         await session.SaveChangesAsync(cancellationToken);
     }
 

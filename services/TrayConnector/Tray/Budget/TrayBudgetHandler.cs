@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
+using TrayBridge.Api.Tray;
+using TrayBridge.TrayConnector.Features.Activity;
 
 namespace TrayBridge.TrayConnector.Tray.Budget;
 
@@ -8,7 +11,7 @@ namespace TrayBridge.TrayConnector.Tray.Budget;
 /// <see cref="BudgetSettings.MaxQueuedWait"/> is parked until it (<see cref="TrayBudgetExhaustedException"/>), so a store
 /// waiting for its slot never holds a due-work or consumer slot another store needs.</summary>
 public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor people, IOptions<TraySettings> options, TimeProvider time,
-    TrayMetrics metrics)
+    TrayMetrics metrics, StoreActivityLog activity, NpgsqlDataSource dataSource, ILogger<TrayBudgetHandler> logger)
     : DelegatingHandler
 {
     private const int MaxLateRetries = 5;
@@ -27,9 +30,10 @@ public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor pe
             {
                 slot = await budget.ReserveAsync(call.StoreHost, call.StoreId, call.DailyLimit, call.Priority, cancellationToken, countToday: late == 0, maxWait);
             }
-            catch (TrayBudgetExhaustedException)
+            catch (TrayBudgetExhaustedException e)
             {
                 metrics.BudgetWait(bucket, "parked", waited);
+                await CountParkedAsync(call, e);
                 throw;
             }
             var wait = slot - time.GetUtcNow();
@@ -52,6 +56,22 @@ public sealed class TrayBudgetHandler(TrayBudget budget, IHttpContextAccessor pe
         {
             metrics.TrayCall(bucket, null);
             throw;
+        }
+    }
+
+    /// <summary>Work put off for the budget: counted on the store's "aguardando cota" line of the minute (one row however many
+    /// wait). Only a count, never the call's outcome: a failure to write it must not fail the call.</summary>
+    private async Task CountParkedAsync(TrayCall call, TrayBudgetExhaustedException e)
+    {
+        if (call.TenantId is null) return;
+        try
+        {
+            await activity.CountAsync(dataSource, call.TenantId, new ActivityLine(call.StoreId, StoreActivityKinds.BudgetWait,
+                StoreActivityResults.Waiting, $"Aguardando cota da Tray até {TrayProblems.SaoPaulo(e.RetryAt)}"), CancellationToken.None);
+        }
+        catch (Exception failure) when (failure is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning(failure, "Budget wait of store {StoreId} not counted in its activity log", call.StoreId);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using TrayBridge.Api.Tray;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -35,13 +34,7 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
             var order = await mirror.RecentOrRefreshAsync(item.TenantId, storeId, trayOrderId, TrayPriority.ManualImport,
                 options.Value.ReuseReadFor, cancellationToken, (row, fetched) =>
             {
-                alreadyImported = row.SalesOrderId is not null && row.Situation != OrderSituation.Importando;
-                if (alreadyImported) return;
-                row.ImportedHash = fetched.ContentHash;
-                row.ChangeNotifiedHash = null;
-                row.ImportedCancelled = fetched.Cancelled;
-                row.Situation = OrderSituation.Importando;
-                row.SetReason(null, null);
+                alreadyImported = !row.ImportStarted(fetched.ContentHash, fetched.Cancelled);
             });
             if (order is null || alreadyImported) return DueWorkOutcome.Done;
             order = order with { Items = await products.WithFiscalDataAsync(item.TenantId, storeId, order.Items, cancellationToken) };
@@ -59,11 +52,7 @@ public sealed class ImportOrder(IDocumentStore documents, OrderMirror mirror, Tr
                                       or InvalidDataException or StoreUnavailableException)
         {
             // Tray refused for good, or answered something unreadable: visible on the row, and importable again after a fix.
-            await mirror.UpdateAsync(item.TenantId, storeId, trayOrderId, row =>
-            {
-                row.Situation = OrderSituation.Erro;
-                row.SetReason(OrderReasonCodes.TrayReadFailed, $"Não foi possível ler o pedido na Tray: {TrayProblems.Describe(e)}");
-            }, cancellationToken);
+            await mirror.UpdateAsync(item.TenantId, storeId, trayOrderId, row => row.TrayReadFailed(TrayProblems.Describe(e)), cancellationToken);
             return DueWorkOutcome.Done;
         }
     }

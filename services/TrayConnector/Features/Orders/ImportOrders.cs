@@ -59,16 +59,13 @@ public static class ImportOrders
         {
             var row = rows.GetValueOrDefault(id);
             // Imported orders are skipped, except a divergent one: importing it again takes Tray's new content.
-            if (row is { SalesOrderId: not null, Situation: not OrderSituation.Divergente }
-                || row is { Situation: OrderSituation.Importando, ImportRequestedAt: { } at } && now - at < TimeSpan.FromMinutes(2))
+            if (row is not null && row.ImportNeedless(now, TimeSpan.FromMinutes(2)))
             {
                 skipped.Add(id);
                 continue;
             }
             row ??= new MirroredOrder { Id = MirroredOrder.IdFor(storeId, id), StoreId = storeId, TrayOrderId = long.Parse(id, CultureInfo.InvariantCulture) };
-            row.Situation = OrderSituation.Importando;
-            row.ImportRequestedAt = now;
-            row.SetReason(null, null);
+            row.ImportRequested(now);
             session.Store(row);
             scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(storeId, id), now, partitionKey: storeId);
             scheduled.Add(id);

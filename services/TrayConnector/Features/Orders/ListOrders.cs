@@ -75,6 +75,6 @@ public static class ListOrders
 
     private static TrayOrderRow ToRow(MirroredOrder o) => new(o.TrayOrderId.ToString(CultureInfo.InvariantCulture),
         DayNumber.Format(o.PlacedDay), o.PlacedAt, o.CustomerName,
-        o.Total, o.Status, o.StatusId, o.Cancelled, o.Origin, OrderListQuery.Labels[o.Situation], o.Reason, o.SalesOrderId, o.ReadyForNfe, o.Complete,
+        o.Total, o.Status, o.StatusId, o.Cancelled, o.Origin, OrderListQuery.Labels[o.Situation], o.Reason, o.SalesOrderId, ReadyForNfe: null, o.Complete,
         o.Reason is null ? null : o.ReasonCode ?? OrderReasonCodes.ImportFailed);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Marten.Schema;
 using TrayBridge.Contracts.TrayConnector;
 
@@ -10,7 +11,7 @@ public enum OrderSituation { NaoIntegrado, Importando, Integrado, Erro, Divergen
 /// <see cref="Modified"/> is Tray's own stamp, compared as text to decide whether <c>/complete</c> must be read again;
 /// <see cref="ImportedHash"/> is the content an import was made from, so a later edit on Tray is noticed.</summary>
 [UseOptimisticConcurrency]
-public sealed class MirroredOrder
+public sealed partial class MirroredOrder
 {
     public required string Id { get; set; }
     public required string StoreId { get; set; }
@@ -36,12 +37,14 @@ public sealed class MirroredOrder
     /// <summary>The last content change and cancellation already published as <c>TrayOrderChanged</c>: each is told once.</summary>
     public string? ChangeNotifiedHash { get; set; }
     public bool CancellationNotified { get; set; }
-    public OrderSituation Situation { get; set; }
-    public string? Reason { get; set; }
+    /// <summary>Set only by the transitions (<c>MirroredOrder.Transitions.cs</c>), always with <see cref="Reason"/>.</summary>
+    [JsonInclude] public OrderSituation Situation { get; private set; }
+    [JsonInclude] public string? Reason { get; private set; }
     /// <summary>The stable code of <see cref="Reason"/> (<c>TrayBridge.Api.Tray.OrderReasonCodes</c>).</summary>
-    public string? ReasonCode { get; set; }
+    [JsonInclude] public string? ReasonCode { get; private set; }
+    /// <summary>Whether the sales order can be invoiced is not kept here: it changes with every fix made in Orders, which
+    /// publishes no event for it, so a copy would go stale. Readiness is read from Orders (the panel does so).</summary>
     public Guid? SalesOrderId { get; set; }
-    public bool? ReadyForNfe { get; set; }
     public DateTimeOffset? ImportRequestedAt { get; set; }
     /// <summary>What the order holds, per Tray product: until imported, Tray has counted it against its stock and the
     /// ERP has not, so a stock push must leave it out (no overselling bounce).</summary>
@@ -52,9 +55,6 @@ public sealed class MirroredOrder
     /// store's 180 a minute (issue 12). A later edit on Tray still shows: the next read compares its hash.</summary>
     public TrayOrderFetched? LastRead { get; set; }
     public DateTimeOffset? LastReadAt { get; set; }
-
-    /// <summary>Sets the reason and its code together, so neither is ever left from an earlier failure.</summary>
-    public void SetReason(string? code, string? reason) => (ReasonCode, Reason) = (reason is null ? null : code, reason);
 
     public static string IdFor(string storeId, string trayOrderId) => $"{storeId}:{trayOrderId}";
 }

@@ -1,5 +1,4 @@
 using MassTransit;
-using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.Orders;
 using TrayBridge.TrayConnector.Tray;
 
@@ -16,14 +15,7 @@ public sealed class OrderImportedConsumer(OrderMirror mirror, TimeProvider time,
         await mirror.UpdateAsync(imported.TenantId, imported.StoreId, imported.TrayOrderId, (row, session) =>
         {
             // Counted once per order: a redelivery, or a re-import of a divergent order, finds the sales order already there.
-            first = row.SalesOrderId is null;
-            row.SalesOrderId = imported.SalesOrderId;
-            row.ReadyForNfe = imported.ReadyForNfe;
-            if (row.Situation is OrderSituation.Importando or OrderSituation.Erro or OrderSituation.NaoIntegrado)
-            {
-                row.Situation = OrderSituation.Integrado;
-                row.SetReason(null, null);
-            }
+            first = row.Imported(imported.SalesOrderId);
             // Tray may have changed the order between our read and the sales order's creation.
             OrderChangeDetection.Check(row, session, time.GetUtcNow());
         }, context.CancellationToken);
@@ -37,19 +29,7 @@ public sealed class OrderImportFailedConsumer(OrderMirror mirror, TrayMetrics me
     {
         var failed = context.Message;
         metrics.OrderImported("failed"); // per refusal received: a rare redelivery counts again (a rate, not a ledger)
-        await mirror.UpdateAsync(failed.TenantId, failed.StoreId, failed.TrayOrderId, row =>
-        {
-            if (row.SalesOrderId is not null)
-            {
-                // A divergent order's re-import failed: it stays divergent, now with the reason.
-                if (row.Situation == OrderSituation.Importando) {
-                    row.Situation = OrderSituation.Divergente;
-                    row.SetReason(OrderReasonCodes.ImportFailed, failed.Reason);
-                }
-                return;
-            }
-            row.Situation = OrderSituation.Erro;
-            row.SetReason(OrderReasonCodes.ImportFailed, failed.Reason);
-        }, context.CancellationToken);
+        await mirror.UpdateAsync(failed.TenantId, failed.StoreId, failed.TrayOrderId, row => row.ImportFailed(failed.Reason),
+            context.CancellationToken);
     }
 }

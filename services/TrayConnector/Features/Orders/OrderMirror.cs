@@ -1,6 +1,5 @@
 using TrayBridge.ServiceDefaults.Text;
 using System.Net;
-using TrayBridge.Api.Tray;
 using System.Text.Json;
 using Marten;
 using TrayBridge.Contracts.TrayConnector;
@@ -16,8 +15,6 @@ namespace TrayBridge.TrayConnector.Features.Orders;
 /// import) goes through here, so a change after import is noticed whichever way it is seen.</summary>
 public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, DueWorkScheduler scheduler, TimeProvider time)
 {
-    private const string NotFoundOnTray = "Pedido não encontrado na Tray.";
-
     /// <summary>The mirror's last read when it is younger than <paramref name="maxAge"/> (applied like a fresh one), else
     /// <see cref="RefreshAsync"/>: an import right after a poll or webhook read spends no second call on the order.</summary>
     public async Task<TrayOrderFetched?> RecentOrRefreshAsync(string tenantId, string storeId, string trayOrderId, TrayPriority priority,
@@ -48,11 +45,7 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
         {
             // Only a row this store already has is marked: a notification of an order its own host does not know starts
             // none, or a registration of a real store id at a fake host would list the real store's order ids.
-            await UpdateAsync(tenantId, storeId, trayOrderId, (row, _) =>
-            {
-                row.SetReason(OrderReasonCodes.NotFoundOnTray, NotFoundOnTray);
-                if (row.Situation == OrderSituation.Importando) row.Situation = OrderSituation.Erro;
-            }, cancellationToken, onlyExisting: true);
+            await UpdateAsync(tenantId, storeId, trayOrderId, (row, _) => row.NotFoundOnTray(), cancellationToken, onlyExisting: true);
             return null;
         }
         OrderStatusMap? statuses;
@@ -67,12 +60,10 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
             Apply(row, fetched, modified, time.GetUtcNow());
             alsoApply?.Invoke(row, fetched);
             OrderChangeDetection.Check(row, session, time.GetUtcNow());
-            if (statuses is { AutoImportApproved: true } && statuses.IsApproved(row.StatusId) && !row.Cancelled
-                && row is { SalesOrderId: null, Situation: OrderSituation.NaoIntegrado })
+            if (statuses is { AutoImportApproved: true } && statuses.IsApproved(row.StatusId) && row.AwaitsImport)
             {
                 // Auto-import: scheduled with the row's change, so an approved order is never seen and then forgotten.
-                row.Situation = OrderSituation.Importando;
-                row.ImportRequestedAt = time.GetUtcNow();
+                row.ImportRequested(time.GetUtcNow());
                 scheduler.Schedule(session, ImportOrder.DueWorkKind, new ImportOrder.Payload(storeId, trayOrderId), time.GetUtcNow(),
                     partitionKey: storeId);
             }
@@ -124,6 +115,6 @@ public sealed class OrderMirror(IDocumentStore documents, TrayApiClient tray, Du
         row.ContentHash = order.ContentHash;
         row.Items = order.Items.Select(i => new MirroredOrderItem(i.TrayProductId, i.TrayVariantId, i.Quantity)).ToList();
         row.Complete = true;
-        if (row.ReasonCode == OrderReasonCodes.NotFoundOnTray || row.Reason == NotFoundOnTray) row.SetReason(null, null);
+        row.FoundOnTray();
     }
 }

@@ -1,5 +1,6 @@
 using TrayBridge.Api.Tray;
 using TrayBridge.TrayConnector.Features.Orders;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Tests;
 

@@ -6,6 +6,7 @@ using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TraySimulator.Gateway;
 using static TrayBridge.TrayConnector.Tests.ProductExportVariantData;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Tests;
 

@@ -1,6 +1,6 @@
 using TrayBridge.ServiceDefaults.Text;
 
-namespace TrayBridge.TrayConnector.Features.CatalogMapping;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>An ERP brand's counterpart on one store, keyed by the brand folded (accents and case do not make two brands).</summary>
 public sealed class BrandMapping

@@ -1,4 +1,4 @@
-namespace TrayBridge.TrayConnector.Features.CatalogMapping;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>How a mapping came to be: set by a person, found on Tray by name, or created on Tray by an export.</summary>
 public enum MappingOrigin { Manual, Matched, Created }

@@ -1,6 +1,6 @@
 using TrayBridge.Contracts.Invoicing;
 
-namespace TrayBridge.TrayConnector.Features.Invoices;
+namespace TrayBridge.TrayConnector.Domain;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvoiceDeliveryState>))]
 public enum InvoiceDeliveryState { Pendente, Enviada, Erro, Cancelada }

@@ -1,7 +1,7 @@
 using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.TrayConnector;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>Every change of a mirrored order's situation and reason, each from the facts that cause it: the slices say
 /// what happened, the row decides where it stands. Reasons are matched by their code, never by their text.</summary>

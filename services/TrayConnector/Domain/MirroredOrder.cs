@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Marten.Schema;
 using TrayBridge.Contracts.TrayConnector;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>Situations of the seed's "integrado / não integrado" card, plus the states in between.</summary>
 public enum OrderSituation { NaoIntegrado, Importando, Integrado, Erro, Divergente }

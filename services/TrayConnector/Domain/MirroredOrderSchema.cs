@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Marten;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>How the mirror is stored so the order list stays fast at 100,000 orders a store (issue 12 §6): the fields the
 /// list filters, sorts and counts on are duplicated into columns, and one index per tenant and store, in Tray's order,

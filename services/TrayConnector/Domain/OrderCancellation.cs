@@ -2,7 +2,7 @@ using Marten.Schema;
 using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.Orders;
 
-namespace TrayBridge.TrayConnector.Features.Cancellations;
+namespace TrayBridge.TrayConnector.Domain;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OrderCancellationState>))]
 public enum OrderCancellationState { Pendente, Enviado, Erro }

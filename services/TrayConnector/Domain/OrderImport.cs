@@ -1,4 +1,4 @@
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>One "Importar" click: which orders it asked for, so its progress can be shown again after a reload. Where each
 /// order stands is not copied here: it is read from the mirror, the one place an import's outcome is recorded.</summary>

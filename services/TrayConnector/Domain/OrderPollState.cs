@@ -1,6 +1,7 @@
 using Marten.Schema;
+using TrayBridge.TrayConnector.Features.Orders.Polling;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>A store's polling: exactly one due run is current. Starting polling again (re-authorisation, "refresh")
 /// replaces <see cref="CurrentRunId"/>, and a superseded run ends without polling, so a store never has two chains.</summary>

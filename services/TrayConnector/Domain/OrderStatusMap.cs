@@ -1,6 +1,6 @@
 using Marten.Schema;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>A store's order statuses as Tray lists them (names and ids are per store, tray-api.md §4.6) and what each
 /// means to us: approved (may be imported automatically), invoiced (set when the NF-e reaches Tray), shipped, cancelled.

@@ -1,4 +1,4 @@
-namespace TrayBridge.TrayConnector.Features.ProductExport;
+namespace TrayBridge.TrayConnector.Domain;
 
 public enum LinkState { Unlinked, Creating, Linked, Broken }
 

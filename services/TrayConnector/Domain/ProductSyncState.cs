@@ -1,6 +1,6 @@
 using Marten.Schema;
 
-namespace TrayBridge.TrayConnector.Features.ProductSync;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>The connector's durable "desired" side of a product's price/stock sync (one per tenant and ERP product):
 /// bursts of changes collapse here, in PostgreSQL, rather than in an in-memory timer.</summary>

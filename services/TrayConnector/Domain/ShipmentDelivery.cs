@@ -2,7 +2,7 @@ using Marten.Schema;
 using TrayBridge.Api.Tray;
 using TrayBridge.Contracts.Orders;
 
-namespace TrayBridge.TrayConnector.Features.Shipments;
+namespace TrayBridge.TrayConnector.Domain;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ShipmentDeliveryState>))]
 public enum ShipmentDeliveryState { Pendente, Enviado, Erro }

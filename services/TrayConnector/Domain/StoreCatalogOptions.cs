@@ -1,4 +1,4 @@
-namespace TrayBridge.TrayConnector.Features.CatalogMapping;
+namespace TrayBridge.TrayConnector.Domain;
 
 /// <summary>A store's choice of whether exports may create categories and brands on Tray. Off by default: a category
 /// created on Tray shows in the storefront's menu at once, so it is the merchant's explicit decision.</summary>

@@ -1,4 +1,4 @@
-namespace TrayBridge.TrayConnector.Features.Stores;
+namespace TrayBridge.TrayConnector.Domain;
 
 public enum StoreStatus { Connected, NeedsReauthorization, Blocked, Inactive, Cancelled }
 

@@ -2,6 +2,7 @@ using System.Net;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 

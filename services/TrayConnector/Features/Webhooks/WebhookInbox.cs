@@ -1,5 +1,6 @@
 using Npgsql;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 namespace TrayBridge.TrayConnector.Features.Webhooks;
 
@@ -47,7 +48,7 @@ public static class WebhookInbox
                 do update set received_count = {WebhookInboxTable.Name}.received_count + 1, last_received_at = excluded.last_received_at
                 returning id, (xmax = 0) as inserted, status, tenant_id, seller_id)
             insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at, partition_key)
-            select $9, tenant_id, '{Orders.WebhookReread.DueWorkKind}', jsonb_build_object('inboxId', id), $8, $8, seller_id
+            select $9, tenant_id, '{WebhookReread.DueWorkKind}', jsonb_build_object('inboxId', id), $8, $8, seller_id
             from saved where inserted and status = 'pending'
             """, connection, transaction);
         object?[] values = [Guid.CreateVersion7(), n.SellerId, n.ScopeName, n.ScopeId, n.Act, n.AppCode, tenant, now, Guid.CreateVersion7(), ceiling, apiHost];

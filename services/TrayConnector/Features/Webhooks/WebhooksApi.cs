@@ -11,7 +11,7 @@ namespace TrayBridge.TrayConnector.Features.Webhooks;
 /// <summary><c>POST /webhooks/tray</c>, anonymous. Always 200, fast: any other answer makes Tray retry for about 20 days
 /// and can get the URL blocked — except for a body over <see cref="MaxBodyBytes"/>, which no notification is (413 before
 /// it is read). A good notification waits as <c>pending</c>, and the first of a kind makes a re-read due
-/// (<see cref="Orders.WebhookReread"/>) in the same statement, so a stored notification always gets processed. What
+/// (<see cref="WebhookReread"/>) in the same statement, so a stored notification always gets processed. What
 /// cannot be one of ours (malformed, an unknown store, another app's code) and what exceeds a store's pending ceiling is
 /// only counted, one row per reason (and per store for the ceiling): a flood adds no rows and no Tray calls.</summary>
 public static class WebhooksApi

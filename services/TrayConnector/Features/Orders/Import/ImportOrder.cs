@@ -10,8 +10,9 @@ using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Import;
 
 /// <summary>Takes one order in full for import and publishes <c>TrayOrderFetched</c>: the mirror's read when it is recent
 /// (a poll or webhook just read it), else a new read. Lines whose product the ERP does not know get NCM and EAN from

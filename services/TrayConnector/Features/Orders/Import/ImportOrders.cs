@@ -8,8 +8,9 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Domain;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Import;
 
 /// <summary><c>POST /api/tray/orders/import</c>: 202 with the import's id. The import, its rows in <c>Importando</c> and
 /// their due work commit together; an order already imported (or being imported) is not scheduled twice — and if it

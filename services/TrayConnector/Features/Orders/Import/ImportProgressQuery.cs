@@ -5,8 +5,10 @@ using TrayBridge.Api;
 using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Listing;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Import;
 
 /// <summary><c>GET /api/tray/orders/imports/{id}</c>: "n de N" and each order's result, read from the mirror as it is now,
 /// so the screen can poll it and a reload finds it again.</summary>

@@ -1,8 +1,10 @@
 using MassTransit;
 using TrayBridge.Contracts.Orders;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Features.Orders.Changes;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Import;
 
 /// <summary>The mirror row shows what the Orders service made of an import. Applying the same outcome twice changes
 /// nothing, so redelivery needs no record of its own.</summary>

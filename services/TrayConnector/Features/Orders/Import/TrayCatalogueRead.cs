@@ -7,8 +7,9 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Import;
 
 /// <summary>The store's catalogue read by pages of 50 (<c>GET /products</c>) for NCM and EAN, instead of one
 /// <c>/products/{id}</c> per product an import lacks: a store's first import meets most of its products at once, and a

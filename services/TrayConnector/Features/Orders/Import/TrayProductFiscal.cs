@@ -7,8 +7,10 @@ using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Import;
 
 /// <summary>NCM and EAN for order lines whose product the ERP does not know (no link from an export): <c>ProductsSold</c>
 /// has no NCM and the Orders service must not call Tray, so they come from Tray's <c>/products/{id}</c>. A store's orders

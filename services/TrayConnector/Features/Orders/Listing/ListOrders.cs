@@ -8,8 +8,10 @@ using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Listing;
 
 /// <summary><c>GET /api/tray/orders</c>, served from the mirror. Status is matched as Tray's text or id, the customer as
 /// a folded substring, days as São Paulo days; the situation counts (the seed's cards) are per store, before filters.</summary>
@@ -32,9 +34,9 @@ public static class ListOrders
         var rows = ids.Select(loaded.GetValueOrDefault).OfType<MirroredOrder>().ToList();
         var situations = await SituationCountsAsync(session, documents, query.StoreId!, cancellationToken);
         // The page's dispatches and cancellations (same natural key) in one query each (at most a page of ids): each row shows its own.
-        var shipmentIds = rows.Select(o => Shipments.ShipmentDelivery.IdFor(o.StoreId, o.TrayOrderId.ToString(CultureInfo.InvariantCulture))).ToArray();
-        var shipments = (await session.LoadManyAsync<Shipments.ShipmentDelivery>(cancellationToken, shipmentIds)).ToDictionary(d => d.TrayOrderId);
-        var cancellations = (await session.LoadManyAsync<Cancellations.OrderCancellation>(cancellationToken, shipmentIds)).ToDictionary(c => c.TrayOrderId);
+        var shipmentIds = rows.Select(o => ShipmentDelivery.IdFor(o.StoreId, o.TrayOrderId.ToString(CultureInfo.InvariantCulture))).ToArray();
+        var shipments = (await session.LoadManyAsync<ShipmentDelivery>(cancellationToken, shipmentIds)).ToDictionary(d => d.TrayOrderId);
+        var cancellations = (await session.LoadManyAsync<OrderCancellation>(cancellationToken, shipmentIds)).ToDictionary(c => c.TrayOrderId);
         return TypedResults.Ok(new TrayOrderPage(rows.Select(o => ToRow(o) with
         {
             Shipment = shipments.GetValueOrDefault(o.TrayOrderId.ToString(CultureInfo.InvariantCulture))?.View(),

@@ -1,8 +1,10 @@
 using TrayBridge.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Mvc;
 using TrayBridge.Api.Tray;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Listing;
 
 /// <summary>The seed's order screen filters, checked: a bad value is a 400 naming the field, never an empty list.</summary>
 public sealed record OrderListQuery(

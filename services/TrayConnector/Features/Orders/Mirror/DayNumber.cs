@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 /// <summary>A São Paulo day as the number yyyymmdd: what the mirror stores and the day filters compare.</summary>
 public static class DayNumber

@@ -1,4 +1,4 @@
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 /// <summary>Tray sends CPF as digits and CNPJ formatted (tray-api.md §6.2); we pass both on bare. The new alphanumeric
 /// CNPJ keeps its letters.</summary>

@@ -8,8 +8,11 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Changes;
+using TrayBridge.TrayConnector.Features.Orders.Import;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 /// <summary>Reads an order's <c>/complete</c> and records it in the mirror. Every way an order arrives (polling, webhook,
 /// import) goes through here, so a change after import is noticed whichever way it is seen.</summary>

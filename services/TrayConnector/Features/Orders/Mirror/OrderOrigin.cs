@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TrayBridge.TrayConnector.Tray.Json;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 /// <summary>Which channel an order came from. Tray has no origin field (tray-api.md §4.9): a marketplace order carries
 /// <c>MarketplaceOrder.marketplace_name</c>, Mercado Livre's native integration <c>MlOrder</c>, anything else its

@@ -1,6 +1,7 @@
 using Marten;
+using TrayBridge.TrayConnector.Domain;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 /// <summary>Quantities Tray has already taken from its stock for orders the ERP has not imported yet (every mirrored
 /// order not cancelled and not imported): a stock push of ERP stock alone would give them back to Tray and oversell.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.TrayConnector.Tray.Json;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 /// <summary>The buyer inside <c>/complete</c>: <c>Customer</c> with its addresses under <c>CustomerAddresses</c> (a different
 /// key than the customer endpoint's, tray-api.md §6.2). Address <c>type</c> 0 is billing, 1 delivery; the order's own

@@ -5,7 +5,7 @@ using System.Text.Json;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.TrayConnector.Tray.Json;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 /// <summary>Turns <c>/orders/{id}/complete</c> (tray-api.md §4.4–4.5) into the normalised <see cref="TrayOrderFetched"/>.
 /// Money is taken as Tray states it; whether it adds up is the Orders service's check, not ours.</summary>

@@ -6,7 +6,7 @@ using TrayBridge.TrayConnector.Features.Webhooks;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 /// <summary>Acts on a stored notification by reading the record from Tray (the payload is never trusted), at most
 /// <see cref="OrderSettings.WebhookRereadsPerMinute"/> per store: the excess waits its turn. Only the <c>order</c> scope

@@ -3,8 +3,10 @@ using System.Text.Json;
 using Marten;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Polling;
 
 /// <summary>Notes what the mirror lacks from a listing of a store's orders (<see cref="OrderRangeListing"/>).</summary>
 public sealed class OrderListing(IDocumentStore documents, TimeProvider time)

@@ -7,8 +7,11 @@ using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
+using TrayBridge.TrayConnector.Features.Orders.StatusMap;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Polling;
 
 /// <summary>One poll of a store's orders. Tray filters by São Paulo day only, so a poll lists today and yesterday by
 /// <c>modified</c> (the overlap catches late-day changes), records new rows from the list at once, and reads

@@ -1,7 +1,8 @@
 using Marten;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Domain;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Polling;
 
 public static class OrderPolling
 {

@@ -2,8 +2,9 @@ using Marten;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.Stores;
+using TrayBridge.TrayConnector.Domain;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Polling;
 
 /// <summary>At start-up, starts polling for any connected store that has none (e.g. registered before the mirror
 /// existed). Registration starts it for new stores; this only closes the gap, so a failure here is logged, not fatal.</summary>

@@ -5,7 +5,7 @@ using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Tray;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.Polling;
 
 /// <summary>
 /// Lists a store's orders whose <c>date</c> or <c>modified</c> falls on São Paulo days <c>from</c> to <c>to</c>, and says

@@ -10,8 +10,9 @@ using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Features.Dedicated;
+using TrayBridge.TrayConnector.Domain;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.StatusMap;
 
 /// <summary><c>/api/tray/orders/statuses</c>: the store's Tray statuses and the role of each; the merchant's choice
 /// replaces our guesses and survives refreshes. Reading them the first time calls Tray, so Tray's failures are answered.</summary>

@@ -4,8 +4,9 @@ using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
 
-namespace TrayBridge.TrayConnector.Features.Orders;
+namespace TrayBridge.TrayConnector.Features.Orders.StatusMap;
 
 /// <summary>Reads a store's statuses from Tray into its <see cref="OrderStatusMap"/>. Roles the merchant confirmed are
 /// kept; until then they are guessed from Tray's usual names ("A ENVIAR" is paid and waiting to ship, "CANCELADO"…).</summary>

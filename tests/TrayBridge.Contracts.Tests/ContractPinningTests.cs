@@ -1,4 +1,5 @@
 using TrayBridge.Contracts.Catalog;
+using TrayBridge.Contracts.Orders;
 
 namespace TrayBridge.Contracts.Tests;
 
@@ -17,6 +18,21 @@ public sealed class ContractPinningTests
             + (added.Count > 0 ? "\nnow reads:\n" + string.Join('\n', added) : ""));
         Assert.True(added.Count == 0,
             "New contract members: append them to tests/TrayBridge.Contracts.Tests/contracts.approved.txt:\n" + string.Join('\n', added));
+    }
+
+    /// <summary>Requests between two services left the public package (subscribers see only events), but running services
+    /// still talk to each other by these URNs and exchanges during a rolling upgrade: they are pinned just the same.</summary>
+    [Fact]
+    public void Requests_between_services_live_outside_the_public_package_under_the_same_names()
+    {
+        var internalAssembly = typeof(SalesOrderForInvoiceRequested).Assembly;
+        Assert.NotEqual(typeof(ITenantMessage).Assembly, internalAssembly);
+        var approved = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "internal-contracts.approved.txt"));
+        var (removed, added) = ContractShape.Compare(approved, ContractShape.Describe(internalAssembly));
+        Assert.True(removed.Count == 0, "Breaking change to a request between services:\n" + string.Join('\n', removed));
+        Assert.True(added.Count == 0,
+            "New members: append them to tests/TrayBridge.Contracts.Tests/internal-contracts.approved.txt:\n" + string.Join('\n', added));
+        Assert.Contains(approved, l => l.StartsWith("TrayBridge.Contracts.TrayConnector.StoreConnectionRequested urn=traybridge:tray:store-connection-requested:v1 ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ListIndexTests(SystemFixture fixture)
             insert into tray_connector.mt_doc_mirroredorder (tenant_id, id, data, mt_last_modified, mt_version, mt_dotnet_type,
                 store_id, tray_order_id, situation, placed_day, customer_search, status, status_id, origin)
             select '{Tenant}', '{Store}:' || i, jsonb_build_object('Id', '{Store}:' || i, 'StoreId', '{Store}', 'TrayOrderId', i, 'LastRead', {Padding}),
-                now(), gen_random_uuid(), 'TrayBridge.TrayConnector.Features.Orders.MirroredOrder',
+                now(), gen_random_uuid(), 'TrayBridge.TrayConnector.Domain.MirroredOrder',
                 '{Store}', i, i % 5, 20260101 + i % 28, case when i % 50 = 0 then 'joao conceicao' else 'maria silva' end, 'A ENVIAR', '16', 'LOJA VIRTUAL'
             from generate_series(1, {Rows}) i on conflict do nothing
             """);

@@ -10,6 +10,8 @@ using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TraySimulator.Admin;
 using TrayBridge.TraySimulator.Seeding;
 using TrayBridge.TraySimulator.Settings;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Polling;
 
 namespace TrayBridge.TrayConnector.Tests;
 

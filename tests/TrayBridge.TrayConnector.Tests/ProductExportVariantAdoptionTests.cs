@@ -6,6 +6,7 @@ using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TraySimulator.Gateway;
 using static TrayBridge.TrayConnector.Tests.ProductExportVariantData;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Tests;
 
@@ -105,7 +106,7 @@ public sealed class ProductExportVariantAdoptionTests : IAsyncDisposable
         harness.Simulator.Admin.SetFaults(new Faults { FailAfterCommitShare = 1 });
 
         await using (var scope = harness.Scope())
-            Assert.Null(await new ExportVariants(scope.ServiceProvider.GetRequiredService<TrayApiClient>()).ApplyAsync(request, link, Cancel));
+            Assert.Null(await new ExportVariants(scope.ServiceProvider.GetRequiredService<TrayApiClient>()).ApplyAsync(ProductToExport.From(request), link, Cancel));
 
         harness.Simulator.Admin.ClearFaults();
         var onTray = await harness.VariantsAsync(Store, product);

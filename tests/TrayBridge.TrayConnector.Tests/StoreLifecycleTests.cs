@@ -7,6 +7,7 @@ using TrayBridge.Api;
 using TrayBridge.Api.Tray;
 using TrayBridge.TestSupport;
 using TrayBridge.TrayConnector.Features.Orders;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Tests;
 

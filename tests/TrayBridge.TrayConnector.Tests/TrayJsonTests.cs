@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Extensions;
 
 namespace TrayBridge.TrayConnector.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TrayBridge.TrayConnector.Features.Orders;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 namespace TrayBridge.TrayConnector.Tests;
 

@@ -35,7 +35,9 @@ public static class Markdown
         }
         text.AppendLine().AppendLine("## Between services (not for subscribers)").AppendLine()
             .AppendLine("Requests and their responses pass between two TrayBridge services through MassTransit's request client; they")
-            .AppendLine("are in the package for those services only and may move out of it.").AppendLine()
+            .AppendLine("are in the package for those services only and may move out of it. Those used by one pair of services only")
+            .AppendLine("(Orders' sales orders for invoicing, the connector's store connection) already have: they live in")
+            .AppendLine("`TrayBridge.Contracts.Internal`, which is not packed.").AppendLine()
             .AppendLine("| Message | Role | Sent by | Purpose |").AppendLine("|---|---|---|---|");
         foreach (var m in messages.Where(m => m.Role != MessageRole.Event))
             text.AppendLine($"| {m.Type.Name} | {m.Role} | {m.Publisher} | {Cell(m.Summary)} |");

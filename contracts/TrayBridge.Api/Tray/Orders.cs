@@ -2,7 +2,8 @@ namespace TrayBridge.Api.Tray;
 
 /// <summary><c>GET /api/tray/orders</c>: one mirrored Tray order. <see cref="Situation"/> is one of
 /// <see cref="OrderSituations"/>; when it is <c>Erro</c> or <c>Divergente</c>, <see cref="Reason"/> (pt-BR) says why and
-/// <see cref="ReasonCode"/> is its stable code.</summary>
+/// <see cref="ReasonCode"/> is its stable code. <see cref="ReadyForNfe"/> is always null: readiness is Orders' (it changes
+/// with each fix there), read from <c>GET /api/orders/sales-orders</c>.</summary>
 public sealed record TrayOrderRow(string TrayOrderId, string? Date, DateTimeOffset? PlacedAt, string Customer, decimal Total, string Status,
     string? StatusId, bool Cancelled, string Origin, string Situation, string? Reason, Guid? SalesOrderId, bool? ReadyForNfe, bool Complete,
     string? ReasonCode)

@@ -17,6 +17,8 @@ using TrayBridge.TrayConnector.Features.ProductSync;
 using TrayBridge.TrayConnector.Features.Shipments;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Features.Webhooks;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Import;
 
 namespace TrayBridge.TrayConnector.Extensions;
 

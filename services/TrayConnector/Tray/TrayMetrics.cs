@@ -6,6 +6,7 @@ using Npgsql;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Telemetry;
 using TrayBridge.TrayConnector.Tray.Health;
+using TrayBridge.TrayConnector.Tray.Budget;
 
 namespace TrayBridge.TrayConnector.Tray;
 

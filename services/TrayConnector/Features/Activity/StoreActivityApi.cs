@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.TrayConnector.Domain;
 using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;

@@ -3,6 +3,7 @@ using MassTransit;
 using TrayBridge.Contracts.Orders;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Cancellations;
 

@@ -13,6 +13,8 @@ using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.StatusMap;
 
 namespace TrayBridge.TrayConnector.Features.Cancellations;
 

@@ -2,10 +2,12 @@ using System.Net;
 using Marten;
 using Npgsql;
 using TrayBridge.Contracts.Catalog;
+using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 
@@ -16,7 +18,7 @@ public sealed class BrandResolver(IDocumentStore documents, NpgsqlDataSource dat
 {
     public sealed record Resolution(string Name, string? TrayBrandId);
 
-    public async Task<Resolution> ResolveAsync(ProductExportRequested request, CancellationToken cancellationToken)
+    public async Task<Resolution> ResolveAsync(ProductToExport request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Brand)) return new("", null);
         var brand = request.Brand.Trim();
@@ -49,7 +51,7 @@ public sealed class BrandResolver(IDocumentStore documents, NpgsqlDataSource dat
         }
     }
 
-    private async Task<(string Id, string Name)?> FindAsync(ProductExportRequested request, string brand, CancellationToken cancellationToken)
+    private async Task<(string Id, string Name)?> FindAsync(ProductToExport request, string brand, CancellationToken cancellationToken)
     {
         var key = TextFolding.Fold(brand);
         await foreach (var candidate in tray.ListAllAsync(request.TenantId, request.StoreId,

@@ -6,6 +6,7 @@ using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.ServiceDefaults.Security;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 

@@ -2,8 +2,10 @@ using System.Net;
 using Marten;
 using Npgsql;
 using TrayBridge.Contracts.Catalog;
+using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 
@@ -16,7 +18,7 @@ public sealed class CategoryResolver(IDocumentStore documents, NpgsqlDataSource 
 {
     public sealed record Resolution(string? TrayCategoryId, string? Problem);
 
-    public async Task<Resolution> ResolveAsync(ProductExportRequested request, CancellationToken cancellationToken)
+    public async Task<Resolution> ResolveAsync(ProductToExport request, CancellationToken cancellationToken)
     {
         if (request.CategoryPath.Count == 0) return new(null, null);
         await using var session = documents.LightweightSession(request.TenantId);
@@ -63,12 +65,12 @@ public sealed class CategoryResolver(IDocumentStore documents, NpgsqlDataSource 
         return new(parent, null);
     }
 
-    private static async Task<string?> MappedAsync(IQuerySession session, string storeId, ProductCategorySnapshot level, CancellationToken cancellationToken) =>
+    private static async Task<string?> MappedAsync(IQuerySession session, string storeId, CategoryToExport level, CancellationToken cancellationToken) =>
         (await session.LoadAsync<CategoryMapping>(CategoryMapping.IdFor(storeId, level.CategoryId), cancellationToken))?.TrayCategoryId;
 
     /// <summary>A root is created without <c>parent_id</c> (Tray shows a root's as empty). A lost answer is reconciled by
     /// reading the categories again.</summary>
-    private Task<string> CreateAsync(ProductExportRequested request, string name, string? parentId, CancellationToken cancellationToken)
+    private Task<string> CreateAsync(ProductToExport request, string name, string? parentId, CancellationToken cancellationToken)
     {
         var fields = new Dictionary<string, object> { ["name"] = name };
         if (parentId is not null) fields["parent_id"] = parentId;

@@ -9,6 +9,7 @@ using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Features.Dedicated;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 

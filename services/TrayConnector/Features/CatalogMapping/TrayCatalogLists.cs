@@ -7,6 +7,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Features.Dedicated;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.CatalogMapping;
 

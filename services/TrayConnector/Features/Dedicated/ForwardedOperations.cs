@@ -4,6 +4,7 @@ using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Features.Orders.StatusMap;
 
 namespace TrayBridge.TrayConnector.Features.Dedicated;
 

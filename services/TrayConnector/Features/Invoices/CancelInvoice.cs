@@ -4,6 +4,7 @@ using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 

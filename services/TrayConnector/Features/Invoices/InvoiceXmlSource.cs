@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 

@@ -4,6 +4,9 @@ using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
+using TrayBridge.TrayConnector.Features.Orders.StatusMap;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
@@ -55,7 +58,7 @@ public sealed class InvoicedStatus(IDocumentStore documents, OrderStatusReader s
     private async Task<bool> ShippedByUsAsync(string tenantId, string storeId, string trayOrderId, CancellationToken cancellationToken)
     {
         await using var query = documents.QuerySession(tenantId);
-        return await query.LoadAsync<Shipments.ShipmentDelivery>(Shipments.ShipmentDelivery.IdFor(storeId, trayOrderId), cancellationToken)
+        return await query.LoadAsync<ShipmentDelivery>(ShipmentDelivery.IdFor(storeId, trayOrderId), cancellationToken)
             is { StatusMoved: true };
     }
 }

@@ -10,6 +10,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 

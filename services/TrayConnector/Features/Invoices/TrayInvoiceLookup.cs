@@ -3,6 +3,7 @@ using System.Text.Json;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 

@@ -1,4 +1,8 @@
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Features.Orders.Import;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
+using TrayBridge.TrayConnector.Features.Orders.Polling;
+using TrayBridge.TrayConnector.Features.Orders.StatusMap;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 

@@ -5,7 +5,12 @@ using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Features.Orders.StatusMap;
 using TrayBridge.TrayConnector.Extensions;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Import;
+using TrayBridge.TrayConnector.Features.Orders.Listing;
+using TrayBridge.TrayConnector.Features.Orders.Polling;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 

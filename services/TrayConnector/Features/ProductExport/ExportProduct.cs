@@ -12,6 +12,7 @@ using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
@@ -26,7 +27,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
     private const string DeletedOnTray = "O produto foi excluído na Tray: vincule-o de novo ou recrie-o.";
 
-    public async Task RunAsync(ProductExportRequested request, CancellationToken cancellationToken)
+    public async Task RunAsync(ProductToExport request, CancellationToken cancellationToken)
     {
         await using var held = await ProductLock.TryTakeAsync(dataSource, request.TenantId, request.StoreId, request.ProductId, cancellationToken)
             ?? throw new ExportBusyException();
@@ -74,7 +75,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
     }
 
     /// <summary>Null when the snapshot is on Tray and <paramref name="link"/> says where; else why it cannot be placed.</summary>
-    private async Task<Reason?> ApplyAsync(ProductExportRequested request, ProductLink link, bool stored, CancellationToken cancellationToken)
+    private async Task<Reason?> ApplyAsync(ProductToExport request, ProductLink link, bool stored, CancellationToken cancellationToken)
     {
         var category = await categories.ResolveAsync(request, cancellationToken);
         if (category.Problem is not null) return new Reason(ExportReasonCodes.CategoryUnmapped, category.Problem);
@@ -107,7 +108,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
 
     /// <summary>Whatever happens to the variants, the link keeps what Tray already has (the product, the variants made so far),
     /// so the next attempt updates them instead of creating them again.</summary>
-    private async Task<string?> ApplyVariantsAsync(ProductExportRequested request, ProductLink link, CancellationToken cancellationToken)
+    private async Task<string?> ApplyVariantsAsync(ProductToExport request, ProductLink link, CancellationToken cancellationToken)
     {
         if (request.Variations.Count == 0 && link.Variants.Count == 0) return null;
         try
@@ -134,7 +135,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         link.Variants = [];
     }
 
-    private string Exported(IDocumentSession session, ProductExportRequested request, ProductLink link)
+    private string Exported(IDocumentSession session, ProductToExport request, ProductLink link)
     {
         session.AppendIntegrationEvent(request.ProductId, new ProductExported(request.TenantId, request.StoreId, request.ExportId, request.ProductId,
             link.AppliedVersion, link.TrayProductId!, link.Variants.Select(v => new ExportedVariant(v.VariationId, v.TrayVariantId)).ToList(),
@@ -144,7 +145,7 @@ public sealed class ExportProduct(IDocumentStore documents, NpgsqlDataSource dat
         return "exported";
     }
 
-    private string Failed(IDocumentSession session, ProductExportRequested request, string code, string reason, IReadOnlyList<string> causes,
+    private string Failed(IDocumentSession session, ProductToExport request, string code, string reason, IReadOnlyList<string> causes,
         bool retryable)
     {
         session.AppendIntegrationEvent(request.ProductId, new ProductExportFailed(request.TenantId, request.StoreId, request.ExportId,

@@ -2,6 +2,7 @@ using System.Net;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
@@ -14,7 +15,7 @@ namespace TrayBridge.TrayConnector.Features.ProductExport;
 public sealed class ExportVariants(TrayApiClient tray)
 {
     /// <summary>Null when done; else why a variation cannot be placed (nothing more is sent).</summary>
-    public async Task<string?> ApplyAsync(ProductExportRequested request, ProductLink link, CancellationToken cancellationToken)
+    public async Task<string?> ApplyAsync(ProductToExport request, ProductLink link, CancellationToken cancellationToken)
     {
         var productId = link.TrayProductId!;
         // Dropped ones first: a replacement may take the grid cell a dropped variant holds.
@@ -41,7 +42,7 @@ public sealed class ExportVariants(TrayApiClient tray)
     }
 
     /// <summary>False when the variant is no longer on Tray.</summary>
-    private async Task<bool> UpdateAsync(ProductExportRequested request, ProductVariationSnapshot variation, int order, string productId,
+    private async Task<bool> UpdateAsync(ProductToExport request, VariantToExport variation, int order, string productId,
         VariantLink linked, CancellationToken cancellationToken, bool picturesKnown = true)
     {
         try
@@ -59,12 +60,12 @@ public sealed class ExportVariants(TrayApiClient tray)
         }
     }
 
-    private Task<string> CreateAsync(ProductExportRequested request, ProductVariationSnapshot variation, int order, string productId,
+    private Task<string> CreateAsync(ProductToExport request, VariantToExport variation, int order, string productId,
         TrayVariantLookup lookup, CancellationToken cancellationToken) =>
         tray.CreateAsync(request.TenantId, request.StoreId, "products/variants", TrayVariantBody.From(request, variation, order, productId, []),
             token => lookup.CreatedAsync(variation.Sku, token), TrayPriority.PriceStockSync, cancellationToken);
 
-    private async Task DeleteAsync(ProductExportRequested request, string trayVariantId, CancellationToken cancellationToken)
+    private async Task DeleteAsync(ProductToExport request, string trayVariantId, CancellationToken cancellationToken)
     {
         try
         {
@@ -74,7 +75,7 @@ public sealed class ExportVariants(TrayApiClient tray)
         catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound) { } // already gone: what we wanted
     }
 
-    private static void Sent(VariantLink linked, ProductVariationSnapshot variation)
+    private static void Sent(VariantLink linked, VariantToExport variation)
     {
         linked.ImageUrls = [.. variation.ImageUrls];
         (linked.SentPrice, linked.SentPromotionalPrice, linked.SentStock) = (variation.Price, variation.PromotionalPrice, variation.Stock);

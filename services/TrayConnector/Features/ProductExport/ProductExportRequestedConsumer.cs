@@ -13,12 +13,13 @@ public sealed class ProductExportRequestedConsumer(ProductExportRunner runner, D
 {
     public async Task Consume(ConsumeContext<ProductExportRequested> context)
     {
-        var later = await dedicated.IsServedElsewhereAsync(context.Message.StoreId, context.CancellationToken)
+        var export = ProductToExport.From(context.Message);
+        var later = await dedicated.IsServedElsewhereAsync(export.StoreId, context.CancellationToken)
             ? ((DateTimeOffset At, string Reason)?)(time.GetUtcNow(), "conector dedicado da loja")
-            : await runner.RunAsync(context.Message, context.CancellationToken);
+            : await runner.RunAsync(export, context.CancellationToken);
         if (later is not { } due) return;
-        await using var session = documents.LightweightSession(context.Message.TenantId);
-        scheduler.Schedule(session, ProductExportRunner.DueWorkKind, context.Message, due.At, partitionKey: context.Message.StoreId);
+        await using var session = documents.LightweightSession(export.TenantId);
+        scheduler.Schedule(session, ProductExportRunner.DueWorkKind, export, due.At, partitionKey: export.StoreId);
         await session.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -29,7 +30,7 @@ public sealed class ParkedProductExport(ProductExportRunner runner) : IDueWorkHa
     public string Kind => ProductExportRunner.DueWorkKind;
 
     public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken) =>
-        await runner.RunAsync(item.PayloadAs<ProductExportRequested>(), cancellationToken, item.Attempt) is { } later
+        await runner.RunAsync(item.PayloadAs<ProductToExport>(), cancellationToken, item.Attempt) is { } later
             ? DueWorkOutcome.Retry(later.At, later.Reason)
             : DueWorkOutcome.Done;
 }

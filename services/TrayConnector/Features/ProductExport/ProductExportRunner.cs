@@ -12,7 +12,7 @@ public sealed class ProductExportRunner(ExportProduct export, TimeProvider time)
 
     /// <summary>Null when done (exported or failed with a visible reason); else when to try again. <paramref name="attempt"/>
     /// (of a parked export) spaces the waits for another export of the product, which may take a while with many variants.</summary>
-    public async Task<(DateTimeOffset At, string Reason)?> RunAsync(ProductExportRequested request, CancellationToken cancellationToken,
+    public async Task<(DateTimeOffset At, string Reason)?> RunAsync(ProductToExport request, CancellationToken cancellationToken,
         int attempt = 0)
     {
         try

@@ -11,7 +11,7 @@ namespace TrayBridge.TrayConnector.Features.ProductExport;
 public static class TrayProductBody
 {
     /// <param name="picturesOnTray">What Tray holds, slot 1 first; null when unknown (every slot is sent).</param>
-    public static Dictionary<string, object> From(ProductExportRequested p, IReadOnlyList<string>? picturesOnTray,
+    public static Dictionary<string, object> From(ProductToExport p, IReadOnlyList<string>? picturesOnTray,
         string? trayCategoryId, BrandResolver.Resolution brand)
     {
         var product = new Dictionary<string, object?>

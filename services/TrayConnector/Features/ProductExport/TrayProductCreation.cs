@@ -3,6 +3,7 @@ using TrayBridge.Contracts.Catalog;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
@@ -10,7 +11,7 @@ namespace TrayBridge.TrayConnector.Features.ProductExport;
 /// instead of creating the product too. A lost answer is reconciled by reference before posting again.</summary>
 public sealed class TrayProductCreation(IDocumentStore documents, TrayApiClient tray, TrayProductLookup lookup, TimeProvider time)
 {
-    public async Task<string> CreateAsync(ProductExportRequested request, ProductLink link, bool stored, object body,
+    public async Task<string> CreateAsync(ProductToExport request, ProductLink link, bool stored, object body,
         CancellationToken cancellationToken)
     {
         await ClaimAsync(request, link, stored, cancellationToken);
@@ -30,7 +31,7 @@ public sealed class TrayProductCreation(IDocumentStore documents, TrayApiClient 
         }
     }
 
-    private async Task ClaimAsync(ProductExportRequested request, ProductLink link, bool stored, CancellationToken cancellationToken)
+    private async Task ClaimAsync(ProductToExport request, ProductLink link, bool stored, CancellationToken cancellationToken)
     {
         await using var claim = documents.LightweightSession(request.TenantId);
         link.State = LinkState.Creating;

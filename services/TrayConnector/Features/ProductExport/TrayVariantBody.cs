@@ -10,7 +10,7 @@ namespace TrayBridge.TrayConnector.Features.ProductExport;
 /// promotion runs in the product's period. Pictures: only the slots that change what Tray holds, as on the product (<see cref="PictureSlots"/>).</summary>
 public static class TrayVariantBody
 {
-    public static Dictionary<string, object> From(ProductExportRequested product, ProductVariationSnapshot v, int order, string trayProductId,
+    public static Dictionary<string, object> From(ProductToExport product, VariantToExport v, int order, string trayProductId,
         IReadOnlyList<string>? picturesOnTray)
     {
         var variant = new Dictionary<string, object?>

@@ -16,7 +16,7 @@ public sealed class TrayVariantLookup(TrayApiClient tray, string tenantId, strin
     private List<OnTray>? _variants;
 
     /// <summary>The variant to adopt (null: none), or an error when more than one could be it.</summary>
-    public async Task<(string? Id, string? Ambiguity)> FindAsync(ProductExportRequested product, ProductVariationSnapshot variation,
+    public async Task<(string? Id, string? Ambiguity)> FindAsync(ProductToExport product, VariantToExport variation,
         IReadOnlySet<string> taken, CancellationToken cancellationToken)
     {
         _variants ??= await ListAsync(cancellationToken);

@@ -5,6 +5,8 @@ using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 

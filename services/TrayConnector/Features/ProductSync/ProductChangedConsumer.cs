@@ -3,6 +3,7 @@ using MassTransit;
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Messaging;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 

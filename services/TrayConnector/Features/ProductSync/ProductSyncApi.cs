@@ -4,6 +4,7 @@ using TrayBridge.Api.Tray;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Extensions;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 

@@ -1,4 +1,5 @@
 using Marten;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 

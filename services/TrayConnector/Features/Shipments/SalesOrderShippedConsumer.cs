@@ -2,6 +2,7 @@ using Marten;
 using MassTransit;
 using TrayBridge.Contracts.Orders;
 using TrayBridge.ServiceDefaults.DueWork;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Shipments;
 

@@ -5,6 +5,7 @@ using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Extensions;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Shipments;
 

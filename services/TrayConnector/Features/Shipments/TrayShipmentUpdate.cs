@@ -5,6 +5,9 @@ using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
+using TrayBridge.TrayConnector.Features.Orders.StatusMap;
 
 namespace TrayBridge.TrayConnector.Features.Shipments;
 

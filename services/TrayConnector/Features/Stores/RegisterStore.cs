@@ -12,6 +12,8 @@ using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Features.Dedicated;
+using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Orders.Polling;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 

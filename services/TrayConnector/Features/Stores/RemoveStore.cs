@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrayBridge.ServiceDefaults.Tenancy;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 

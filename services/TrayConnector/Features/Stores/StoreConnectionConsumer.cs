@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using TrayBridge.Contracts.TrayConnector;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 

@@ -2,6 +2,7 @@ using Marten;
 using Npgsql;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Tray;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using TrayBridge.TrayConnector.Tray.Auth;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 

@@ -1,6 +1,7 @@
 using TrayBridge.Api.Tray;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Tray.Health;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 

@@ -13,6 +13,7 @@ using TrayBridge.TrayConnector.Extensions;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Features.Dedicated;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 

@@ -1,7 +1,9 @@
 using Npgsql;
 using TrayBridge.Api.Tray;
+using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.Activity;
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
 
 namespace TrayBridge.TrayConnector.Features.Webhooks;
 
@@ -13,8 +15,8 @@ public static class WebhookInbox
 {
     public const string Overflow = "overflow", OverflowReason = "too many notifications waiting for this store";
 
-    public static async Task KeepAsync(NpgsqlDataSource dataSource, ServiceStore store, TrayNotification n, string apiHost, string tenant, int ceiling,
-        DateTimeOffset now, StoreActivityLog activity, CancellationToken cancellationToken)
+    public static async Task KeepAsync(NpgsqlDataSource dataSource, ServiceStore store, DueWorkScheduler scheduler, TrayNotification n,
+        string apiHost, string tenant, int ceiling, DateTimeOffset now, StoreActivityLog activity, CancellationToken cancellationToken)
     {
         var inbox = $"{store.Schema}.{WebhookInboxTable.Name}";
         // The ceiling counts through webhook_inbox_open (api_host, seller_id first; status = 'pending' implies its predicate).
@@ -30,11 +32,11 @@ public static class WebhookInbox
         }
         await using var command = new NpgsqlCommand(
             $"""
-            with open_count as (select count(*) as n from {inbox} where api_host = $11 and seller_id = $2 and status = 'pending'),
+            with open_count as (select count(*) as n from {inbox} where api_host = $10 and seller_id = $2 and status = 'pending'),
             candidate as (
-                select $1::uuid as id, $11 as api_host, $2 as seller_id, $3 as scope_name, $4 as scope_id, $5 as act, $6 as app_code, $7 as tenant_id,
-                       case when (select n from open_count) < $10
-                                 or exists (select 1 from {inbox} where api_host = $11 and seller_id = $2 and scope_name = $3 and scope_id = $4 and act = $5 and status = 'pending')
+                select $1::uuid as id, $10 as api_host, $2 as seller_id, $3 as scope_name, $4 as scope_id, $5 as act, $6 as app_code, $7 as tenant_id,
+                       case when (select n from open_count) < $9
+                                 or exists (select 1 from {inbox} where api_host = $10 and seller_id = $2 and scope_name = $3 and scope_id = $4 and act = $5 and status = 'pending')
                             then 'pending' else 'ignored' end as status),
             saved as (
                 insert into {inbox} (id, api_host, seller_id, scope_name, scope_id, act, app_code, tenant_id, status, reason, first_received_at, last_received_at)
@@ -47,14 +49,16 @@ public static class WebhookInbox
                 from candidate
                 on conflict (api_host, seller_id, scope_name, scope_id, act, status) where status <> 'processed'
                 do update set received_count = {WebhookInboxTable.Name}.received_count + 1, last_received_at = excluded.last_received_at
-                returning id, (xmax = 0) as inserted, status, tenant_id, seller_id)
-            insert into {store.Schema}.due_work (id, tenant_id, kind, payload, next_attempt_at, created_at, partition_key)
-            select $9, tenant_id, '{Orders.WebhookReread.DueWorkKind}', jsonb_build_object('inboxId', id), $8, $8, seller_id
-            from saved where inserted and status = 'pending'
+                returning id, (xmax = 0) as inserted, status)
+            select id from saved where inserted and status = 'pending'
             """, connection, transaction);
-        object?[] values = [Guid.CreateVersion7(), n.SellerId, n.ScopeName, n.ScopeId, n.Act, n.AppCode, tenant, now, Guid.CreateVersion7(), ceiling, apiHost];
+        object?[] values = [Guid.CreateVersion7(), n.SellerId, n.ScopeName, n.ScopeId, n.Act, n.AppCode, tenant, now, ceiling, apiHost];
         foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // A new pending notification (not one coalesced into a waiting row, not an overflow) makes its re-read due in the
+        // same transaction: a stored notification always gets processed.
+        if (await command.ExecuteScalarAsync(cancellationToken) is Guid inboxId)
+            await scheduler.ScheduleAsync(connection, transaction, tenant, WebhookReread.DueWorkKind, new WebhookReread.Payload(inboxId), now,
+                cancellationToken, partitionKey: n.SellerId);
         // Counted on the store's line of this minute for the scope, with the notification it describes. The scope is the
         // sender's text: only a few known ones get a line of their own, so a flood of made-up scopes is still one line a minute.
         var scope = n.ScopeName is "order" or "product" or "variant" or "customer" ? n.ScopeName : "outro";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.TrayConnector.Features.Stores;
@@ -11,7 +12,7 @@ namespace TrayBridge.TrayConnector.Features.Webhooks;
 /// <summary><c>POST /webhooks/tray</c>, anonymous. Always 200, fast: any other answer makes Tray retry for about 20 days
 /// and can get the URL blocked — except for a body over <see cref="MaxBodyBytes"/>, which no notification is (413 before
 /// it is read). A good notification waits as <c>pending</c>, and the first of a kind makes a re-read due
-/// (<see cref="Orders.WebhookReread"/>) in the same statement, so a stored notification always gets processed. What
+/// (<see cref="WebhookReread"/>, through <see cref="DueWorkScheduler"/>) in the same transaction, so a stored notification always gets processed. What
 /// cannot be one of ours (malformed, an unknown store, another app's code) and what exceeds a store's pending ceiling is
 /// only counted, one row per reason (and per store for the ceiling): a flood adds no rows and no Tray calls.</summary>
 public static class WebhooksApi
@@ -23,8 +24,8 @@ public static class WebhooksApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
-        ServiceStore store, IOptions<TraySettings> settings, TimeProvider time, ILogger<TrayNotification> logger, Activity.StoreActivityLog activity,
-        CancellationToken cancellationToken)
+        ServiceStore store, DueWorkScheduler scheduler, IOptions<TraySettings> settings, TimeProvider time, ILogger<TrayNotification> logger,
+        Activity.StoreActivityLog activity, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "webhook.too_large", "Uma notificação da Tray tem poucos bytes: corpo grande demais.");
@@ -41,7 +42,8 @@ public static class WebhooksApi
             var now = time.GetUtcNow();
             if (problem is not null) await WebhookInbox.CountIgnoredAsync(dataSource, store, problem, now, cancellationToken);
             foreach (var (apiHost, tenant) in registrations)
-                await WebhookInbox.KeepAsync(dataSource, store, notification!, apiHost, tenant, webhooks.MaxPendingPerStore, now, activity, cancellationToken);
+                await WebhookInbox.KeepAsync(dataSource, store, scheduler, notification!, apiHost, tenant, webhooks.MaxPendingPerStore, now, activity,
+                    cancellationToken);
             if (problem is not null) logger.LogWarning("Ignored a Tray webhook: {Reason}", problem);
         }
         catch (NpgsqlException e)

@@ -5,6 +5,7 @@ using TrayBridge.Api.Tray;
 using TrayBridge.TrayConnector.Features.Activity;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray.Budget;
+using TrayBridge.TrayConnector.Domain;
 
 namespace TrayBridge.TrayConnector.Tray.Auth;
 

@@ -1,3 +1,5 @@
+using TrayBridge.TrayConnector.Features.Orders.Mirror;
+
 namespace TrayBridge.TrayConnector.Tray.Budget;
 
 /// <summary>Who is asking Tray, most important first. A class may use the day's budget only up to its ceiling, so the

@@ -10,6 +10,7 @@ using TrayBridge.TrayConnector.Features.Cancellations;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Features.Dedicated;
 using TrayBridge.TrayConnector.Features.Invoices;
+using TrayBridge.TrayConnector.Features.Operations;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Features.ProductSync;
@@ -33,7 +34,7 @@ public static class Extensions
             {
                 PostgresXmlRepository.AddDataProtectionTable(
                     marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema)
-                        .AddDedicatedStoresTable().AddForwardedCallsTable(), Store.Schema);
+                        .AddDedicatedStoresTable().AddForwardedCallsTable().AddStoreOperationsTables(Store.Schema), Store.Schema);
                 MirroredOrderSchema.Configure(marten);
             },
             bus =>
@@ -54,6 +55,8 @@ public static class Extensions
         builder.Services.AddSingleton<StoreRegistry>();
         builder.Services.AddSingleton<RegistrationLog>();
         builder.Services.AddSingleton<StoreSecrets>();
+        builder.Services.AddSingleton<StoreOperations>();
+        builder.Services.AddScoped<OperatorStoreQuery>();
         builder.AddTrayClient();
         builder.Services.AddScoped<TrayProductLookup>();
         builder.Services.AddScoped<CategoryResolver>();
@@ -80,6 +83,8 @@ public static class Extensions
         services.AddRetentionRule(configuration, RegistrationLog.RetentionName, RegistrationLog.DefaultRetention,
             $"{schema}.{RegistrationLogTable.Name}", "at < $1");
         // Our only log of Tray calls: the per-store daily counters; the budget reads today's row alone.
+        // The operation's audit (who disabled, enabled or re-planned which store) is kept a year and a bit: few lines.
+        services.AddRetentionRule(configuration, "OperatorLog", TimeSpan.FromDays(400), $"{schema}.{StoreOperationsTable.Log}", "at < $1");
         services.AddRetentionRule(configuration, "TrayDailyUse", TimeSpan.FromDays(30), $"{schema}.{BudgetTables.Daily}", "day < ($1 at time zone 'UTC')::date");
         return services;
     }
@@ -94,6 +99,7 @@ public static class Extensions
         app.MapInvoicesApi();
         app.MapShipmentsApi();
         app.MapOrderCancellationsApi();
+        app.MapOperatorApi();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
@@ -62,6 +63,10 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
             await SaveAsync(session, delivery, cancellationToken);
             metrics.InvoiceSent("sent");
             return DueWorkOutcome.Done;
+        }
+        catch (StoreDisabledException)
+        {
+            throw; // the operation disabled the store: the runner parks the item (deferred, never an attempt) until enabled
         }
         catch (TrayBudgetExhaustedException e)
         {

@@ -9,6 +9,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.Shipments;
 
@@ -36,6 +37,10 @@ public sealed class SendShipment(IDocumentStore documents, TrayShipmentUpdate up
             (delivery.StatusMoved, delivery.State, delivery.SentAt, delivery.LastError) =
                 (delivery.StatusNote is null, ShipmentDeliveryState.Enviado, time.GetUtcNow(), null);
             return await SaveAsync(session, delivery, DueWorkOutcome.Done, cancellationToken);
+        }
+        catch (StoreDisabledException)
+        {
+            throw; // the operation disabled the store: the runner parks the item (deferred, never an attempt) until enabled
         }
         catch (TrayBudgetExhaustedException e)
         {

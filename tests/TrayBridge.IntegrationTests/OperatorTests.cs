@@ -74,6 +74,9 @@ public sealed class OperatorTests(SystemFixture fixture)
         var check = await a.Erp.PostAsync("api/stores/881501/check", null, Ct);
         Assert.Equal(HttpStatusCode.Locked, check.StatusCode);
         Assert.Equal("store.disabled_by_operator", (await check.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        var import = await a.Erp.PostAsJsonAsync("api/tray/orders/import", new { storeId = "881501", trayOrderIds = new[] { "1" } }, Ct);
+        Assert.Equal(HttpStatusCode.Locked, import.StatusCode);
+        Assert.Contains("Contrato suspenso", (await import.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
         // Read after those round trips, so a call already on the wire when the store was disabled has landed.
         var callsAtDisable = await TrayCallsAsync(simulator, "881501");
 

@@ -4,7 +4,7 @@
 #   test           infrastructure + build + every test project; closes with "Tests: N passed, N failed, N skipped"
 #   bench [orders] [--quick]   infrastructure + Release build + the benchmark (every figure, the machine, charts) into artifacts/bench
 #   up | down      infrastructure only (PostgreSQL + RabbitMQ)
-#   token [--tenant <id>] [--role admin|operator]   a user's access token from the running identity simulator (last line)
+#   token [--tenant <id>] [--role admin|operator|platform]   a user's access token from the running identity simulator (last line)
 #   compose-env    this machine's keys and the demo's settings as `export` lines for docker compose (eval "$(…)")
 #   pack           the public contracts package (with the event catalogue, docs/events) into artifacts/packages
 #   events         regenerate the event catalogue (docs/events: AsyncAPI 3.0 + a readable page) from contracts/
@@ -74,7 +74,7 @@ switch ($Command) {
         exit $LASTEXITCODE
     }
     default {
-        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] [--quick] | up | down | token [--tenant <id>] [--role operator] | pack | events | screenshots" -ForegroundColor Red
+        Write-Host "Unknown command '$Command'. Use: run | test | bench [orders] [--quick] | up | down | token [--tenant <id>] [--role operator|platform] | pack | events | screenshots" -ForegroundColor Red
         exit 2
     }
 }

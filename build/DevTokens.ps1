@@ -19,11 +19,12 @@ function Get-DevSecrets {
 # Scripts get one from the identity simulator with its development-only password grant (Identity:PasswordGrantEnabled)
 # and the panel's client: the demo tenant's admin (lojista@demo.com.br) or, for another tenant or role, a user made for
 # the occasion through its /admin/users. The simulator must be running (`build.ps1 run`, or compose's demo profile).
-$DemoUsers = @{ admin = 'lojista@demo.com.br'; operator = 'operador@demo.com.br' }
+# `--role platform` is the platform's operation (no tenant: plataforma@traybridge.dev), whatever --tenant says.
+$DemoUsers = @{ admin = 'lojista@demo.com.br'; operator = 'operador@demo.com.br'; platform = 'plataforma@traybridge.dev' }
 
 function New-UserToken([string]$Tenant = 'demo', [string]$Role = 'admin', [string]$Identity = 'http://127.0.0.1:5203') {
-    if ($Role -notin 'admin', 'operator') { throw "Unknown role '$Role': use admin or operator." }
-    if ($Tenant -eq 'demo') { $email = $DemoUsers[$Role]; $password = 'demo123' }
+    if ($Role -notin 'admin', 'operator', 'platform') { throw "Unknown role '$Role': use admin, operator or platform." }
+    if ($Tenant -eq 'demo' -or $Role -eq 'platform') { $email = $DemoUsers[$Role]; $password = 'demo123' }
     else {
         $email = "script-$([Guid]::NewGuid().ToString('N').Substring(0, 8))@$Tenant.local"
         $password = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(18))

@@ -40,6 +40,6 @@ public sealed class AdminUsersTests(IdentityHost identity)
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
         Assert.Equal("validation", (string)problem["code"]!);
         Assert.Equal(["email", "name", "password", "roles", "tenantId"], problem["errors"]!.AsObject().Select(e => e.Key).Order());
-        Assert.Equal("Informe um ou mais papéis: admin, operator.", (string)problem["errors"]!["roles"]![0]!);
+        Assert.Equal("Informe um ou mais papéis: admin, operator (ou platform, sozinho e sem tenant).", (string)problem["errors"]!["roles"]![0]!);
     }
 }

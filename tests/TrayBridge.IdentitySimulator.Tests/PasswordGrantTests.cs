@@ -30,4 +30,30 @@ public sealed class PasswordGrantTests(IdentityHost identity)
         Assert.Equal("invalid_grant", await CodeFlowTests.ErrorOf(wrongPassword));
         Assert.Equal("invalid_client", await CodeFlowTests.ErrorOf(wrongSecret));
     }
+
+    /// <summary>Issue 15: the platform's operation is no tenant's user — its token has the <c>platform</c> role and no
+    /// <c>tenant_id</c> claim at all (not an empty one); a platform user with a tenant or another role is refused.</summary>
+    [Fact]
+    public async Task A_platform_user_has_no_tenant_claim_and_cannot_be_made_with_a_tenant_or_another_role()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = identity.Http();
+        var email = $"plataforma-{Guid.NewGuid():N}@traybridge.test";
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("admin/users",
+            new { email, password = "segredo-123", name = "Operação", tenantId = "loja", roles = new[] { "platform" } }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("admin/users",
+            new { email, password = "segredo-123", name = "Operação", roles = new[] { "platform", "admin" } }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("admin/users",
+            new { email, password = "segredo-123", name = "Operação", roles = new[] { "platform" } }, ct)).StatusCode);
+
+        using var flow = identity.NewFlow();
+        var granted = await flow.PostTokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["username"] = email, ["password"] = "segredo-123", ["scope"] = "openid roles",
+        });
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        var token = await Jwks.ValidateAsync(identity, (await granted.Content.ReadFromJsonAsync<IdentityTokens>(ct))!.AccessToken);
+        Assert.False(token.TryGetClaim("tenant_id", out _));
+        Assert.Equal(["platform"], token.Claims.Where(c => c.Type == "role").Select(c => c.Value));
+    }
 }

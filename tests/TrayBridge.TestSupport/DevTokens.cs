@@ -28,6 +28,16 @@ public sealed class DevTokens
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
     });
 
+    /// <summary>A user of the platform's operation (issue 15): the <c>platform</c> role and no tenant claim at all.</summary>
+    public string ForPlatform(string user = "plataforma@traybridge.dev") => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = Issuer,
+        Audience = Audience,
+        Subject = new ClaimsIdentity([new Claim("sub", user), new Claim("email", user), new Claim("role", "platform")]),
+        Expires = DateTime.UtcNow.AddHours(1),
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
+    });
+
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Auth__Mode"] = "SharedKey",

@@ -49,6 +49,18 @@ public sealed class TrayScreensTests : BunitContext
         Assert.Contains("31/12/2026", soon.Find(".status-detail").TextContent);
     }
 
+    /// <summary>Issue 15: the tenant reads that the platform's operation disabled the store, why, and that its work waits.</summary>
+    [Fact]
+    public void A_store_disabled_by_the_operation_says_so_with_the_reason_in_red()
+    {
+        var cut = Render<StoreStatusBadge>(p => p.Add(c => c.Store, Store(StoreStatusCodes.DisabledByOperator, "Desativada pela operação",
+            "Contrato suspenso", new DateTimeOffset(2026, 12, 2, 2, 30, 0, TimeSpan.Zero))));
+
+        Assert.Equal(("badge error", "Desativada pela operação"), (cut.Find(".badge").ClassName, cut.Find(".badge").TextContent));
+        Assert.StartsWith("Desativada pela operação: Contrato suspenso (desde 01/12/2026 23:30).", Squash(cut.Find("[data-disabled-by-operator]").TextContent));
+        Assert.Empty(cut.FindAll(".status-hint"));
+    }
+
     [Theory]
     [InlineData(OrderSituations.Integrated, "ok")]
     [InlineData(OrderSituations.NotIntegrated, "neutral")]

@@ -13,6 +13,9 @@ public static class PanelAuthentication
 {
     public const string TenantClaim = "tenant_id";
 
+    /// <summary>The Operação screen's policy: a platform user (role <c>platform</c>, no tenant).</summary>
+    public const string PlatformPolicy = "platform";
+
     public static IServiceCollection AddPanelAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var oidc = configuration.GetSection("Oidc");
@@ -60,7 +63,8 @@ public static class PanelAuthentication
             .Configure<TokenRefresher>((cookie, refresher) => cookie.Events.OnValidatePrincipal = refresher.ValidateOrRefreshAsync);
         // Every page needs a signed-in user of a tenant; the few anonymous ones say so.
         var tenantUser = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(TenantClaim).Build();
-        services.AddAuthorizationBuilder().SetFallbackPolicy(tenantUser).SetDefaultPolicy(tenantUser);
+        services.AddAuthorizationBuilder().SetFallbackPolicy(tenantUser).SetDefaultPolicy(tenantUser)
+            .AddPolicy(PlatformPolicy, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.IsPlatform()));
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         return services;

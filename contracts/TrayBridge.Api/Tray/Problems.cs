@@ -23,6 +23,9 @@ public static class TrayProblemCodes
     /// <summary>503: the store is served by a connector of its own, which did not answer in time (down, or restarting).</summary>
     public const string DedicatedConnectorUnavailable = "store.dedicated_connector_unavailable";
     public const string TrayRecordNotFound = "tray.record_not_found";
+    /// <summary>423: the platform's operation disabled the store; nothing is sent to Tray until it is enabled again (the
+    /// detail carries the operation's reason). Work already queued waits, it is not lost.</summary>
+    public const string StoreDisabled = "store.disabled_by_operator";
     public const string ImportNotFound = "order_import.not_found";
     public const string StatusesChanged = "order_statuses.changed";
     public const string InvoiceDeliveryNotFound = "invoice_delivery.not_found";

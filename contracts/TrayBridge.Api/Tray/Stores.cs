@@ -55,11 +55,14 @@ public static class StoreStatusCodes
     public const string Blocked = "blocked";
     public const string Inactive = "inactive";
     public const string Cancelled = "cancelled";
+    /// <summary>The platform's operation disabled the store (<see cref="VirtualStore.StatusReason"/> says why): no Tray call
+    /// is made for it and its work waits, until the operation enables it again.</summary>
+    public const string DisabledByOperator = "disabled_by_operator";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         [Connected] = "Conectada", [ReauthorizationNeeded] = "Reautorização necessária", [Blocked] = "Bloqueada na Tray",
-        [Inactive] = "Inativa na Tray", [Cancelled] = "Cancelada na Tray",
+        [Inactive] = "Inativa na Tray", [Cancelled] = "Cancelada na Tray", [DisabledByOperator] = "Desativada pela operação",
     };
 }
 

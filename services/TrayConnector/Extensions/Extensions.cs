@@ -11,6 +11,7 @@ using TrayBridge.TrayConnector.Features.Cancellations;
 using TrayBridge.TrayConnector.Features.CatalogMapping;
 using TrayBridge.TrayConnector.Features.Dedicated;
 using TrayBridge.TrayConnector.Features.Invoices;
+using TrayBridge.TrayConnector.Features.Operations;
 using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Features.ProductSync;
@@ -36,7 +37,7 @@ public static class Extensions
             {
                 PostgresXmlRepository.AddDataProtectionTable(
                     marten.AddStoreRegistryTable(Store.Schema).AddRegistrationLogTable(Store.Schema).AddWebhookInboxTable(Store.Schema).AddBudgetTables(Store.Schema).AddStoreHealthTable(Store.Schema)
-                        .AddDedicatedStoresTable().AddForwardedCallsTable().AddStoreActivityTable(Store.Schema), Store.Schema);
+                        .AddDedicatedStoresTable().AddForwardedCallsTable().AddStoreActivityTable(Store.Schema).AddStoreOperationsTables(Store.Schema), Store.Schema);
                 MirroredOrderSchema.Configure(marten);
             },
             bus =>
@@ -58,6 +59,8 @@ public static class Extensions
         builder.Services.AddSingleton<RegistrationLog>();
         builder.Services.AddSingleton<StoreSecrets>();
         builder.AddStoreActivity();
+        builder.Services.AddSingleton<StoreOperations>();
+        builder.Services.AddScoped<OperatorStoreQuery>();
         builder.AddTrayClient();
         builder.Services.AddScoped<TrayProductLookup>();
         builder.Services.AddScoped<CategoryResolver>();
@@ -86,6 +89,8 @@ public static class Extensions
         // Our only log of Tray calls: the per-store daily counters; the budget reads today's row alone.
         // The activity log per store: what an operator reads back; a month by default.
         services.AddRetentionRule(configuration, "StoreActivity", TimeSpan.FromDays(30), $"{schema}.{StoreActivityTable.Name}", "at < $1");
+        // The operation's audit (who disabled, enabled or re-planned which store) is kept a year and a bit: few lines.
+        services.AddRetentionRule(configuration, "OperatorLog", TimeSpan.FromDays(400), $"{schema}.{StoreOperationsTable.Log}", "at < $1");
         services.AddRetentionRule(configuration, "TrayDailyUse", TimeSpan.FromDays(30), $"{schema}.{BudgetTables.Daily}", "day < ($1 at time zone 'UTC')::date");
         return services;
     }
@@ -101,6 +106,7 @@ public static class Extensions
         app.MapShipmentsApi();
         app.MapOrderCancellationsApi();
         app.MapStoreActivityApi();
+        app.MapOperatorApi();
         return app;
     }
 }

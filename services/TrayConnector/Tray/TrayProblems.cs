@@ -24,6 +24,11 @@ public static class TrayProblems
             detail: $"Aguardando a cota de requisições da Tray desta loja: tente de novo depois de {SaoPaulo(e.RetryAt)}.",
             extensions: new Dictionary<string, object?> { [ApiProblem.CodeMember] = TrayProblemCodes.BudgetExhausted, ["retryAt"] = e.RetryAt });
 
+    /// <summary>423: the platform's operation disabled the store; nothing was sent to Tray.</summary>
+    public static ProblemHttpResult Disabled(string? reason) =>
+        Problems.Of(StatusCodes.Status423Locked, TrayProblemCodes.StoreDisabled,
+            $"Loja desativada pela operação da plataforma: {reason}. Nada é enviado à Tray até ela ser reativada; o trabalho já pedido fica na fila.");
+
     public static ProblemHttpResult Unavailable(StoreUnavailableException e) =>
         Problems.Conflict(TrayProblemCodes.StoreUnavailable, $"A loja não pode ser acessada na Tray: {e.Reason}");
 
@@ -42,6 +47,7 @@ public static class TrayProblems
     /// <summary>The answer for a Tray call that failed while a person waits; null for anything else (a bug stays a 500).</summary>
     public static ProblemHttpResult? For(Exception e) => e switch
     {
+        Features.Operations.StoreDisabledException d => Disabled(d.Operation.DisabledReason),
         StoreUnavailableException { NotRegistered: true } => StoreNotFound(),
         StoreUnavailableException u => Unavailable(u),
         TrayBudgetExhaustedException b => BudgetExhausted(b),

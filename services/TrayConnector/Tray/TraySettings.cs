@@ -20,6 +20,15 @@ public sealed class TraySettings
     public Health.StoreBackoffSettings StoreBackoff { get; set; } = new();
     /// <summary>How often an account may try to register or re-authorise a store (issue 11, fake Tray hosts).</summary>
     public RegistrationSettings Registrations { get; set; } = new();
+    /// <summary>The platform operation's controls (issue 15, the operator's view).</summary>
+    public OperationsSettings Operations { get; set; } = new();
+}
+
+public sealed class OperationsSettings
+{
+    /// <summary>How long a store the operation disabled leaves its work parked before looking again; enabling it brings
+    /// the work back at once, so this only bounds the wait should that nudge be missed.</summary>
+    public TimeSpan DisabledRecheck { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 public sealed class RegistrationSettings

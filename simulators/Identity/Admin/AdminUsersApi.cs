@@ -26,7 +26,7 @@ public static class AdminUsersApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, detail: "Verifique os campos destacados.",
                 extensions: new Dictionary<string, object?> { [ApiProblem.CodeMember] = ApiProblem.Validation });
-        var user = users.TryAdd(request.Email!, request.Password!, request.Name!, request.TenantId!, request.Roles!);
+        var user = users.TryAdd(request.Email!, request.Password!, request.Name!, request.TenantId ?? "", request.Roles!);
         if (user is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: "Já existe um usuário com este e-mail.",
                 extensions: new Dictionary<string, object?> { [ApiProblem.CodeMember] = "user.email_taken" });
@@ -43,10 +43,13 @@ public static class AdminUsersApi
             errors["password"] = ["A senha deve ter de 6 a 128 caracteres."];
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 120)
             errors["name"] = ["Informe o nome (até 120 caracteres)."];
-        if (string.IsNullOrWhiteSpace(request.TenantId) || request.TenantId.Length > 64)
+        var platform = request.Roles?.Contains(IdentityUser.Platform) == true;
+        if (platform && (!string.IsNullOrWhiteSpace(request.TenantId) || request.Roles!.Count > 1))
+            errors["tenantId"] = ["Um usuário da operação da plataforma (platform) não tem tenant nem outro papel."];
+        else if (!platform && (string.IsNullOrWhiteSpace(request.TenantId) || request.TenantId.Length > 64))
             errors["tenantId"] = ["Informe o tenant (até 64 caracteres)."];
         if (request.Roles is not { Count: > 0 } || request.Roles.Any(r => !IdentityUser.KnownRoles.Contains(r)))
-            errors["roles"] = ["Informe um ou mais papéis: admin, operator."];
+            errors["roles"] = ["Informe um ou mais papéis: admin, operator (ou platform, sozinho e sem tenant)."];
         return errors;
     }
 }

@@ -13,7 +13,7 @@ public sealed record UserInfoResponse(
     [property: JsonPropertyName("sub")] string Subject,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("email")] string Email,
-    [property: JsonPropertyName("tenant_id")] string TenantId,
+    [property: JsonPropertyName("tenant_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TenantId,
     [property: JsonPropertyName("role")] IReadOnlyList<string> Roles);
 
 public static class UserInfoEndpoint
@@ -29,6 +29,6 @@ public static class UserInfoEndpoint
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
                 [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "Usuario desconhecido.",
             }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-        return TypedResults.Ok(new UserInfoResponse(user.Subject, user.Name, user.Email, user.TenantId, user.Roles));
+        return TypedResults.Ok(new UserInfoResponse(user.Subject, user.Name, user.Email, user.TenantId is { Length: > 0 } tenant ? tenant : null, user.Roles));
     }
 }

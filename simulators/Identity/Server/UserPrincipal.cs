@@ -23,7 +23,8 @@ public static class UserPrincipal
         identity.SetClaim(Claims.Subject, user.Subject)
             .SetClaim(Claims.Name, user.Name)
             .SetClaim(Claims.Email, user.Email)
-            .SetClaim(TenantClaim, user.TenantId)
+            // A platform user has no tenant: the claim is left out (an empty value removes it), never sent empty.
+            .SetClaim(TenantClaim, user.TenantId is { Length: > 0 } tenant ? tenant : null)
             .SetClaim(SessionClaim, sessionId)
             .SetClaims(Claims.Role, [.. user.Roles]);
         identity.SetScopes(requestedScopes.Where(Allowed.Contains));

@@ -15,6 +15,7 @@ using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Domain;
 using TrayBridge.TrayConnector.Features.Orders.StatusMap;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.Cancellations;
 
@@ -46,6 +47,10 @@ public sealed class SendOrderCancellation(IDocumentStore documents, OrderStatusR
             (cancellation.StatusMoved, cancellation.State, cancellation.SentAt, cancellation.LastError) =
                 (cancellation.StatusNote is null, OrderCancellationState.Enviado, time.GetUtcNow(), null);
             return await SaveAsync(session, cancellation, DueWorkOutcome.Done, cancellationToken);
+        }
+        catch (StoreDisabledException)
+        {
+            throw; // the operation disabled the store: the runner parks the item (deferred, never an attempt) until enabled
         }
         catch (TrayBudgetExhaustedException e)
         {

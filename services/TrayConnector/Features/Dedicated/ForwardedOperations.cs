@@ -27,6 +27,19 @@ public static class ForwardedOperations
         CancellationToken cancellationToken)
     {
         var tray = services.GetRequiredService<TrayApiClient>();
+        try
+        {
+            return await RunOperationAsync(services, tray, operation, tenantId, storeId, argument, cancellationToken);
+        }
+        catch (Operations.StoreDisabledException e)
+        {
+            return TrayProblems.Disabled(e.Operation.DisabledReason); // a person asked: 423, nothing sent
+        }
+    }
+
+    private static async Task<IResult> RunOperationAsync(IServiceProvider services, TrayApiClient tray, string operation, string tenantId,
+        string storeId, JsonElement? argument, CancellationToken cancellationToken)
+    {
         return operation switch
         {
             Check => (await CheckStore.CallAsync(tray, tenantId, storeId, cancellationToken)).Result,

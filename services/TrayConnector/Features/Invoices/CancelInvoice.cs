@@ -5,6 +5,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
@@ -41,6 +42,10 @@ public sealed class CancelInvoice(IDocumentStore documents, TrayInvoiceLookup lo
             (delivery.State, delivery.LastError) = (InvoiceDeliveryState.Cancelada, null);
             delivery.CancellationNote = delivery.TrayInvoiceId is null ? NeverSent : KeptOnTray;
             return await SaveAsync(session, delivery, DueWorkOutcome.Done, cancellationToken);
+        }
+        catch (StoreDisabledException)
+        {
+            throw; // the operation disabled the store: the runner parks the item (deferred, never an attempt) until enabled
         }
         catch (TrayBudgetExhaustedException e)
         {

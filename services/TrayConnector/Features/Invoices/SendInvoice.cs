@@ -11,6 +11,7 @@ using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
@@ -70,6 +71,10 @@ public sealed class SendInvoice(IDocumentStore documents, TrayInvoicePoster post
             await SaveAsync(session, delivery, cancellationToken);
             metrics.InvoiceSent("sent");
             return DueWorkOutcome.Done;
+        }
+        catch (StoreDisabledException)
+        {
+            throw; // the operation disabled the store: the runner parks the item (deferred, never an attempt) until enabled
         }
         catch (TrayBudgetExhaustedException e)
         {

@@ -30,7 +30,7 @@ public sealed class ParkedProductExport(ProductExportRunner runner) : IDueWorkHa
     public string Kind => ProductExportRunner.DueWorkKind;
 
     public async Task<DueWorkOutcome> HandleAsync(DueWorkItem item, CancellationToken cancellationToken) =>
-        await runner.RunAsync(item.PayloadAs<ProductToExport>(), cancellationToken, item.Attempt) is { } later
+        await runner.RunAsync(item.PayloadAs<ProductToExport>(), cancellationToken, item.Attempt, parked: true) is { } later
             ? DueWorkOutcome.Retry(later.At, later.Reason)
             : DueWorkOutcome.Done;
 }

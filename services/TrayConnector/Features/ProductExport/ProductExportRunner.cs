@@ -1,6 +1,7 @@
 using TrayBridge.Contracts.Catalog;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.ProductExport;
 
@@ -13,7 +14,7 @@ public sealed class ProductExportRunner(ExportProduct export, TimeProvider time)
     /// <summary>Null when done (exported or failed with a visible reason); else when to try again. <paramref name="attempt"/>
     /// (of a parked export) spaces the waits for another export of the product, which may take a while with many variants.</summary>
     public async Task<(DateTimeOffset At, string Reason)?> RunAsync(ProductToExport request, CancellationToken cancellationToken,
-        int attempt = 0)
+        int attempt = 0, bool parked = false)
     {
         try
         {
@@ -23,6 +24,10 @@ public sealed class ProductExportRunner(ExportProduct export, TimeProvider time)
         catch (TrayBudgetExhaustedException e)
         {
             return (e.RetryAt, "aguardando cota: " + e.Message);
+        }
+        catch (StoreDisabledException) when (parked)
+        {
+            throw; // already parked as due work: the runner keeps it deferred (never an attempt) until the store is enabled
         }
         catch (TrayStoreBackingOffException e)
         {

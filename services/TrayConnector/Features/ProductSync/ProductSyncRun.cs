@@ -11,6 +11,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.ProductSync;
 
@@ -99,6 +100,10 @@ public sealed class ProductSyncRun(IDocumentStore documents, NpgsqlDataSource da
         try
         {
             await new LinkSync(tray).SendAsync(session, tenantId, link, wanted, cancellationToken);
+        }
+        catch (StoreDisabledException)
+        {
+            throw; // the operation disabled the store: the runner parks the item (deferred, never an attempt) until enabled
         }
         catch (TrayBudgetExhaustedException e)
         {

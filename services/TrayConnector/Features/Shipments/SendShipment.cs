@@ -12,6 +12,7 @@ using TrayBridge.TrayConnector.Tray.Auth;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Health;
 using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.Shipments;
 
@@ -40,6 +41,10 @@ public sealed class SendShipment(IDocumentStore documents, TrayShipmentUpdate up
             (delivery.StatusMoved, delivery.State, delivery.SentAt, delivery.LastError) =
                 (delivery.StatusNote is null, ShipmentDeliveryState.Enviado, time.GetUtcNow(), null);
             return await SaveAsync(session, delivery, DueWorkOutcome.Done, cancellationToken);
+        }
+        catch (StoreDisabledException)
+        {
+            throw; // the operation disabled the store: the runner parks the item (deferred, never an attempt) until enabled
         }
         catch (TrayBudgetExhaustedException e)
         {

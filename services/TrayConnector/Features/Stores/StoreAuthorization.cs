@@ -37,6 +37,10 @@ public static class StoreAuthorization
     public static async Task<Results<Ok<SealedTokens>, ProblemHttpResult>> ExchangeHereAsync(IServiceProvider services, string storeId,
         ExchangeRequest request, CancellationToken cancellationToken)
     {
+        // A store the operation disabled takes no call, a registration's or a re-authorisation's code exchange included.
+        if (await services.GetRequiredService<Operations.StoreOperations>().OfAsync(StoreHost.Of(request.ApiAddress), storeId, cancellationToken)
+            is { Disabled: true } disabled)
+            return TrayProblems.Disabled(disabled.DisabledReason);
         var secrets = services.GetRequiredService<StoreSecrets>();
         var outcome = await ExchangeAsync(services.GetRequiredService<TrayAuthClient>(), services.GetRequiredService<IOptions<TraySettings>>().Value,
             request.ApiAddress, storeId, request.DailyLimit, secrets.Unprotect(request.ProtectedCode), cancellationToken);

@@ -32,6 +32,19 @@ public static class StoreViews
         TrayUnreachableSince = health.FailingSince, TrayLastError = health.LastError, TrayRetryAt = health.RetryAt,
     };
 
+    /// <summary>The view with the platform operation's settings: its plan, and — when it disabled the store — that status,
+    /// its reason and since when, above Tray's own ("Desativada pela operação: &lt;motivo&gt;").</summary>
+    public static VirtualStore WithOperation(this VirtualStore view, Operations.StoreOperation? operation)
+    {
+        if (operation is null) return view;
+        view = operation.DailyCalls is { } plan ? view with { DailyLimit = plan } : view;
+        return operation.DisabledAt is { } at ? view with
+        {
+            StatusCode = StoreStatusCodes.DisabledByOperator, StatusLabel = StoreStatusCodes.Labels[StoreStatusCodes.DisabledByOperator],
+            StatusReason = operation.DisabledReason, StatusSince = at,
+        } : view;
+    }
+
     public static string CodeOf(StoreStatus status) => status switch
     {
         StoreStatus.Connected => StoreStatusCodes.Connected,

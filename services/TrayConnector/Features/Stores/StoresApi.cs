@@ -14,6 +14,7 @@ using TrayBridge.TrayConnector.Features.Orders;
 using TrayBridge.ServiceDefaults.Security;
 using TrayBridge.TrayConnector.Features.Dedicated;
 using TrayBridge.TrayConnector.Domain;
+using TrayBridge.TrayConnector.Features.Operations;
 
 namespace TrayBridge.TrayConnector.Features.Stores;
 
@@ -38,17 +39,19 @@ public static class StoresApi
     }
 
     private static async Task<Ok<List<VirtualStore>>> ListAsync(IDocumentStore documents, TenantContext tenant, TrayBudget budget,
-        TrayStoreHealth health, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        TrayStoreHealth health, StoreOperations operations, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var session = documents.QuerySession(tenant.Require());
         var stores = await session.Query<TrayStore>().OrderBy(s => s.Id).Take(MaxStores).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         var polls = (await session.LoadManyAsync<OrderPollState>(cancellationToken, stores.Select(s => s.Id).ToArray())).ToDictionary(p => p.Id);
         var failing = await health.OfAsync(stores.Select(s => (StoreHost.Of(s.ApiAddress), s.Id)).ToList(), cancellationToken);
+        var operated = await operations.OfAsync(stores.Select(s => (StoreHost.Of(s.ApiAddress), s.Id)).ToList(), cancellationToken);
         var list = new List<VirtualStore>();
         foreach (var store in stores)
             list.Add(StoreViews.From(store, now, settings.Value.ReauthorizationWarning, await budget.UsedTodayAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken))
-                .WithOrderDates(polls.GetValueOrDefault(store.Id)).WithHealth(failing.GetValueOrDefault((StoreHost.Of(store.ApiAddress), store.Id))));
+                .WithOrderDates(polls.GetValueOrDefault(store.Id)).WithHealth(failing.GetValueOrDefault((StoreHost.Of(store.ApiAddress), store.Id)))
+                .WithOperation(operated.GetValueOrDefault((StoreHost.Of(store.ApiAddress), store.Id))));
         return TypedResults.Ok(list);
     }
 
@@ -58,13 +61,15 @@ public static class StoresApi
         TypedResults.Ok(await log.RecentAsync(tenant.Require(), limit ?? 50, cancellationToken));
 
     private static async Task<Results<Ok<VirtualStore>, ProblemHttpResult>> GetAsync(string storeId, IDocumentStore documents, TenantContext tenant,
-        TrayBudget budget, TrayStoreHealth health, IOptions<TraySettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        TrayBudget budget, TrayStoreHealth health, StoreOperations operations, IOptions<TraySettings> settings, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         await using var session = documents.QuerySession(tenant.Require());
         return await session.LoadAsync<TrayStore>(storeId, cancellationToken) is { } store
             ? TypedResults.Ok(StoreViews.From(store, time.GetUtcNow(), settings.Value.ReauthorizationWarning,
                     await budget.UsedTodayAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken)).WithOrderDates(await session.LoadAsync<OrderPollState>(storeId, cancellationToken))
-                .WithHealth(await health.OfAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken)))
+                .WithHealth(await health.OfAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken))
+                .WithOperation(await operations.OfAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken)))
             : TrayProblems.StoreNotFound();
     }
 

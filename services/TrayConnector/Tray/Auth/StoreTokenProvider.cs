@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using TrayBridge.Api.Tray;
 using TrayBridge.TrayConnector.Features.Activity;
+using TrayBridge.TrayConnector.Features.Operations;
 using TrayBridge.TrayConnector.Features.Stores;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Domain;
@@ -14,7 +15,7 @@ namespace TrayBridge.TrayConnector.Tray.Auth;
 /// re-reads what the other stored. When the refresh token no longer works, the stored code is exchanged again before
 /// the store is flagged for re-authorisation.</summary>
 public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSource dataSource, StoreSecrets secrets, TrayAuthClient auth,
-    IOptions<TraySettings> options, TimeProvider time, ILogger<StoreTokenProvider> logger, StoreActivityLog activity)
+    StoreOperations operations, IOptions<TraySettings> options, TimeProvider time, ILogger<StoreTokenProvider> logger, StoreActivityLog activity)
 {
     private readonly TraySettings _settings = options.Value;
 
@@ -118,6 +119,10 @@ public sealed class StoreTokenProvider(IDocumentStore documents, NpgsqlDataSourc
         var store = await session.LoadAsync<TrayStore>(storeId, cancellationToken)
             ?? throw new StoreUnavailableException(storeId, "loja não cadastrada nesta conta", notRegistered: true);
         if (store.Status != StoreStatus.Connected) throw new StoreUnavailableException(storeId, store.StatusReason ?? store.Status.ToString());
+        // Every Tray call starts here (a token refresh too): a store the operation disabled makes none, and the operation's
+        // plan (issue 15) is the budget every call of the store spends.
+        if (await operations.EnsureEnabledAsync(Tray.StoreHost.Of(store.ApiAddress), storeId, cancellationToken) is { DailyCalls: { } plan })
+            store.DailyLimit = plan;
         return store;
     }
 

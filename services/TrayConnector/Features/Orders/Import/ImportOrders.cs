@@ -18,7 +18,8 @@ namespace TrayBridge.TrayConnector.Features.Orders.Import;
 public static class ImportOrders
 {
     public static async Task<Results<Accepted<ImportAccepted>, ValidationProblem, ProblemHttpResult>> HandleAsync(ImportOrdersRequest request,
-        IDocumentStore documents, TenantContext tenant, DueWorkScheduler scheduler, TimeProvider time, CancellationToken cancellationToken)
+        IDocumentStore documents, TenantContext tenant, DueWorkScheduler scheduler, Operations.StoreOperations operations, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.StoreId)) errors["storeId"] = ["Informe a loja (storeId)."];
@@ -33,7 +34,10 @@ public static class ImportOrders
         for (var attempt = 1; ; attempt++)
         {
             await using var session = documents.LightweightSession(tenant.Require());
-            if (await session.LoadAsync<TrayStore>(request.StoreId!, cancellationToken) is null) return TrayProblems.StoreNotFound();
+            if (await session.LoadAsync<TrayStore>(request.StoreId!, cancellationToken) is not { } store) return TrayProblems.StoreNotFound();
+            // A store the platform's operation disabled makes no Tray call: say so now rather than queue an import that waits.
+            if (await operations.OfAsync(StoreHost.Of(store.ApiAddress), store.Id, cancellationToken) is { Disabled: true } disabled)
+                return TrayProblems.Disabled(disabled.DisabledReason);
             var now = time.GetUtcNow();
             var (scheduled, skipped) = await ScheduleAsync(session, scheduler, request.StoreId!, ids, now, cancellationToken);
             session.Store(new OrderImport { Id = importId, StoreId = request.StoreId!, CreatedAt = now, TrayOrderIds = ids, Skipped = skipped });

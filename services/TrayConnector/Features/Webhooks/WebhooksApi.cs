@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -22,7 +23,7 @@ public static class WebhooksApi
         app.MapPost("/webhooks/tray", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
+    private static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
         ServiceStore store, IOptions<TraySettings> settings, TimeProvider time, ILogger<TrayNotification> logger, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)

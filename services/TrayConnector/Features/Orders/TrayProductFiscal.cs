@@ -7,6 +7,7 @@ using TrayBridge.TrayConnector.Features.ProductExport;
 using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.TrayConnector.Features.Orders;
 
@@ -48,7 +49,7 @@ public sealed class TrayProductFiscal(IDocumentStore documents, TrayCatalogueRea
                 var product = (await tray.GetAsync<JsonElement>(tenantId, storeId, $"products/{productId}", TrayPriority.ManualImport, cancellationToken))
                     .Object("Product");
                 read.Add(new ProductFiscalRead(ProductFiscalRead.IdFor(storeId, productId), productId,
-                    product.Text("ncm") is { } ncm ? Digits.Of(ncm) : null, product.Text("ean"), time.GetUtcNow()));
+                    product.Text("ncm") is { } ncm ? Digits.OrNull(ncm) : null, product.Text("ean"), time.GetUtcNow()));
             }
             catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound) { } // deleted on Tray since: the line keeps what the order says
         }

@@ -117,7 +117,15 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
     /// <summary>The image compose builds and Kubernetes runs, without its tag.</summary>
     public string Image => $"traybridge/{Name}";
 
-    public string Dockerfile => $"{Folder}/Dockerfile";
+    /// <summary>The Dockerfile that builds the host: its own where it has one (the simulators), else the repository's
+    /// shared one, told which host by <see cref="BuildArgs"/>.</summary>
+    public string Dockerfile => File.Exists(Repository.PathOf($"{Folder}/Dockerfile")) ? $"{Folder}/Dockerfile" : "Dockerfile";
+
+    /// <summary>The build arguments the shared Dockerfile needs for this host (its folder, its project's and assembly's
+    /// name); none for a Dockerfile of its own.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs => Dockerfile == "Dockerfile"
+        ? new Dictionary<string, string> { ["HOST_DIR"] = Folder, ["HOST"] = Path.GetFileNameWithoutExtension(ProjectFile) }
+        : new Dictionary<string, string>();
 
     /// <summary>Whether an environment variable (':' written '__') is a key this host reads.</summary>
     public bool Reads(string variable) => FrameworkKeys.Contains(variable) || Settings.ContainsKey(ToKey(variable));

@@ -1,0 +1,39 @@
+# Every .NET host of TrayBridge but the simulators (the four services, the gateway, the panel) is built by this one
+# Dockerfile, from the repository root, told which host by two build arguments:
+#   docker build --build-arg HOST_DIR=services/Catalog --build-arg HOST=TrayBridge.Catalog -t traybridge/catalog .
+# (docker-compose.yml passes them for each service). HOST is both the project file's and the assembly's name.
+ARG HOST_DIR
+ARG HOST
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG HOST_DIR
+ARG HOST
+WORKDIR /src
+# Project files and central props first, so the restore layer is reused until a dependency changes.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY contracts/TrayBridge.Contracts/TrayBridge.Contracts.csproj contracts/TrayBridge.Contracts/
+COPY contracts/TrayBridge.Api/TrayBridge.Api.csproj contracts/TrayBridge.Api/
+COPY services/ServiceDefaults/TrayBridge.ServiceDefaults.csproj services/ServiceDefaults/
+COPY ${HOST_DIR}/${HOST}.csproj ${HOST_DIR}/
+RUN dotnet restore ${HOST_DIR}/${HOST}.csproj
+COPY contracts/TrayBridge.Contracts/ contracts/TrayBridge.Contracts/
+COPY contracts/TrayBridge.Api/ contracts/TrayBridge.Api/
+COPY services/ServiceDefaults/ services/ServiceDefaults/
+COPY ${HOST_DIR}/ ${HOST_DIR}/
+# The official XSDs (and their reader) Invoicing embeds from outside its folder: its image needs no schema folder.
+# The other hosts do not read them (a few MB in the build stage only, never in an image).
+COPY schemas/nfe/ schemas/nfe/
+RUN dotnet publish ${HOST_DIR}/${HOST}.csproj -c Release --no-restore -o /app -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+ARG HOST
+WORKDIR /app
+COPY --from=build /app .
+# The image's unprivileged user, by number so that Kubernetes' runAsNonRoot can verify it.
+USER $APP_UID
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+# The exec form cannot read a build argument: the shell reads it from the environment and is replaced by dotnet
+# (exec), which stays process 1 and gets the container's signals.
+ENV HOST_DLL=${HOST}.dll
+ENTRYPOINT ["/bin/sh", "-c", "exec dotnet \"$HOST_DLL\" \"$@\"", "--"]

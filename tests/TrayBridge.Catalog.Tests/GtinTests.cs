@@ -1,4 +1,4 @@
-using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Catalog.Tests;
 

@@ -18,6 +18,7 @@ public sealed partial class ComposeFile
         from service in Services
         from host in Repository.Hosts
         where BuiltDockerfile(service.Value) == host.Dockerfile
+              && host.BuildArgs.All(arg => service.Value.Text("build", "args", arg.Key) == arg.Value)
         select (service.Key, host);
 
     /// <summary>The build context, repository-relative ("." for the root); null for a service that runs a ready image.</summary>

@@ -57,7 +57,9 @@ public sealed class DockerfileTests
                     ? null : $"{host.Dockerfile}: the final stage must switch to a non-root USER.",
                 final.Contains("EXPOSE 8080") && final.Contains("ENV ASPNETCORE_HTTP_PORTS=8080")
                     ? null : $"{host.Dockerfile}: the host must listen on 8080 (ASPNETCORE_HTTP_PORTS) and EXPOSE it.",
-                final.Any(l => l.StartsWith("ENTRYPOINT ", StringComparison.Ordinal) && l.Contains($"\"{host.AssemblyName}.dll\""))
+                // The shared Dockerfile names the assembly in HOST_DLL, which its ENTRYPOINT's shell runs.
+                final.Any(l => l.StartsWith("ENTRYPOINT ", StringComparison.Ordinal) && (l.Contains($"\"{host.AssemblyName}.dll\"")
+                    || (l.Contains("exec dotnet \\\"$HOST_DLL\\\"") && final.Contains($"ENV HOST_DLL={host.AssemblyName}.dll"))))
                     ? null : $"{host.Dockerfile}: the ENTRYPOINT must run {host.AssemblyName}.dll.",
             }.OfType<string>();
         }));
@@ -93,8 +95,12 @@ public sealed class DockerfileTests
             .Distinct();
     }
 
+    /// <summary>The Dockerfile's instructions as they build this host: the shared Dockerfile's build arguments
+    /// (<c>${HOST_DIR}</c>, <c>${HOST}</c>) replaced by the host's, as compose passes them.</summary>
     private static List<string> Instructions(HostProject host) =>
         File.Exists(Repository.PathOf(host.Dockerfile))
-            ? File.ReadAllLines(Repository.PathOf(host.Dockerfile)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList()
+            ? File.ReadAllLines(Repository.PathOf(host.Dockerfile)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+                .Select(l => host.BuildArgs.Aggregate(l, (line, arg) => line.Replace("${" + arg.Key + "}", arg.Value, StringComparison.Ordinal)))
+                .ToList()
             : [];
 }

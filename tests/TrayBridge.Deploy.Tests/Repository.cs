@@ -117,7 +117,25 @@ public sealed record HostProject(string Folder, string ProjectFile, string Assem
     /// <summary>The image compose builds and Kubernetes runs, without its tag.</summary>
     public string Image => $"traybridge/{Name}";
 
-    public string Dockerfile => $"{Folder}/Dockerfile";
+    /// <summary>The Dockerfile that builds the host: its own folder's, else the nearest one above it — today the
+    /// repository root's, shared by every host and told which by <see cref="BuildArgs"/>.</summary>
+    public string Dockerfile
+    {
+        get
+        {
+            for (var folder = Folder; ; folder = Path.GetDirectoryName(folder)!.Replace('\\', '/'))
+            {
+                var candidate = folder.Length == 0 ? "Dockerfile" : $"{folder}/Dockerfile";
+                if (folder.Length == 0 || File.Exists(Repository.PathOf(candidate))) return candidate;
+            }
+        }
+    }
+
+    /// <summary>The build arguments a shared Dockerfile needs for this host (its folder, its project's and assembly's
+    /// name); none for a Dockerfile of its own.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs => Dockerfile != $"{Folder}/Dockerfile"
+        ? new Dictionary<string, string> { ["HOST_DIR"] = Folder, ["HOST"] = Path.GetFileNameWithoutExtension(ProjectFile) }
+        : new Dictionary<string, string>();
 
     /// <summary>Whether an environment variable (':' written '__') is a key this host reads.</summary>
     public bool Reads(string variable) => FrameworkKeys.Contains(variable) || Settings.ContainsKey(ToKey(variable));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TrayBridge.Api.Catalog;
+using TrayBridge.Api.Tray;
 using TrayBridge.TestSupport;
 
 namespace TrayBridge.IntegrationTests;
@@ -12,7 +14,7 @@ internal static class Api
     {
         var response = await client.PostAsJsonAsync("api/catalog/products", new { sku, name = $"Camiseta {sku}", price, stock });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return (await response.ReadAsync<ProductResponse>(CancellationToken.None)).Id;
     }
 
     /// <summary>How many distinct <c>ProductChanged</c> the connector recorded for a product, as the tenant's user sees it (0: none).</summary>
@@ -20,8 +22,7 @@ internal static class Api
     {
         var response = await connector.GetAsync($"api/tray/product-sync/{productId}");
         if (response.StatusCode == HttpStatusCode.NotFound) return 0;
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changesReceived").GetInt32();
+        return (await response.ReadAsync<ProductSyncStatus>(CancellationToken.None)).ChangesReceived;
     }
 
     public static Task<int> WaitForChangesAsync(HttpClient connector, Guid productId, int expected) =>
@@ -38,7 +39,7 @@ internal static class Api
         {
             platform = "TrayCommerce", storeId, apiAddress = tray.GetProperty("apiAddress").GetString(), code = tray.GetProperty("code").GetString(),
         })).StatusCode);
-        await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>("api/catalog/stores"), s => s.EnumerateArray().Any(x => x.GetProperty("storeId").GetString() == storeId),
+        await Eventually.ReturnsAsync(() => erp.GetAsync<List<CatalogStore>>("api/catalog/stores", CancellationToken.None), s => s.Any(x => x.StoreId == storeId),
             TimeSpan.FromSeconds(30), "the Catalog to learn of the store");
     }
 

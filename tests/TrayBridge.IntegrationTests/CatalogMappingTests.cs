@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TrayBridge.Api.Catalog;
 using TrayBridge.TestSupport;
+using TrayCatalogMapping = TrayBridge.Api.Tray.CatalogMapping;
 
 namespace TrayBridge.IntegrationTests;
 
@@ -24,9 +26,9 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
         var product = await ProductAsync(erp, "MAP-1", shirts, "Acme");
         var (categoriesBefore, brandsBefore) = ((await tray.ListAsync("categories", "Categories")).Count, (await tray.ListAsync("products/brands", "Brands")).Count);
         var first = await ExportAsync(erp, "api/catalog/exports", new { storeId = tray.StoreId, productIds = new[] { product } });
-        var item = Assert.Single(first.GetProperty("items").EnumerateArray());
-        Assert.Contains("Categoria 'Vestuário' sem correspondente na loja", item.GetProperty("reason").GetString());
-        Assert.Equal("export.category_unmapped", item.GetProperty("reasonCode").GetString()); // the connector's code, passed through
+        var item = Assert.Single(first.Items);
+        Assert.Contains("Categoria 'Vestuário' sem correspondente na loja", item.Reason);
+        Assert.Equal("export.category_unmapped", item.ReasonCode); // the connector's code, passed through
         Assert.Empty(await tray.ListAsync("products?reference=MAP-1", "Products"));
 
         var trayShirts = await tray.CreateAsync("categories", "Category", new { name = "Camisetas e Regatas" });
@@ -34,9 +36,9 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await erp.PutAsJsonAsync($"api/tray/stores/{tray.StoreId}/catalog-mapping/categories/{shirts}",
             new { trayCategoryId = trayShirts }, Cancel)).StatusCode);
-        var retry = await ExportAsync(erp, $"api/catalog/exports/{first.GetProperty("exportId").GetGuid()}/retry", null);
+        var retry = await ExportAsync(erp, $"api/catalog/exports/{first.ExportId}/retry", null);
 
-        Assert.Equal(1, retry.GetProperty("exported").GetInt32());
+        Assert.Equal(1, retry.Exported);
         var onTray = Assert.Single(await tray.ListAsync("products?reference=MAP-1", "Products")).GetProperty("Product");
         Assert.Equal((trayShirts, "Acme", "0"), (onTray.GetProperty("category_id").GetString(), onTray.GetProperty("brand").GetString(),
             onTray.GetProperty("brand_id").GetString()));
@@ -70,7 +72,7 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
 
         var export = await ExportAsync(erp, "api/catalog/exports", new { storeId = tray.StoreId, productIds = products });
 
-        Assert.Equal(6, export.GetProperty("exported").GetInt32());
+        Assert.Equal(6, export.Exported);
         var categories = await tray.ListAsync("categories", "Categories");
         Assert.Equal(categoriesBefore + 1, categories.Count);
         var trayKitchen = Assert.Single(categories, c => c.GetProperty("Category").GetProperty("name").GetString() == "Cozinha").GetProperty("Category");
@@ -83,10 +85,9 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
         Assert.All(pans, p => Assert.Equal(
             (trayKitchen.GetProperty("id").GetString(), brand.GetProperty("id").GetString()),
             (p.GetProperty("Product").GetProperty("category_id").GetString(), p.GetProperty("Product").GetProperty("brand_id").GetString())));
-        var mapping = await erp.GetFromJsonAsync<JsonElement>($"api/tray/stores/{tray.StoreId}/catalog-mapping", Cancel);
-        Assert.Equal([(kitchen, "Created"), (home, "Matched")], mapping.GetProperty("categories").EnumerateArray()
-            .Select(m => (m.GetProperty("erpCategoryId").GetGuid(), m.GetProperty("origin").GetString())).OrderBy(m => m.Item2));
-        Assert.Equal("Created", Assert.Single(mapping.GetProperty("brands").EnumerateArray()).GetProperty("origin").GetString());
+        var mapping = await erp.GetAsync<TrayCatalogMapping>($"api/tray/stores/{tray.StoreId}/catalog-mapping", Cancel);
+        Assert.Equal([(kitchen, "Created"), (home, "Matched")], mapping.Categories.Select(m => (m.ErpCategoryId, m.Origin)).OrderBy(m => m.Item2));
+        Assert.Equal("Created", Assert.Single(mapping.Brands).Origin);
         // Created with a slug, as ERP code creating them on Tray does.
         Assert.Equal("cozinha", (await tray.GetAsync($"categories/{trayKitchen.GetProperty("id").GetString()}", "Category")).GetProperty("slug").GetString());
         Assert.Equal("tramontina", (await tray.GetAsync($"products/brands/{brand.GetProperty("id").GetString()}", "Brand")).GetProperty("slug").GetString());
@@ -114,7 +115,7 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
 
         var export = await ExportAsync(erp, "api/catalog/exports", new { storeId = tray.StoreId, productIds = products });
 
-        Assert.Equal(2, export.GetProperty("exported").GetInt32());
+        Assert.Equal(2, export.Exported);
         var categories = (await tray.ListAsync("categories", "Categories")).Select(c => c.GetProperty("Category")).ToList();
         var trayClothes = Assert.Single(categories, c => c.GetProperty("name").GetString() == "Roupas");
         Assert.Equal(("", "roupas"), (trayClothes.GetProperty("parent_id").GetString(),
@@ -152,23 +153,24 @@ public sealed class CatalogMappingTests(SystemFixture fixture)
     {
         var response = await erp.PostAsJsonAsync("api/catalog/categories", new { name, parentId }, Cancel);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        return (await response.ReadAsync<CategoryResponse>(Cancel)).Id;
     }
 
     private static async Task<Guid> ProductAsync(HttpClient erp, string sku, Guid categoryId, string brand)
     {
         var response = await erp.PostAsJsonAsync("api/catalog/products", new { sku, name = $"Produto {sku}", price = 50m, stock = 3, categoryId, brand }, Cancel);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        return (await response.ReadAsync<ProductResponse>(Cancel)).Id;
     }
 
-    private static async Task<JsonElement> ExportAsync(HttpClient erp, string path, object? body)
+    private static async Task<ExportProgress> ExportAsync(HttpClient erp, string path, object? body)
     {
         var response = await erp.PostAsJsonAsync(path, body, Cancel);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var exportId = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("exportId").GetGuid();
-        return await Eventually.ReturnsAsync(() => erp.GetFromJsonAsync<JsonElement>($"api/catalog/exports/{exportId}", Cancel),
-            e => e.GetProperty("pending").GetInt32() == 0, Wait, $"export {exportId} to finish");
+        // A retry answers ExportRetryAccepted (with RetryOf), a first export ExportAccepted: both name the export to follow.
+        var exportId = body is null ? (await response.ReadAsync<ExportRetryAccepted>(Cancel)).ExportId : (await response.ReadAsync<ExportAccepted>(Cancel)).ExportId;
+        return await Eventually.ReturnsAsync(() => erp.GetAsync<ExportProgress>($"api/catalog/exports/{exportId}", Cancel),
+            e => e.Pending == 0, Wait, $"export {exportId} to finish");
     }
 
     /// <summary>The store's own Tray API on the simulator, with the token the connector holds: what the merchant sees.</summary>

@@ -6,6 +6,7 @@ using TrayBridge.Invoicing.Features.Batches;
 using TrayBridge.Invoicing.Features.Emitters;
 using TrayBridge.Invoicing.Features.Nfes;
 using TrayBridge.Invoicing.Features.TaxTable;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Tests;
 

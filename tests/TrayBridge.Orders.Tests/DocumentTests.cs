@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TrayBridge.Orders.Domain;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Orders.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TrayBridge.SefazSimulator.Faults;
 using TrayBridge.SefazSimulator.Tests.Support;
+using TrayBridge.Simulators;
 
 namespace TrayBridge.SefazSimulator.Tests;
 
@@ -89,7 +90,7 @@ public sealed class FaultTests
     [Fact]
     public void Fault_values_out_of_range_are_refused()
     {
-        var state = new FaultState(new Hosting.SimulatorClock(TimeProvider.System));
+        var state = new FaultState(new SimulatorClock(TimeProvider.System));
 
         Assert.Throws<ArgumentException>(() => state.Set(new Faults.Faults { TimeoutShare = 1.5 }));
         Assert.Throws<ArgumentException>(() => state.Set(new Faults.Faults { DelayMs = -1 }));

@@ -9,6 +9,7 @@ using TrayBridge.ServiceDefaults;
 using TrayBridge.TestSupport;
 using TrayBridge.TraySimulator.Hosting;
 using TrayBridge.TrayConnector.Extensions;
+using TrayBridge.Simulators;
 
 namespace TrayBridge.TrayConnector.Tests;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Web.Formatting;
 
@@ -7,7 +8,7 @@ namespace TrayBridge.Web.Formatting;
 public static class Br
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("pt-BR");
-    public static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+    public static readonly TimeZoneInfo SaoPaulo = BrazilTime.SaoPaulo;
 
     /// <summary>R$ 1.234,56 — always two decimals; a negative value as -R$ 1,00.</summary>
     public static string Money(decimal value) =>

@@ -1,3 +1,5 @@
+using TrayBridge.ServiceDefaults.Brazil;
+
 namespace TrayBridge.Orders.Domain;
 
 /// <summary>The marketplace an order was sold through: the NF-e's intermediary group (<c>infIntermed</c>) names its CNPJ

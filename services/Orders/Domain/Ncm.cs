@@ -1,3 +1,5 @@
+using TrayBridge.ServiceDefaults.Brazil;
+
 namespace TrayBridge.Orders.Domain;
 
 /// <summary>NCM (Nomenclatura Comum do Mercosul), the 8-digit goods code every NF-e item needs. Tray stores it as the
@@ -5,11 +7,7 @@ namespace TrayBridge.Orders.Domain;
 public static class Ncm
 {
     /// <summary>The digits only; null when nothing is left.</summary>
-    public static string? Normalize(string? raw)
-    {
-        var digits = string.Concat((raw ?? "").Where(char.IsAsciiDigit));
-        return digits.Length == 0 ? null : digits;
-    }
+    public static string? Normalize(string? raw) => Digits.OrNull(raw);
 
     public static bool IsValid(string? ncm) => ncm is { Length: 8 } && ncm.All(char.IsAsciiDigit);
 }

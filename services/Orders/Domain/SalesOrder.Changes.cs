@@ -1,4 +1,5 @@
 using TrayBridge.ServiceDefaults.Fiscal;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Orders.Domain;
 

@@ -1,6 +1,7 @@
 using TrayBridge.Api.Orders;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.ServiceDefaults.Fiscal;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Orders.Domain;
 

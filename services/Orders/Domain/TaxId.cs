@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Orders.Domain;
 

@@ -1,4 +1,5 @@
 using TrayBridge.Api.Orders;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.ServiceDefaults.Fiscal;
 
@@ -59,16 +60,6 @@ public static class IntermediaryRule
     }
 
     /// <summary>A bare CNPJ (14 characters, the first 12 digits or A–Z since IN RFB 2.229/2024, then two mod-11 check
-    /// digits, each character counting as its ASCII code − 48).</summary>
-    public static bool IsCnpj(string? value) =>
-        value is { Length: 14 } && value[..12].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))
-        && char.IsAsciiDigit(value[12]) && char.IsAsciiDigit(value[13]) && !value.All(c => c == value[0])
-        && CheckDigit(value, 12) == value[12] - '0' && CheckDigit(value, 13) == value[13] - '0';
-
-    private static int CheckDigit(string cnpj, int count)
-    {
-        var sum = 0;
-        for (var i = 0; i < count; i++) sum += (cnpj[i] - '0') * (2 + (count - 1 - i) % 8);
-        return sum % 11 < 2 ? 0 : 11 - sum % 11;
-    }
+    /// digits).</summary>
+    public static bool IsCnpj(string? value) => Cnpj.IsValidBare(value);
 }

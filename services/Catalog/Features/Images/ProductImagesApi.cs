@@ -88,15 +88,15 @@ public static class ProductImagesApi
 
     /// <summary>Anonymous: the tenant and the picture come only from the token. A token of ours whose picture was replaced
     /// (another file name) or whose product was removed answers 410 Gone: it was a real link, and it is over.</summary>
-    private static async Task<IResult> ServeAsync(string token, string fileName, SignedUrls urls, IDocumentStore store,
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ServeAsync(string token, string fileName, SignedUrls urls, IDocumentStore store,
         CancellationToken cancellationToken)
     {
-        if (urls.Verify(token, Purpose) is not var (tenantId, imageId)) return Results.NotFound();
+        if (urls.Verify(token, Purpose) is not var (tenantId, imageId)) return TypedResults.NotFound();
         await using var session = store.QuerySession(tenantId);
         var image = await session.LoadAsync<ProductImage>(imageId, cancellationToken);
         if (image is null || !fileName.StartsWith(image.Sha256 + ".", StringComparison.Ordinal)
             || await session.LoadAsync<Product>(image.ProductId, cancellationToken) is not { DeletedAt: null })
             return Problems.Of(StatusCodes.Status410Gone, CatalogProblemCodes.ImageGone, "Esta foto foi substituída ou o produto foi removido.");
-        return Results.File(image.Content, image.ContentType, lastModified: null, entityTag: new($"\"{image.Sha256}\""));
+        return TypedResults.File(image.Content, image.ContentType, lastModified: null, entityTag: new($"\"{image.Sha256}\""));
     }
 }

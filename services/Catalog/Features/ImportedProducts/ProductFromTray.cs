@@ -1,6 +1,7 @@
 using TrayBridge.ServiceDefaults.Text;
 using TrayBridge.Catalog.Domain;
 using TrayBridge.Contracts.Catalog;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Catalog.Features.ImportedProducts;
 

@@ -1,6 +1,7 @@
 using TrayBridge.Api.Catalog;
 using static TrayBridge.Api.Catalog.ProductLimits;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Catalog.Features.Products;
 

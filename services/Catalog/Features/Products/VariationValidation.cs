@@ -1,5 +1,6 @@
 using TrayBridge.Api.Catalog;
 using TrayBridge.Catalog.Domain;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Catalog.Features.Products;
 

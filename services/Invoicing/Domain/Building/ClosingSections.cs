@@ -4,6 +4,7 @@ using TrayBridge.Invoicing.Domain.Fiscal;
 using TrayBridge.Invoicing.Domain.Orders;
 using TrayBridge.Invoicing.Domain.Taxes;
 using static TrayBridge.Invoicing.Domain.Building.NfeXml;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Domain.Building;
 
@@ -48,5 +49,5 @@ internal static class ClosingSections
             E("CNPJ", responsible.Cnpj),
             E("xContato", NfeText.Clean(responsible.Contact, 60)),
             E("email", NfeText.Clean(responsible.Email, 60)),
-            E("fone", NfeText.Digits(responsible.Phone)));
+            E("fone", Digits.Only(responsible.Phone)));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using TrayBridge.Invoicing.Domain.Fiscal;
 using static TrayBridge.Invoicing.Domain.Building.NfeXml;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Domain.Building;
 

@@ -2,6 +2,7 @@ using TrayBridge.Invoicing.Domain.Fiscal;
 using TrayBridge.Invoicing.Domain.Keys;
 using TrayBridge.Invoicing.Domain.Orders;
 using TrayBridge.ServiceDefaults.Fiscal;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Domain.Building;
 
@@ -23,7 +24,7 @@ internal static class NfeOrderCheck
             // the package is the emitter's, which Orders does not know.
             var gaps = IntermediaryRule.Gaps(null, intermediary.Cnpj, intermediary.SellerId);
             problems.AddRange(gaps.Select(gap => gap.Detail));
-            if (gaps.All(gap => gap.Code != TrayBridge.Api.Orders.MissingCodes.IntermediaryCnpj) && TaxIds.IsAlphanumeric(intermediary.Cnpj) && !package.AcceptsAlphanumericCnpj())
+            if (gaps.All(gap => gap.Code != TrayBridge.Api.Orders.MissingCodes.IntermediaryCnpj) && Cnpj.IsAlphanumeric(intermediary.Cnpj) && !package.AcceptsAlphanumericCnpj())
                 problems.Add($"O CNPJ do marketplace {intermediary.Cnpj} é alfanumérico, o que o pacote {package.FolderName()} não aceita");
         }
         return problems;
@@ -44,9 +45,9 @@ internal static class NfeOrderCheck
 
     private static IEnumerable<string> RecipientProblems(NfeRecipient recipient, NfeSchemaPackage package)
     {
-        if (recipient.Document.Length == 11 ? !TaxIds.IsCpf(recipient.Document) : !TaxIds.IsCnpj(recipient.Document))
+        if (recipient.Document.Length == 11 ? !Cpf.IsValidBare(recipient.Document) : !Cnpj.IsValidBare(recipient.Document))
             yield return $"O CPF/CNPJ do destinatário '{recipient.Document}' não é válido";
-        else if (recipient.IsCompany && TaxIds.IsAlphanumeric(recipient.Document) && !package.AcceptsAlphanumericCnpj())
+        else if (recipient.IsCompany && Cnpj.IsAlphanumeric(recipient.Document) && !package.AcceptsAlphanumericCnpj())
             yield return $"O CNPJ do destinatário {recipient.Document} é alfanumérico, o que o pacote {package.FolderName()} não aceita";
         if (NfeText.Clean(recipient.Name, 60).Length < 2) yield return "O destinatário não tem nome";
         var ie = recipient.StateRegistration?.Trim();

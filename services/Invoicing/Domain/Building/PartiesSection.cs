@@ -5,6 +5,7 @@ using TrayBridge.Invoicing.Domain.Fiscal;
 using TrayBridge.Invoicing.Domain.Orders;
 using TrayBridge.Invoicing.Domain.Taxes;
 using static TrayBridge.Invoicing.Domain.Building.NfeXml;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Domain.Building;
 
@@ -29,7 +30,7 @@ internal static class PartiesSection
             E("xNome", environment == NfeEnvironment.Homologacao ? HomologacaoName : NfeText.Clean(recipient.Name, 60)),
             Address("enderDest", recipient.Address),
             E("indIEDest", ((int)operation.RecipientIe).ToString(CultureInfo.InvariantCulture)),
-            operation.Contributor ? E("IE", NfeText.Digits(recipient.StateRegistration)) : null,
+            operation.Contributor ? E("IE", Digits.Only(recipient.StateRegistration)) : null,
             Opt("email", Email(recipient.Email)));
 
     // TEnderEmi and TEndereco share this order; the country is always Brasil.
@@ -42,10 +43,10 @@ internal static class PartiesSection
             E("cMun", address.CityCode),
             E("xMun", NfeText.Clean(address.CityName, 60)),
             E("UF", address.Uf),
-            E("CEP", NfeText.Digits(address.ZipCode)),
+            E("CEP", Digits.Only(address.ZipCode)),
             E("cPais", "1058"),
             E("xPais", "BRASIL"),
-            Opt("fone", NfeText.Digits(address.Phone) is { Length: >= 6 and <= 14 } phone ? phone : null));
+            Opt("fone", Digits.Only(address.Phone) is { Length: >= 6 and <= 14 } phone ? phone : null));
 
     // The e-mail is optional: one that does not look like an address is left out rather than refusing the note.
     private static string? Email(string? email)

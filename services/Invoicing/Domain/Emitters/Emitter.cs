@@ -29,7 +29,7 @@ public sealed record Emitter(
     /// <c>address.zipCode</c>…), so a form can show each beside its field.</summary>
     public IEnumerable<(string Field, string Message)> FieldProblems()
     {
-        if (!TaxIds.IsCnpj(Cnpj)) yield return ("cnpj", $"O CNPJ do emitente '{Cnpj}' não é válido");
+        if (!TrayBridge.ServiceDefaults.Brazil.Cnpj.IsValidBare(Cnpj)) yield return ("cnpj", $"O CNPJ do emitente '{Cnpj}' não é válido");
         if (StateRegistration is not { Length: >= 2 and <= 14 } || !StateRegistration.All(char.IsAsciiDigit))
             yield return ("stateRegistration", $"A IE do emitente '{StateRegistration}' deve ter de 2 a 14 dígitos");
         if (NfeText.Clean(Name, 60).Length < 2) yield return ("name", "O emitente não tem razão social");

@@ -1,3 +1,5 @@
+using TrayBridge.ServiceDefaults.Brazil;
+
 namespace TrayBridge.Invoicing.Domain.Emitters;
 
 /// <summary>A Brazilian address as <c>enderEmit</c>/<c>enderDest</c> carry it: <see cref="CityCode"/> is the 7-digit
@@ -21,6 +23,6 @@ public sealed record NfeAddress(
             yield return ("cityCode", $"O endereço {whose} não tem o código IBGE do município (cMun) de '{CityName}'");
         else if (Fiscal.Uf.IsValid(Uf) && !CityCode.StartsWith(Fiscal.Uf.IbgeCode(Uf), StringComparison.Ordinal))
             yield return ("cityCode", $"O código de município {CityCode} {whose} não é de {Uf}");
-        if (Fiscal.NfeText.Digits(ZipCode).Length != 8) yield return ("zipCode", $"O endereço {whose} não tem CEP de 8 dígitos ('{ZipCode}')");
+        if (Digits.Only(ZipCode).Length != 8) yield return ("zipCode", $"O endereço {whose} não tem CEP de 8 dígitos ('{ZipCode}')");
     }
 }

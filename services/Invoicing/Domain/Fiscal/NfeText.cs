@@ -31,9 +31,6 @@ public static class NfeText
         catch (ArgumentException) { return text; }
     }
 
-    /// <summary>Only the digits, e.g. a CEP or a phone number as people type them.</summary>
-    public static string Digits(string? text) => string.Concat((text ?? "").Where(char.IsAsciiDigit));
-
     private static string? Map(char c)
     {
         if (char.IsWhiteSpace(c) || char.IsControl(c)) return char.IsWhiteSpace(c) ? " " : null;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrayBridge.ServiceDefaults.Http;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Features.Emitters;
 

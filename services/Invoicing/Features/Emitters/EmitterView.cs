@@ -3,6 +3,7 @@ using TrayBridge.Api.Invoicing;
 using TrayBridge.Invoicing.Domain.Emitters;
 using TrayBridge.Invoicing.Domain.Taxes;
 using TrayBridge.Invoicing.Features.Sefaz;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Features.Emitters;
 

@@ -4,6 +4,7 @@ using TrayBridge.Api.Invoicing;
 using TrayBridge.Invoicing.Domain.Signing;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Features.Emitters;
 

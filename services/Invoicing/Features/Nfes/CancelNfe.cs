@@ -11,6 +11,7 @@ using TrayBridge.Invoicing.Features.Sending;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Persistence;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Features.Nfes;
 

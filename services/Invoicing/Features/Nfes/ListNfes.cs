@@ -5,6 +5,7 @@ using TrayBridge.Api.Invoicing;
 using TrayBridge.Invoicing.Features.Sending;
 using TrayBridge.ServiceDefaults.Http;
 using TrayBridge.ServiceDefaults.Tenancy;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Invoicing.Features.Nfes;
 

@@ -42,7 +42,7 @@ public static class NfeLinks
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> XmlAsync(string token, SignedUrls urls, IDocumentStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, ProblemHttpResult>> XmlAsync(string token, SignedUrls urls, IDocumentStore store, CancellationToken cancellationToken) =>
         await NoteAsync(token, NfeOutcomes.XmlPurpose, urls, store, cancellationToken) switch
         {
             (_, true) => Gone(),
@@ -51,7 +51,7 @@ public static class NfeLinks
             _ => TypedResults.NotFound(),
         };
 
-    private static async Task<IResult> DanfeAsync(string token, SignedUrls urls, IDocumentStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DanfeAsync(string token, SignedUrls urls, IDocumentStore store, CancellationToken cancellationToken) =>
         await NoteAsync(token, NfeOutcomes.DanfePurpose, urls, store, cancellationToken) switch
         {
             (_, true) => Gone(),
@@ -59,7 +59,7 @@ public static class NfeLinks
             _ => TypedResults.NotFound(),
         };
 
-    private static async Task<IResult> CorrectionAsync(string token, SignedUrls urls, IDocumentStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> CorrectionAsync(string token, SignedUrls urls, IDocumentStore store, CancellationToken cancellationToken) =>
         await NoteAsync(token, NfeOutcomes.CorrectionPurpose, urls, store, cancellationToken) switch
         {
             (_, true) => Gone(),

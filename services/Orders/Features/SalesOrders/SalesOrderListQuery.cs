@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using TrayBridge.Api.Orders;
 using TrayBridge.Orders.Domain;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Orders.Features.SalesOrders;
 
@@ -12,8 +13,6 @@ public sealed record SalesOrderListQuery(
     [FromQuery] string? StoreId, [FromQuery] string? Status, [FromQuery] string? Situation, [FromQuery] string? Customer,
     [FromQuery] string? From, [FromQuery] string? To, [FromQuery] string? TrayOrderIds, [FromQuery] string? Ids, [FromQuery] int? Page, [FromQuery] int? PageSize)
 {
-    private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
-
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
@@ -60,11 +59,7 @@ public sealed record SalesOrderListQuery(
 
     public int Size => PageSize ?? SalesOrderQueryLimits.DefaultPageSize;
 
-    private static DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, SaoPaulo.GetUtcOffset(local)).ToUniversalTime();
-    }
+    private static DateTimeOffset StartOf(DateOnly day) => BrazilTime.StartOf(day).ToUniversalTime();
 
     private static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

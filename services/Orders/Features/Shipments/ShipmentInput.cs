@@ -1,14 +1,13 @@
 using System.Globalization;
 using TrayBridge.Api.Orders;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.Orders.Features.Shipments;
 
 /// <summary>A shipment's fields checked and trimmed, or the Portuguese message per field at fault.</summary>
 public sealed record ShipmentInput(string Carrier, string TrackingCode, string? TrackingUrl, DateOnly ShippedAt)
 {
-    private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, SaoPaulo).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => BrazilTime.Today(now);
 
     public static (ShipmentInput? Input, Dictionary<string, string[]> Errors) Parse(string? carrier, string? trackingCode, string? trackingUrl,
         DateOnly? shippedAt, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Domain;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.TrayConnector.Features.Invoices;
 
@@ -29,5 +30,5 @@ public static class TrayInvoiceBody
 
     /// <summary>Tray's dates carry no offset and mean São Paulo's calendar day.</summary>
     private static string SaoPauloDay(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(at, BrazilTime.SaoPaulo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

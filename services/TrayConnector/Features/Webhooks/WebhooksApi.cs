@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,7 +24,7 @@ public static class WebhooksApi
         app.MapPost("/webhooks/tray", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
+    private static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(HttpRequest request, StoreRegistry registry, NpgsqlDataSource dataSource,
         ServiceStore store, DueWorkScheduler scheduler, IOptions<TraySettings> settings, TimeProvider time, ILogger<TrayNotification> logger,
         Activity.StoreActivityLog activity, CancellationToken cancellationToken)
     {

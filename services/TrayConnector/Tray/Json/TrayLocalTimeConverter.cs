@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.TrayConnector.Tray.Json;
 
@@ -8,7 +9,7 @@ namespace TrayBridge.TrayConnector.Tray.Json;
 /// local time (tray-api.md §1.4). Zero dates and <c>""</c> mean none.</summary>
 public sealed class TrayLocalTimeConverter : JsonConverter<DateTimeOffset?>
 {
-    public static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+    public static readonly TimeZoneInfo SaoPaulo = BrazilTime.SaoPaulo;
     private static readonly string[] Formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"];
 
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -27,8 +28,7 @@ public sealed class TrayLocalTimeConverter : JsonConverter<DateTimeOffset?>
         else writer.WriteNullValue();
     }
 
-    public static DateTimeOffset FromSaoPaulo(DateTime local) =>
-        new(local, SaoPaulo.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
+    public static DateTimeOffset FromSaoPaulo(DateTime local) => BrazilTime.FromSaoPaulo(local);
 
-    public static DateTime ToSaoPaulo(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, SaoPaulo).DateTime;
+    public static DateTime ToSaoPaulo(DateTimeOffset instant) => BrazilTime.ToSaoPaulo(instant);
 }

@@ -8,6 +8,7 @@ using TrayBridge.TrayConnector.Tray;
 using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Features.Orders.Mirror;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.TrayConnector.Features.Orders.Import;
 
@@ -39,7 +40,7 @@ public sealed class TrayCatalogueRead(IDocumentStore documents, NpgsqlDataSource
             foreach (var product in items.Select(i => i.Object("Product")))
                 if (product.Id("id") is { } id)
                     reads.Add(new ProductFiscalRead(ProductFiscalRead.IdFor(storeId, id), id,
-                        product.Text("ncm") is { } ncm ? Digits.Of(ncm) : null, product.Text("ean"), time.GetUtcNow()));
+                        product.Text("ncm") is { } ncm ? Digits.OrNull(ncm) : null, product.Text("ean"), time.GetUtcNow()));
             total = long.Parse(body.GetProperty("paging").Text("total") ?? "0", CultureInfo.InvariantCulture);
             // Too big to read whole: the first page is kept, and the rest is read product by product as orders need it.
             if (items.Count == 0 || (long)page * PageSize >= total || total > (long)PageSize * options.Value.CataloguePages) break;

@@ -9,6 +9,7 @@ using TrayBridge.TrayConnector.Tray.Budget;
 using TrayBridge.TrayConnector.Tray.Json;
 using TrayBridge.TrayConnector.Domain;
 using TrayBridge.TrayConnector.Features.Orders.Mirror;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.TrayConnector.Features.Orders.Import;
 
@@ -50,7 +51,7 @@ public sealed class TrayProductFiscal(IDocumentStore documents, TrayCatalogueRea
                 var product = (await tray.GetAsync<JsonElement>(tenantId, storeId, $"products/{productId}", TrayPriority.ManualImport, cancellationToken))
                     .Object("Product");
                 read.Add(new ProductFiscalRead(ProductFiscalRead.IdFor(storeId, productId), productId,
-                    product.Text("ncm") is { } ncm ? Digits.Of(ncm) : null, product.Text("ean"), time.GetUtcNow()));
+                    product.Text("ncm") is { } ncm ? Digits.OrNull(ncm) : null, product.Text("ean"), time.GetUtcNow()));
             }
             catch (TrayApiException e) when (e.Status == HttpStatusCode.NotFound) { } // deleted on Tray since: the line keeps what the order says
         }

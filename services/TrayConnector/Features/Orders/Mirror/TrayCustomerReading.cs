@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
@@ -19,14 +20,14 @@ public static class TrayCustomerReading
             ? chosen : addresses.FirstOrDefault(a => a.Text("type") == "1");
         var billing = addresses.FirstOrDefault(a => a.Text("type") == "0");
         return new TrayOrderCustomer(customer.Id("id") ?? "", customer.Text("name") ?? customer.Text("company_name") ?? "",
-            IsCompany: customer.Text("type") == "1", Digits.Of(customer.Text("cpf")), Digits.OfCnpj(customer.Text("cnpj")),
+            IsCompany: customer.Text("type") == "1", Digits.OrNull(customer.Text("cpf")), Cnpj.Normalize(customer.Text("cnpj")),
             customer.Text("state_inscription"), customer.Text("email"), customer.Text("cellphone") ?? customer.Text("phone"),
             Address(billing.ValueKind == JsonValueKind.Object ? billing : delivery), Address(delivery.ValueKind == JsonValueKind.Object ? delivery : billing));
     }
 
     private static TrayOrderAddress? Address(JsonElement a) => a.IsPresent()
         ? new TrayOrderAddress(a.Text("recipient"), a.Text("address") ?? "", a.Text("number") ?? "S/N", a.Text("complement"),
-            a.Text("neighborhood") ?? "", a.Text("city") ?? "", (a.Text("state") ?? "").ToUpperInvariant(), Digits.Of(a.Text("zip_code")) ?? "",
+            a.Text("neighborhood") ?? "", a.Text("city") ?? "", (a.Text("state") ?? "").ToUpperInvariant(), Digits.OrNull(a.Text("zip_code")) ?? "",
             a.Text("country") ?? "BRA")
         : null;
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
 using TrayBridge.Contracts.TrayConnector;
 using TrayBridge.TrayConnector.Tray.Json;
+using TrayBridge.ServiceDefaults.Brazil;
 
 namespace TrayBridge.TrayConnector.Features.Orders.Mirror;
 
@@ -107,8 +108,8 @@ public static class TrayOrderReading
     private static TrayOrderMarketplace? Marketplace(JsonElement order)
     {
         if (order.List("MarketplaceOrder", "MarketplaceOrder").FirstOrDefault(m => m.Text("marketplace_name") is not null) is { ValueKind: JsonValueKind.Object } m)
-            return new TrayOrderMarketplace(m.Text("marketplace_name")!, m.Text("marketplace_order_id"), Digits.Of(m.Text("marketplace_document")),
-                m.Text("marketplace_seller_id"), Digits.Of(m.Text("payment_responsible_document")));
+            return new TrayOrderMarketplace(m.Text("marketplace_name")!, m.Text("marketplace_order_id"), Digits.OrNull(m.Text("marketplace_document")),
+                m.Text("marketplace_seller_id"), Digits.OrNull(m.Text("payment_responsible_document")));
         return order.List("MlOrder", "MlOrder").FirstOrDefault(m => m.IsPresent()) is { ValueKind: JsonValueKind.Object } ml
             ? new TrayOrderMarketplace(OrderOrigin.MercadoLivre, ml.Text("order_id") ?? ml.Text("codigo"), null, ml.Text("user_id"), null)
             : null;

@@ -1,13 +1,24 @@
 using System.Globalization;
 
-namespace TrayBridge.Invoicing.Features;
+namespace TrayBridge.ServiceDefaults.Brazil;
 
-/// <summary>Dates as the merchant reads them: São Paulo's calendar day, dd/MM/yyyy. The API's date filters are São Paulo
-/// days too, so "today" on the screen is today in Brazil whatever the server's clock zone.</summary>
+/// <summary>São Paulo time, the merchant's and Tray's: the servers run in UTC, a merchant's "today", the API's date
+/// filters and Tray's timestamps without an offset are São Paulo's.</summary>
 public static class BrazilTime
 {
     public static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
 
+    /// <summary>The São Paulo wall-clock time of an instant.</summary>
+    public static System.DateTime ToSaoPaulo(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, SaoPaulo).DateTime;
+
+    /// <summary>The instant a São Paulo wall-clock time stands for.</summary>
+    public static DateTimeOffset FromSaoPaulo(System.DateTime local) =>
+        new(local, SaoPaulo.GetUtcOffset(System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
+
+    /// <summary>The São Paulo day an instant falls on.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToSaoPaulo(now));
+
+    /// <summary>dd/MM/yyyy of the São Paulo day.</summary>
     public static string Date(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, SaoPaulo).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

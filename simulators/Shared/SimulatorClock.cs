@@ -1,8 +1,9 @@
-namespace TrayBridge.SefazSimulator.Hosting;
+namespace TrayBridge.Simulators;
 
 /// <summary>
-/// The simulator's time: an underlying clock (the system's, or a test's FakeTimeProvider) plus an offset that
-/// <c>POST /admin/clock/advance</c> moves, so a running process can be sent ahead (receipts become ready, downFor ends).
+/// A simulator's time: an underlying clock (the system's, or a test's FakeTimeProvider shared with the client) plus an
+/// offset that <c>POST /admin/clock/advance</c> moves, so a running process can be sent hours or days ahead (receipts
+/// become ready, tokens expire, an outage's downFor ends).
 /// </summary>
 public sealed class SimulatorClock(TimeProvider underlying) : TimeProvider
 {

@@ -1,4 +1,4 @@
-namespace TrayBridge.Orders.Domain;
+namespace TrayBridge.ServiceDefaults.Brazil;
 
 /// <summary>CPF (pessoa física): 11 digits, the last two mod-11 check digits. Tray sends it bare or formatted
 /// (<c>123.456.789-09</c>), so everything but the digits is dropped before checking.</summary>
@@ -7,12 +7,9 @@ public static class Cpf
     public const int Length = 11;
 
     /// <summary>The digits only; null when nothing is left.</summary>
-    public static string? Normalize(string? raw)
-    {
-        var digits = string.Concat((raw ?? "").Where(char.IsAsciiDigit));
-        return digits.Length == 0 ? null : digits;
-    }
+    public static string? Normalize(string? raw) => Digits.OrNull(raw);
 
+    /// <summary>Whether the CPF is valid once its formatting is dropped.</summary>
     public static bool IsValid(string? raw)
     {
         var cpf = Normalize(raw);
@@ -20,6 +17,9 @@ public static class Cpf
         if (cpf is not { Length: Length } || cpf.All(c => c == cpf[0])) return false;
         return CheckDigit(cpf, 9) == cpf[9] - '0' && CheckDigit(cpf, 10) == cpf[10] - '0';
     }
+
+    /// <summary>Whether the value is a valid CPF as stored: bare, 11 digits and nothing else.</summary>
+    public static bool IsValidBare(string? value) => value is not null && Normalize(value) == value && IsValid(value);
 
     /// <summary><c>000.000.000-00</c>, for people to read; the value itself is stored bare.</summary>
     public static string Format(string cpf) =>

@@ -1,4 +1,4 @@
-namespace TrayBridge.Orders.Domain;
+namespace TrayBridge.ServiceDefaults.Brazil;
 
 /// <summary>CNPJ (pessoa jurídica): 14 characters, the last two mod-11 check digits. Since July 2026 the Receita also
 /// issues alphanumeric CNPJs (IN RFB 2.229/2024): the first 12 characters may be 0–9 or A–Z, the check digits stay
@@ -14,6 +14,7 @@ public static class Cnpj
         return text.Length == 0 ? null : text;
     }
 
+    /// <summary>Whether the CNPJ is valid once its formatting is dropped.</summary>
     public static bool IsValid(string? raw)
     {
         var cnpj = Normalize(raw);
@@ -22,6 +23,12 @@ public static class Cnpj
         if (cnpj.All(c => c == cnpj[0])) return false;
         return CheckDigit(cnpj, 12) == cnpj[12] - '0' && CheckDigit(cnpj, 13) == cnpj[13] - '0';
     }
+
+    /// <summary>Whether the value is a valid CNPJ as stored and printed: bare, upper case, nothing else.</summary>
+    public static bool IsValidBare(string? value) => value is not null && Normalize(value) == value && IsValid(value);
+
+    /// <summary>True when the CNPJ has letters: only PL_010 schemas accept it.</summary>
+    public static bool IsAlphanumeric(string cnpj) => cnpj.Any(char.IsAsciiLetter);
 
     /// <summary><c>00.000.000/0000-00</c> (letters kept in place), for people to read; the value is stored bare.</summary>
     public static string Format(string cnpj) =>

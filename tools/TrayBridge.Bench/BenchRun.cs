@@ -27,7 +27,7 @@ public static class BenchRun
             UnthrottledChanges = Option(args, "--changes") ?? sizes.UnthrottledChanges, MixStores = Option(args, "--stores") ?? sizes.MixStores,
             MixDuration = Option(args, "--minutes") is { } minutes ? TimeSpan.FromMinutes(minutes) : sizes.MixDuration,
         };
-        // Scenarios left out of a full run (--skip unthrottled|screens|budget|nfe-core): re-measure one part on a busy day.
+        // Scenarios left out of a full run (--skip unthrottled|screens|budget|one-store|nfe-core): re-measure one part on a busy day.
         var skip = args.Where((_, i) => i > 0 && args[i - 1] == "--skip").ToHashSet();
         Directory.CreateDirectory(folder);
         var figures = new FigureList(log);
@@ -47,7 +47,7 @@ public static class BenchRun
             await using var system = await TrayBridgeSystem.StartAsync(trayWindow: window, trayRequestsPerWindow: perWindow, withSefaz: true);
             var context = new BenchContext(system, folder, log, quick);
             await UnthrottledAsync(context, sizes, figures, latencies, skip, ct);
-            shares = await AtBudgetAsync(context, sizes, window, perWindow, figures, latencies, ct);
+            shares = await AtBudgetAsync(context, sizes, window, perWindow, figures, latencies, skip, ct);
         }
         else
         {
@@ -61,7 +61,7 @@ public static class BenchRun
             {
                 log.WriteLine($"Starting TrayBridge at Tray's real budget (180 calls a minute per store); {orders} Tray orders…");
                 await using var system = await TrayBridgeSystem.StartAsync(withSefaz: true);
-                shares = await AtBudgetAsync(new BenchContext(system, folder, log, quick), sizes, TimeSpan.FromMinutes(1), 180, figures, latencies, ct);
+                shares = await AtBudgetAsync(new BenchContext(system, folder, log, quick), sizes, TimeSpan.FromMinutes(1), 180, figures, latencies, skip, ct);
             }
         }
         if (latencies.Count > 0) Charts.LatencyDistribution(folder, latencies);
@@ -103,8 +103,9 @@ public static class BenchRun
     /// <summary>At Tray's budget: today's figures on one store (its import the whole way, the steady state, a stock change's
     /// way, an NF-e batch) with their Tray calls, then many stores on two connector processes.</summary>
     private static async Task<IReadOnlyList<(string Store, double Share)>> AtBudgetAsync(BenchContext context, Sizes sizes, TimeSpan window,
-        int perWindow, FigureList figures, Dictionary<string, IReadOnlyList<double>> latencies, CancellationToken ct)
+        int perWindow, FigureList figures, Dictionary<string, IReadOnlyList<double>> latencies, IReadOnlySet<string> skip, CancellationToken ct)
     {
+        if (!skip.Contains("one-store"))
         await using (var store = await BenchStore.ConnectAsync(context.System, "tenant-bench", "600001", products: 20, sizes.BudgetStoreOrders))
         {
             // The import first: its whole-way count takes every call since the store was created on Tray.

@@ -2,7 +2,8 @@
 # TrayBridge's one entry point, for people and CI:
 #   run            infrastructure + build + every host on loopback, until Ctrl+C
 #   test           infrastructure + build + every test project; closes with "Tests: N passed, N failed, N skipped"
-#   bench [orders] [--quick]   infrastructure + Release build + the benchmark (every figure, the machine, charts) into artifacts/bench
+#   bench [orders] [--quick] [--skip unthrottled|screens|budget|one-store|nfe-core]…
+#                              infrastructure + Release build + the benchmark (every figure, the machine, charts) into artifacts/bench
 #   up | down      infrastructure only (PostgreSQL + RabbitMQ)
 #   token [--tenant <id>] [--role admin|operator|platform]   a user's access token from the running identity simulator (last line)
 #   compose-env    this machine's keys and the demo's settings as `export` lines for docker compose (eval "$(…)")

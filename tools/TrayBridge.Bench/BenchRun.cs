@@ -3,7 +3,7 @@ using TrayBridge.TestSupport;
 
 namespace TrayBridge.Bench;
 
-/// <summary><c>build.ps1 bench [orders] [--quick] [--out folder]</c>: what a user would compare, measured on the whole system
+/// <summary><c>build.ps1 bench [orders] [--quick] [--out folder] [--skip scenario]…</c>: what a user would compare, measured on the whole system
 /// on loopback against both simulators. NF-e notes per second on one core first (BenchmarkDotNet, nothing else running);
 /// then a system with Tray's budget off (pipeline capacity beside pgbench, unthrottled stock changes, a 1,000-order NF-e
 /// batch); then one at Tray's real budget (180 calls a minute per store: today's import, stock and NF-e figures with their
@@ -27,14 +27,16 @@ public static class BenchRun
             UnthrottledChanges = Option(args, "--changes") ?? sizes.UnthrottledChanges, MixStores = Option(args, "--stores") ?? sizes.MixStores,
             MixDuration = Option(args, "--minutes") is { } minutes ? TimeSpan.FromMinutes(minutes) : sizes.MixDuration,
         };
+        // Scenarios left out of a full run (--skip unthrottled|screens|budget|one-store|nfe-core): re-measure one part on a busy day.
+        var skip = args.Where((_, i) => i > 0 && args[i - 1] == "--skip").ToHashSet();
         Directory.CreateDirectory(folder);
         var figures = new FigureList(log);
         var latencies = new Dictionary<string, IReadOnlyList<double>>();
-        IReadOnlyList<(string Store, double Share)> shares;
+        IReadOnlyList<(string Store, double Share)> shares = [];
 
         // On one core with no system running, so the figure is the code's and not the neighbours'.
         log.WriteLine("NF-e build + sign + schema validation on one core (BenchmarkDotNet)…");
-        figures.Add(NfeOneCore.Measure(folder, quick));
+        if (!skip.Contains("nfe-core")) figures.Add(NfeOneCore.Measure(folder, quick));
 
         if (quick)
         {
@@ -44,20 +46,26 @@ public static class BenchRun
             var (window, perWindow) = (TimeSpan.FromSeconds(10), 60);
             await using var system = await TrayBridgeSystem.StartAsync(trayWindow: window, trayRequestsPerWindow: perWindow, withSefaz: true);
             var context = new BenchContext(system, folder, log, quick);
-            await UnthrottledAsync(context, sizes, figures, latencies, ct);
-            shares = await AtBudgetAsync(context, sizes, window, perWindow, figures, latencies, ct);
+            await UnthrottledAsync(context, sizes, figures, latencies, skip, ct);
+            shares = await AtBudgetAsync(context, sizes, window, perWindow, figures, latencies, skip, ct);
         }
         else
         {
-            log.WriteLine("Starting TrayBridge with Tray's budget off in the simulator…");
-            await using (var system = await TrayBridgeSystem.StartAsync(trayRequestsPerWindow: Unthrottled, withSefaz: true))
-                await UnthrottledAsync(new BenchContext(system, folder, log, quick), sizes, figures, latencies, ct);
-            log.WriteLine($"Starting TrayBridge at Tray's real budget (180 calls a minute per store); {orders} Tray orders…");
-            await using (var system = await TrayBridgeSystem.StartAsync(withSefaz: true))
-                shares = await AtBudgetAsync(new BenchContext(system, folder, log, quick), sizes, TimeSpan.FromMinutes(1), 180, figures, latencies, ct);
+            if (!skip.Contains("unthrottled") || !skip.Contains("screens"))
+            {
+                log.WriteLine("Starting TrayBridge with Tray's budget off in the simulator…");
+                await using var system = await TrayBridgeSystem.StartAsync(trayRequestsPerWindow: Unthrottled, withSefaz: true);
+                await UnthrottledAsync(new BenchContext(system, folder, log, quick), sizes, figures, latencies, skip, ct);
+            }
+            if (!skip.Contains("budget"))
+            {
+                log.WriteLine($"Starting TrayBridge at Tray's real budget (180 calls a minute per store); {orders} Tray orders…");
+                await using var system = await TrayBridgeSystem.StartAsync(withSefaz: true);
+                shares = await AtBudgetAsync(new BenchContext(system, folder, log, quick), sizes, TimeSpan.FromMinutes(1), 180, figures, latencies, skip, ct);
+            }
         }
-        Charts.LatencyDistribution(folder, latencies);
-        Charts.BudgetUse(folder, shares);
+        if (latencies.Count > 0) Charts.LatencyDistribution(folder, latencies);
+        if (shares.Count > 0) Charts.BudgetUse(folder, shares);
 
         log.WriteLine();
         foreach (var figure in figures) log.WriteLine(figure);
@@ -71,7 +79,14 @@ public static class BenchRun
     /// <summary>Tray's budget off: the pipeline's own capacity beside pgbench, a stock change's way with no wait for budget,
     /// and one NF-e batch end to end with its numbers checked.</summary>
     private static async Task UnthrottledAsync(BenchContext context, Sizes sizes, FigureList figures, Dictionary<string, IReadOnlyList<double>> latencies,
-        CancellationToken ct)
+        IReadOnlySet<string> skip, CancellationToken ct)
+    {
+        if (!skip.Contains("unthrottled")) await PipelineAndBatchAsync(context, sizes, figures, latencies);
+        ct.ThrowIfCancellationRequested();
+        if (!skip.Contains("screens")) figures.AddRange(await ScreensAtScale.RunAsync(context, context.Quick, ct));
+    }
+
+    private static async Task PipelineAndBatchAsync(BenchContext context, Sizes sizes, FigureList figures, Dictionary<string, IReadOnlyList<double>> latencies)
     {
         var (pipeline, store) = await PipelineCapacity.MeasureAsync(context, sizes.PipelineOrders);
         await using (store)
@@ -83,15 +98,14 @@ public static class BenchRun
             context.Info("NF-e batch end to end…");
             figures.AddRange(await NfeThroughput.MeasureBatchAsync(store, sizes.BatchOrders));
         }
-        ct.ThrowIfCancellationRequested();
-        figures.AddRange(await ScreensAtScale.RunAsync(context, context.Quick, ct));
     }
 
     /// <summary>At Tray's budget: today's figures on one store (its import the whole way, the steady state, a stock change's
     /// way, an NF-e batch) with their Tray calls, then many stores on two connector processes.</summary>
     private static async Task<IReadOnlyList<(string Store, double Share)>> AtBudgetAsync(BenchContext context, Sizes sizes, TimeSpan window,
-        int perWindow, FigureList figures, Dictionary<string, IReadOnlyList<double>> latencies, CancellationToken ct)
+        int perWindow, FigureList figures, Dictionary<string, IReadOnlyList<double>> latencies, IReadOnlySet<string> skip, CancellationToken ct)
     {
+        if (!skip.Contains("one-store"))
         await using (var store = await BenchStore.ConnectAsync(context.System, "tenant-bench", "600001", products: 20, sizes.BudgetStoreOrders))
         {
             // The import first: its whole-way count takes every call since the store was created on Tray.

@@ -33,6 +33,16 @@ public sealed class BenchStore : IAsyncDisposable
         return store;
     }
 
+    /// <summary>The merchant's "FATURADO" status, created on Tray and read by the connector as the invoiced one: a real store
+    /// maps one, and without it an invoice moves no status (Tray's default statuses have none), which would hide that call.</summary>
+    public async Task MapInvoicedStatusAsync()
+    {
+        var token = (await Tray.GetFromJsonAsync<JsonElement>($"admin/stores/{StoreId}/secrets")).GetProperty("accessTokens").EnumerateArray().Last().GetString();
+        (await Tray.PostAsJsonAsync($"{StoreId}/web_api/orders/statuses?access_token={token}",
+            new Dictionary<string, object> { ["OrderStatus"] = new { status = "FATURADO" } })).EnsureSuccessStatusCode();
+        (await Erp.PostAsJsonAsync("api/tray/orders/statuses/refresh", new { storeId = StoreId })).EnsureSuccessStatusCode();
+    }
+
     public async Task<List<JsonElement>> MirrorAsync()
     {
         var rows = new List<JsonElement>();

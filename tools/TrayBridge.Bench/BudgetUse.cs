@@ -6,7 +6,9 @@ namespace TrayBridge.Bench;
 
 /// <summary>Every store at Tray's budget at once: many stores, each its own tenant, served by two connector processes, under
 /// a steady mix for a while — stock changes (one a second per store), new orders placed on Tray and imported, the stores'
-/// first imports, and an NF-e batch per store halfway — more work than a store's budget carries. Per store: calls Tray
+/// first imports, and an NF-e batch per store halfway — on top of a catalogue export posted as the mix starts, so each store
+/// has more work than its budget carries (the steady mix alone asks for about 75 calls a minute of the 180: without the
+/// backlog the figure would measure the load generator, not how much of the budget the connectors use). Per store: calls Tray
 /// admitted in that time ÷ calls its budget allowed (min and median over stores), and Tray's 429 answers (the simulator's
 /// counters: every call is logged, admitted or not).</summary>
 public static class BudgetUse
@@ -48,7 +50,7 @@ public static class BudgetUse
         ], shares);
     }
 
-    private sealed class MixStore(BenchStore store, List<Guid> products) : IAsyncDisposable
+    private sealed class MixStore(BenchStore store, List<Guid> products, List<Guid> backlog) : IAsyncDisposable
     {
         public BenchStore Store => store;
         public int StockChanges, OrdersPlaced, NotesRequested, Errors;
@@ -65,12 +67,20 @@ public static class BudgetUse
                 var created = await store.Erp.PostAsJsonAsync("api/catalog/products", new { sku = $"MIX-{i:00}", name = $"Produto da mistura {i}", price = 19.90m, stock = 50 });
                 ids.Add((await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
             }
+            // A catalogue to export when the mix starts: about 2.3 calls a product, so 250 ask for ~575 calls, more than the
+            // 3-minute mix's 540 allowed.
+            var backlog = new List<Guid>();
+            for (var i = 1; i <= (quick ? 10 : 250); i++)
+            {
+                var created = await store.Erp.PostAsJsonAsync("api/catalog/products", new { sku = $"LOTE-{i:000}", name = $"Produto do lote {i}", price = 9.90m, stock = 5 });
+                backlog.Add((await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            }
             var export = await (await store.Erp.PostAsJsonAsync("api/catalog/exports", new { storeId = store.StoreId, productIds = ids }))
                 .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
             await Eventually.ReturnsAsync(() => store.Erp.GetFromJsonAsync<JsonElement>($"api/catalog/exports/{export.GetProperty("exportId").GetGuid()}"),
                 e => e.GetProperty("exported").GetInt32() == ids.Count, TimeSpan.FromMinutes(10), $"store {store.StoreId}'s products exported");
             context.Info($"store {store.StoreId} ready");
-            return new MixStore(store, ids);
+            return new MixStore(store, ids, backlog);
         }
 
         public async Task<(int Admitted, int Rejected)> CountersAsync()
@@ -85,6 +95,7 @@ public static class BudgetUse
         public async Task DriveAsync(DateTimeOffset until, TimeSpan duration, TimeSpan stagger, CancellationToken ct)
         {
             await Task.Delay(stagger, ct);
+            await Try(async () => (await store.Erp.PostAsJsonAsync("api/catalog/exports", new { storeId = store.StoreId, productIds = backlog })).EnsureSuccessStatusCode());
             var start = DateTimeOffset.UtcNow;
             var (nextOrder, nextImport, invoiced) = (start, start, false);
             for (var tick = 0; DateTimeOffset.UtcNow < until; tick++)

@@ -19,13 +19,14 @@ public static partial class NfeThroughput
     public static async Task<BenchFigure> MeasureAsync(BenchStore store, List<JsonElement> salesOrders)
     {
         await InvoicingSteps.ConfigureEmitterAsync(store.Erp, InvoicingSteps.NewCnpj());
+        await store.MapInvoicedStatusAsync();
         foreach (var pending in salesOrders.Where(InvoicingSteps.LacksOnlyNcm))
             await InvoicingSteps.CompleteNcmsAsync(store.Erp, pending.GetProperty("id").GetGuid());
         var ready = (await store.SalesOrdersAsync()).Where(o => o.GetProperty("statusLabel").GetString() == ReadyLabel)
             .Select(o => o.GetProperty("id").GetGuid()).ToList();
         var calls = await store.TrayRequestCountAsync();
         var run = await RunAsync(store, ready);
-        // The invoice's own calls (its POST, the order's status read and move): the polls running meanwhile are not counted.
+        // The invoice's own calls (its POST, the order's status read and move to FATURADO): the polls running meanwhile are not counted.
         var invoiceCalls = (await store.TrayRequestsAsync(calls)).Count(c => InvoiceCall().IsMatch(c.GetProperty("path").GetString()!.Split('?')[0]));
         var details = new Dictionary<string, double>(run.Details) { ["trayCallsPerInvoice"] = invoiceCalls / (double)Math.Max(1, run.Authorized) };
         return new BenchFigure("NF-e batch (notes/min)", details["toAuthorization"], "notes/min", details);

@@ -172,9 +172,9 @@ public sealed partial class KubernetesOperationsTests
 
     // The names hosts give their secrets (ConnectionStrings__postgres, Tray__ConsumerSecret, Auth__UrlSigningKey, ...).
     [GeneratedRegex("(?i)password|secret|signingkey|consumerkey|token|apikey|connectionstrings|managementuri")]
-    private static partial Regex SecretName();
+    internal static partial Regex SecretName();
 
     // A password in a connection string or URL, or a PEM block.
     [GeneratedRegex(@"(?i)password=|://[^/\s:@]+:[^/\s@]+@|-----BEGIN")]
-    private static partial Regex Credential();
+    internal static partial Regex Credential();
 }

@@ -3,7 +3,8 @@ using TrayBridge.TestSupport;
 namespace TrayBridge.IntegrationTests;
 
 /// <summary>The publishing host is SIGKILLed inside the relay; after a restart the consumer shows exactly one effect.</summary>
-public sealed class CrashSafetyTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+[Collection(nameof(SharedSystem))]
+public sealed class CrashSafetyTests(SystemFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -51,6 +52,9 @@ public sealed class CrashSafetyTests(SystemFixture fixture) : IClassFixture<Syst
 
     private async Task RestartCatalogAsync(string? hook)
     {
+        // On the shared system another class's events may still be on their way: the hook must stop the relay at this
+        // test's event, not at one of theirs.
+        if (hook is not null) await WaitForRelayToCatchUpAsync();
         await fixture.System.Catalog.KillAsync();
         await fixture.System.Catalog.StartAsync(hook is null ? null : new Dictionary<string, string> { ["TestHooks__KillRelayAt"] = hook });
     }

@@ -9,14 +9,9 @@ namespace TrayBridge.IntegrationTests;
 /// <summary>Exportar Produtos end to end: the ERP's catalogue through the gateway, the Catalog, the bus and the connector,
 /// onto the Tray simulator — every field, variations as variants on Cor × Tamanho, pictures downloaded, each product Integrado,
 /// and nothing duplicated on a re-export.</summary>
-public sealed class ExportEndToEndTests(ExportEndToEndTests.Fixture fixture) : IClassFixture<ExportEndToEndTests.Fixture>
+[Collection(nameof(EndToEndSystem))]
+public sealed class ExportEndToEndTests(EndToEndFixture fixture)
 {
-    /// <summary>Tray's budget shortened on both sides (60 calls a second) so 100 products move in seconds, not minutes.</summary>
-    public sealed class Fixture : SystemFixture
-    {
-        protected override Task<TrayBridgeSystem> StartAsync() => TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60);
-    }
-
     private const string Tenant = "tenant-export-e2e";
     private const string StoreId = "540001";
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -8,14 +8,9 @@ namespace TrayBridge.IntegrationTests;
 
 /// <summary>Importar Pedidos end to end: a store of 200 Tray orders mirrored, 50 imported through the gateway — with a
 /// double import, duplicate webhooks and a second connector process — into exactly 50 sales orders that match Tray.</summary>
-public sealed class ImportEndToEndTests(ImportEndToEndTests.Fixture fixture) : IClassFixture<ImportEndToEndTests.Fixture>
+[Collection(nameof(EndToEndSystem))]
+public sealed class ImportEndToEndTests(EndToEndFixture fixture)
 {
-    /// <summary>Tray's budget shortened on both sides (60 calls a second) so hundreds of orders move in seconds.</summary>
-    public sealed class Fixture : SystemFixture
-    {
-        protected override Task<TrayBridgeSystem> StartAsync() => TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60);
-    }
-
     private const string Tenant = "tenant-import-e2e";
     private const string StoreId = "580001";
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -11,20 +11,9 @@ namespace TrayBridge.IntegrationTests;
 /// lacks completed on the orders), one batch → 60
 /// authorized NF-e in lots of at most 50, numbered without a gap, each key valid and unique and each nfeProc schema-valid;
 /// every Tray order then holds exactly one invoice with the note's number, série, key and value, and the invoiced status.</summary>
-public sealed class InvoiceEndToEndTests(InvoiceEndToEndTests.Fixture fixture) : IClassFixture<InvoiceEndToEndTests.Fixture>
+[Collection(nameof(EndToEndSystem))]
+public sealed class InvoiceEndToEndTests(EndToEndFixture fixture)
 {
-    /// <summary>Tray's budget shortened on both sides (60 calls a second), and the SEFAZ simulator running.</summary>
-    public sealed class Fixture : SystemFixture
-    {
-        protected override async Task<TrayBridgeSystem> StartAsync()
-        {
-            var system = await TrayBridgeSystem.StartAsync(TimeSpan.FromSeconds(1), 60, withSefaz: true);
-            // Issue 15: another team's subscriber, bound before anything is published, hears the whole flow.
-            await system.StartSampleSubscriberAsync();
-            return system;
-        }
-    }
-
     private const string Tenant = "tenant-invoice-e2e";
     private const string StoreId = "590001";
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -9,7 +9,8 @@ using TrayBridge.TestSupport;
 namespace TrayBridge.IntegrationTests;
 
 /// <summary>Lojas Virtuais through the gateway, against the Tray simulator as a separate process.</summary>
-public sealed class StoreRegistrationTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+[Collection(nameof(SharedSystem))]
+public sealed class StoreRegistrationTests(SystemFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

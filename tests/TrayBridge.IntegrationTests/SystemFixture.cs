@@ -24,8 +24,11 @@ public class SystemFixture : IAsyncLifetime
         if (_skipReason is null) _system = await StartAsync();
     }
 
-    /// <summary>How this fixture's system starts; a fixture for a heavier test can shorten Tray's budget here.</summary>
-    protected virtual Task<TrayBridgeSystem> StartAsync() => TrayBridgeSystem.StartAsync();
+    /// <summary>How this fixture's system starts; a fixture for a heavier test can shorten Tray's budget here. A store may
+    /// have 20 notifications waiting (1000 by default), so the webhook flood test stays small on the shared system; no
+    /// other test comes near either ceiling.</summary>
+    protected virtual Task<TrayBridgeSystem> StartAsync() =>
+        TrayBridgeSystem.StartAsync(configure: system => system.SetConnectorSetting("Tray__Webhooks__MaxPendingPerStore", "20"));
 
     public async ValueTask DisposeAsync()
     {

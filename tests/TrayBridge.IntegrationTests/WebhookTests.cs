@@ -9,15 +9,9 @@ namespace TrayBridge.IntegrationTests;
 /// (but 413 for a body no notification has) and the notification is kept as pending work, or only counted under its
 /// reason. Issue 11, "webhook flood": distinct notifications beyond a store's ceiling, and anything from an unknown
 /// store, add no rows and no Tray calls.</summary>
-public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<WebhookTests.Fixture>
+[Collection(nameof(SharedSystem))]
+public sealed class WebhookTests(SystemFixture fixture)
 {
-    /// <summary>A store may have 20 notifications waiting here (1000 by default), so a flood test stays small.</summary>
-    public sealed class Fixture : SystemFixture
-    {
-        protected override Task<TrayBridgeSystem> StartAsync() =>
-            TrayBridgeSystem.StartAsync(configure: system => system.SetConnectorSetting("Tray__Webhooks__MaxPendingPerStore", "20"));
-    }
-
     private static FormUrlEncodedContent Form(string sellerId, string scopeId, string act = "update") => new(new Dictionary<string, string>
     {
         ["seller_id"] = sellerId, ["scope_name"] = "order", ["scope_id"] = scopeId, ["act"] = act, ["app_code"] = "718",
@@ -27,13 +21,13 @@ public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<W
     [Fact]
     public async Task A_notification_for_a_registered_store_waits_under_its_tenant_and_duplicates_collapse()
     {
-        await RegisterStoreAsync("391250", "tenant-webhooks");
+        await RegisterStoreAsync("391350", "tenant-webhooks");
         using var tray = fixture.System.Client(fixture.System.Gateway);
 
         for (var i = 0; i < 2; i++)
-            Assert.Equal(HttpStatusCode.OK, (await tray.PostAsync("webhooks/tray", Form("391250", "4375797"), TestContext.Current.CancellationToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await tray.PostAsync("webhooks/tray", Form("391350", "4375797"), TestContext.Current.CancellationToken)).StatusCode);
 
-        var row = Assert.Single(await InboxAsync("391250", "4375797"));
+        var row = Assert.Single(await InboxAsync("391350", "4375797"));
         Assert.Equal(("pending", "tenant-webhooks", 2, (string?)null), row);
     }
 
@@ -71,18 +65,18 @@ public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<W
     [Fact]
     public async Task A_flood_of_distinct_notifications_for_one_store_keeps_at_most_its_ceiling_and_counts_the_rest()
     {
-        await RegisterStoreAsync("391299", "tenant-webhooks-flood");
+        await RegisterStoreAsync("391399", "tenant-webhooks-flood");
         using var tray = fixture.System.Client(fixture.System.Gateway);
         var cancel = TestContext.Current.CancellationToken;
 
         // 300 distinct orders in a few seconds (the fixture's ceiling is 20 waiting notifications a store).
         foreach (var chunk in Enumerable.Range(1, 300).Chunk(30))
             await Task.WhenAll(chunk.Select(async i =>
-                Assert.Equal(HttpStatusCode.OK, (await tray.PostAsync("webhooks/tray", Form("391299", $"{800000 + i}", act: "insert"), cancel)).StatusCode)));
+                Assert.Equal(HttpStatusCode.OK, (await tray.PostAsync("webhooks/tray", Form("391399", $"{800000 + i}", act: "insert"), cancel)).StatusCode)));
 
-        var pending = await ScalarAsync("select count(*) from tray_connector.webhook_inbox where seller_id = '391299' and status = 'pending'");
-        var kept = await ScalarAsync("select count(*) from tray_connector.webhook_inbox where seller_id = '391299' and scope_name = 'order'");
-        var dropped = await ScalarAsync("select coalesce(sum(received_count), 0) from tray_connector.webhook_inbox where seller_id = '391299' and scope_name = 'overflow'");
+        var pending = await ScalarAsync("select count(*) from tray_connector.webhook_inbox where seller_id = '391399' and status = 'pending'");
+        var kept = await ScalarAsync("select count(*) from tray_connector.webhook_inbox where seller_id = '391399' and scope_name = 'order'");
+        var dropped = await ScalarAsync("select coalesce(sum(received_count), 0) from tray_connector.webhook_inbox where seller_id = '391399' and scope_name = 'overflow'");
         Assert.InRange(pending, 1, 20);
         Assert.Equal(300, kept + dropped); // every notification is kept or counted, none lost silently
         // Re-reads run at most 60 a minute a store: in these seconds only a few kept rows can have been processed to make room.

@@ -4,6 +4,7 @@ using JasperFx.MultiTenancy;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using TrayBridge.ServiceDefaults.DueWork;
 using TrayBridge.ServiceDefaults.Relay;
@@ -22,7 +23,7 @@ public static class MartenExtensions
         services.AddSingleton(store);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<RelayCrashHook>();
-        return services.AddMarten((StoreOptions options) =>
+        var marten = services.AddMarten((StoreOptions options) =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = store.Schema;
@@ -40,5 +41,8 @@ public static class MartenExtensions
             .ApplyAllDatabaseChangesOnStartup()
             .AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton)
             .AddAsyncDaemon(DaemonMode.HotCold);
+        // Marten puts its own start, which applies the schema, first among the hosted services: the fill goes before it.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ColumnBackfill>());
+        return marten;
     }
 }
